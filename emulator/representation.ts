@@ -1,0 +1,79 @@
+import type { StoredDatabase, StoredProfile } from './store';
+
+/** Copernica's JSON shapes. It returns IDs and numbers as strings ("everything is a string"). */
+
+export interface PagedList<T> {
+	start: number;
+	limit: number;
+	count: number;
+	total?: number;
+	data: T[];
+}
+
+/** Copernica's default page is 100 entries and its largest 1,000. */
+export const DEFAULT_LIMIT = 100;
+export const MAX_LIMIT = 1000;
+
+export function page<T>(all: T[], start: number, limit: number, withTotal: boolean): PagedList<T> {
+	const safeStart = Math.max(0, start);
+	const safeLimit = Math.max(0, Math.min(MAX_LIMIT, limit));
+	const data = start < 0 || limit < 0 ? [] : all.slice(safeStart, safeStart + safeLimit);
+	const list: PagedList<T> = { start: safeStart, limit: safeLimit, count: data.length, data };
+	if (withTotal) list.total = all.length;
+	return list;
+}
+
+export function fieldJson(database: StoredDatabase) {
+	return database.fields.map((field) => ({
+		ID: String(field.ID),
+		name: field.name,
+		type: field.type,
+		value: field.value,
+		displayed: false,
+		ordered: false,
+		length: '255',
+		textlines: '1',
+		hidden: false,
+		index: false,
+	}));
+}
+
+export function interestJson(database: StoredDatabase) {
+	return database.interests.map((interest) => ({
+		ID: String(interest.ID),
+		name: interest.name,
+		group: interest.group,
+	}));
+}
+
+export function databaseJson(database: StoredDatabase) {
+	const fields = fieldJson(database);
+	const interests = interestJson(database);
+	return {
+		ID: String(database.ID),
+		name: database.name,
+		description: database.description,
+		archived: false,
+		created: '2026-01-01 00:00:00',
+		fields: page(fields, 0, 1000, true),
+		interests: page(interests, 0, 1000, true),
+		collections: page([], 0, 1000, true),
+	};
+}
+
+export function profileJson(profile: StoredProfile, dataOnly = false) {
+	const core = {
+		ID: String(profile.ID),
+		fields: { ...profile.fields },
+		interests: [...profile.interests],
+		modified: profile.modified,
+	};
+	if (dataOnly) return core;
+	return {
+		...core,
+		database: String(profile.database),
+		secret: profile.secret,
+		created: profile.created,
+		removed: profile.removed ?? false,
+	};
+}

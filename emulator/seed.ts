@@ -1,0 +1,86 @@
+import { Store } from './store';
+
+/** What an emulated account starts with: databases, their fields and interests, profiles. */
+
+export interface SeedDatabase {
+	name: string;
+	description?: string;
+	fields: Array<{ name: string; type?: string; value?: string }>;
+	interests?: Array<{ name: string; group?: string }>;
+	profiles?: Array<{ fields: Record<string, unknown>; interests?: string[] }>;
+}
+
+export interface Seed {
+	databases: SeedDatabase[];
+	/** Empty filler databases after the real ones, to test paging past 1,000 entries. */
+	fillerDatabases?: number;
+}
+
+export function storeFromSeed(seed: Seed): Store {
+	const store = new Store();
+	for (const spec of seed.databases) {
+		const database = store.addDatabase(spec.name, spec.fields, spec.interests ?? [], spec.description);
+		for (const profile of spec.profiles ?? []) {
+			store.createProfile(database, profile.fields, profile.interests ?? []);
+		}
+	}
+	for (let index = 1; index <= (seed.fillerDatabases ?? 0); index++) {
+		store.addDatabase(`Filler ${String(index).padStart(4, '0')}`, [{ name: 'email', type: 'email' }]);
+	}
+	return store;
+}
+
+/** A small shop's customer database, used by the example workflow and most tests. */
+export function sampleSeed(): Seed {
+	return {
+		databases: [
+			{
+				name: 'Customers',
+				description: 'Customers of the web shop',
+				fields: [
+					{ name: 'customerid', type: 'text' },
+					{ name: 'email', type: 'email' },
+					{ name: 'firstname', type: 'text' },
+					{ name: 'lastname', type: 'text' },
+					{ name: 'city', type: 'text' },
+					{ name: 'age', type: 'integer' },
+					{ name: 'segment', type: 'select', value: 'regular' },
+				],
+				interests: [
+					{ name: 'newsletter', group: 'mailings' },
+					{ name: 'offers', group: 'mailings' },
+					{ name: 'football', group: 'sports' },
+					{ name: 'baseball', group: 'sports' },
+				],
+				profiles: [
+					{
+						fields: { customerid: 'C-1001', email: 'anna@example.com', firstname: 'Anna', lastname: 'de Vries', city: 'Amsterdam', age: 34, segment: 'regular' },
+						interests: ['newsletter'],
+					},
+					{
+						fields: { customerid: 'C-1002', email: 'bram@example.com', firstname: 'Bram', lastname: 'Jansen', city: 'Utrecht', age: 51, segment: 'gold' },
+						interests: ['newsletter', 'football'],
+					},
+					{
+						fields: { customerid: 'C-1003', email: 'chloe@example.org', firstname: 'Chloé', lastname: 'Bakker', city: 'Rotterdam', age: 27, segment: 'regular' },
+						interests: [],
+					},
+					{
+						fields: { customerid: 'C-1004', email: 'daan@example.org', firstname: 'Daan', lastname: 'Visser', city: 'Amsterdam', age: 42, segment: 'regular' },
+						interests: ['offers'],
+					},
+				],
+			},
+			{
+				name: 'Newsletter',
+				description: 'Newsletter sign-ups',
+				fields: [
+					{ name: 'email', type: 'email' },
+					{ name: 'name', type: 'text' },
+				],
+				interests: [{ name: 'weekly' }, { name: 'monthly' }],
+				profiles: [{ fields: { email: 'erik@example.net', name: 'Erik' }, interests: ['weekly'] }],
+			},
+		],
+	};
+}

@@ -1,0 +1,378 @@
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import type { PagedList } from './representation';
+import { DEFAULT_LIMIT, databaseJson, fieldJson, interestJson, page, profileJson } from './representation';
+import type { Seed } from './seed';
+import { sampleSeed, storeFromSeed } from './seed';
+import type { Store } from './store';
+import { CopernicaError, isBooleanTrue } from './store';
+
+/**
+ * A loopback Copernica REST API (v3 paths) for tests and the example workflow. It follows the
+ * documented behaviour, including the dangerous parts: a PUT whose selection fields are all
+ * unknown updates every profile. A control API under /__emulator/ lets tests read the request
+ * log, inject faults and reset the data.
+ */
+
+export interface FaultRule {
+	/** Only requests with this method (default: any). */
+	method?: string;
+	/** Only requests whose API path (e.g. `database/1/profiles`) contains this text. */
+	path?: string;
+	/** How many requests the rule answers before it retires (default: every one). */
+	times?: number;
+	/** Wait this long before answering. */
+	latencyMs?: number;
+	/** Answer with this status instead of handling the request. */
+	status?: number;
+	body?: string;
+	contentType?: string;
+	retryAfterSeconds?: number;
+}
+
+export interface LogEntry {
+	seq: number;
+	method: string;
+	/** The API path below the version, e.g. `database/1/profiles`. */
+	path: string;
+	version: string;
+	/** Decoded query pairs in order; the access token's value is never kept. */
+	query: Array<[string, string]>;
+	/** `valid`, `invalid` or `missing`: what the credential sent, without the token itself. */
+	token: 'valid' | 'invalid' | 'missing';
+	body: unknown;
+	status?: number;
+}
+
+export interface EmulatorOptions {
+	/** Access tokens the account accepts. */
+	tokens: string[];
+	seed?: Seed;
+}
+
+interface ApiRequest {
+	method: string;
+	segments: string[];
+	query: Array<[string, string]>;
+	body: unknown;
+}
+
+interface ApiResponse {
+	status: number;
+	body?: unknown;
+	headers?: Record<string, string>;
+	/** Work to do after answering (async PUT). */
+	after?: () => void;
+}
+
+const CONTROL_PREFIX = '/__emulator/';
+const REDACTED = '**hidden**';
+
+/** PHP decoding, as Copernica's servers do it: `+` is a space, then percent-decoding. */
+function decodeComponent(text: string): string {
+	try {
+		return decodeURIComponent(text.replace(/\+/g, ' '));
+	} catch {
+		return text;
+	}
+}
+
+function parseQuery(raw: string): Array<[string, string]> {
+	if (raw === '') return [];
+	return raw.split('&').map((pair) => {
+		const equals = pair.indexOf('=');
+		const key = equals === -1 ? pair : pair.slice(0, equals);
+		const value = equals === -1 ? '' : pair.slice(equals + 1);
+		return [decodeComponent(key), decodeComponent(value)];
+	});
+}
+
+function queryValue(query: Array<[string, string]>, name: string): string | undefined {
+	return query.find(([key]) => key === name)?.[1];
+}
+
+/** `fields[]=a&fields[1]=b` is an array; a plain `fields=a` is not (and Copernica ignores it). */
+function selectionOf(query: Array<[string, string]>): string[] | undefined {
+	const entries = query.filter(([key]) => /^fields\[\d*\]$/.test(key));
+	if (entries.length > 0) return entries.map(([, value]) => value);
+	return query.some(([key]) => key === 'fields') ? [] : undefined;
+}
+
+function numberParam(query: Array<[string, string]>, name: string, fallback: number): number {
+	const value = queryValue(query, name);
+	if (value === undefined || value.trim() === '') return fallback;
+	const number = Number.parseInt(value, 10);
+	return Number.isNaN(number) ? fallback : number;
+}
+
+function paged<T>(all: T[], query: Array<[string, string]>): PagedList<T> {
+	const total = queryValue(query, 'total');
+	return page(
+		all,
+		numberParam(query, 'start', 0),
+		numberParam(query, 'limit', DEFAULT_LIMIT),
+		total === undefined ? true : isBooleanTrue(total),
+	);
+}
+
+async function readBody(request: IncomingMessage): Promise<unknown> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of request) chunks.push(chunk as Buffer);
+	const text = Buffer.concat(chunks).toString('utf8');
+	if (text === '') return undefined;
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
+}
+
+function bodyPart(body: unknown, key: 'fields' | 'interests'): unknown {
+	return body && typeof body === 'object' ? (body as Record<string, unknown>)[key] : undefined;
+}
+
+const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
+
+export class CopernicaEmulator {
+	store: Store;
+	readonly log: LogEntry[] = [];
+	faults: FaultRule[] = [];
+	private readonly tokens: Set<string>;
+	private server: Server | undefined;
+	private port = 0;
+	private seq = 0;
+	private inFlight = 0;
+	maxInFlight = 0;
+
+	constructor(options: EmulatorOptions) {
+		this.tokens = new Set(options.tokens);
+		this.store = storeFromSeed(options.seed ?? sampleSeed());
+	}
+
+	async start(port = 0): Promise<string> {
+		this.server = createServer((request, response) => {
+			this.dispatch(request, response).catch((error: Error) => {
+				if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain' });
+				response.end(`emulator failure: ${error.message}`);
+			});
+		});
+		await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
+		this.port = (this.server.address() as AddressInfo).port;
+		return this.baseUrl;
+	}
+
+	async stop(): Promise<void> {
+		if (!this.server) return;
+		this.server.closeAllConnections();
+		await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+		this.server = undefined;
+	}
+
+	get origin(): string {
+		return `http://127.0.0.1:${this.port}`;
+	}
+
+	/** What a Copernica API Base URL credential field points at. */
+	get baseUrl(): string {
+		return `${this.origin}/v3`;
+	}
+
+	reset(seed: Seed = sampleSeed()): void {
+		this.store = storeFromSeed(seed);
+		this.log.length = 0;
+		this.faults = [];
+		this.maxInFlight = 0;
+	}
+
+	private async dispatch(request: IncomingMessage, response: ServerResponse): Promise<void> {
+		const url = request.url ?? '/';
+		if (url.startsWith(CONTROL_PREFIX)) {
+			await this.control(request, response, url.slice(CONTROL_PREFIX.length));
+			return;
+		}
+		this.inFlight++;
+		this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+		try {
+			await this.api(request, response, url);
+		} finally {
+			this.inFlight--;
+		}
+	}
+
+	private async api(request: IncomingMessage, response: ServerResponse, url: string): Promise<void> {
+		const [pathPart, rawQuery = ''] = url.split(/\?(.*)/s, 2);
+		const allSegments = pathPart.split('/').filter((segment) => segment !== '').map(decodeComponent);
+		const version = /^v\d+$/.test(allSegments[0] ?? '') ? allSegments.shift()! : '';
+		const query = parseQuery(rawQuery);
+		const method = (request.method ?? 'GET').toUpperCase();
+		const body = await readBody(request);
+		const token = queryValue(query, 'access_token');
+		const entry: LogEntry = {
+			seq: ++this.seq,
+			method,
+			path: allSegments.map((segment) => encodeURIComponent(segment)).join('/'),
+			version,
+			query: query.map(([key, value]) => [key, key === 'access_token' ? REDACTED : value]),
+			token: token === undefined ? 'missing' : this.tokens.has(token) ? 'valid' : 'invalid',
+			body,
+		};
+		this.log.push(entry);
+
+		const fault = this.takeFault(method, entry.path);
+		if (fault?.latencyMs) await sleep(fault.latencyMs);
+		if (fault?.status !== undefined) {
+			entry.status = fault.status;
+			const headers: Record<string, string> = {
+				'Content-Type': fault.contentType ?? 'text/html; charset=utf-8',
+			};
+			if (fault.retryAfterSeconds !== undefined) headers['Retry-After'] = String(fault.retryAfterSeconds);
+			response.writeHead(fault.status, headers);
+			response.end(fault.body ?? '<html><head><title>Loadbalancer Error</title></head><body>Too many requests to handle</body></html>');
+			return;
+		}
+
+		let answer: ApiResponse;
+		if (entry.token !== 'valid') {
+			answer = { status: 400, body: { error: { message: 'Invalid access token' } } };
+		} else {
+			try {
+				answer = this.route({ method, segments: allSegments, query, body });
+			} catch (error) {
+				if (!(error instanceof CopernicaError)) throw error;
+				answer = { status: error.status, body: { error: { message: error.message } } };
+			}
+		}
+		entry.status = answer.status;
+		const headers: Record<string, string> = { ...answer.headers };
+		if (answer.body !== undefined) headers['Content-Type'] = 'application/json';
+		response.writeHead(answer.status, headers);
+		response.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
+		if (answer.after) setImmediate(answer.after);
+	}
+
+	private takeFault(method: string, path: string): FaultRule | undefined {
+		const rule = this.faults.find(
+			(candidate) =>
+				(candidate.times === undefined || candidate.times > 0) &&
+				(candidate.method === undefined || candidate.method.toUpperCase() === method) &&
+				(candidate.path === undefined || path.includes(candidate.path)),
+		);
+		if (rule && rule.times !== undefined) rule.times--;
+		return rule;
+	}
+
+	private route(request: ApiRequest): ApiResponse {
+		const { method, segments, query, body } = request;
+		const [resource, id, sub, ...rest] = segments;
+		const invalid = () => new CopernicaError('Invalid method');
+		if (rest.length > 0) throw invalid();
+
+		if (resource === 'identity' && !id && method === 'GET') {
+			return {
+				status: 200,
+				body: { id: '1', name: 'emulated-account', description: 'Copernica emulator', company: 'n8n-nodes-copernica' },
+			};
+		}
+		if (resource === 'databases' && !id && method === 'GET') {
+			return { status: 200, body: paged(this.store.databases.map(databaseJson), query) };
+		}
+		if (resource === 'database' && id) {
+			const database = this.store.database(id);
+			if (!sub && method === 'GET') return { status: 200, body: databaseJson(database) };
+			if (sub === 'fields' && method === 'GET') return { status: 200, body: paged(fieldJson(database), query) };
+			if (sub === 'interests' && method === 'GET') return { status: 200, body: paged(interestJson(database), query) };
+			if (sub === 'profiles') return this.databaseProfiles(request, database);
+		}
+		if (resource === 'profile' && id && !sub) {
+			const profile = this.store.profile(id);
+			if (method === 'GET') return { status: 200, body: profileJson(profile) };
+			if (method === 'PUT' || method === 'POST') {
+				this.store.updateProfile(profile, bodyPart(body, 'fields'), bodyPart(body, 'interests'));
+				return { status: 204 };
+			}
+			if (method === 'DELETE') {
+				this.store.removeProfile(profile);
+				return { status: 204, headers: { 'X-Deleted': `profile ${profile.ID}` } };
+			}
+		}
+		throw invalid();
+	}
+
+	private databaseProfiles(request: ApiRequest, database: ReturnType<Store['database']>): ApiResponse {
+		const { method, query, body } = request;
+		const selection = selectionOf(query) ?? [];
+		if (method === 'GET') {
+			const profiles = this.store.select(database, selection);
+			const orderBy = (queryValue(query, 'orderby') ?? 'id').toLowerCase();
+			const descending = (queryValue(query, 'order') ?? 'asc').toLowerCase() === 'desc';
+			profiles.sort((left, right) => {
+				const a = orderBy === 'id' ? left.ID : (left.fields[orderBy] ?? '');
+				const b = orderBy === 'id' ? right.ID : (right.fields[orderBy] ?? '');
+				return (a < b ? -1 : a > b ? 1 : 0) * (descending ? -1 : 1);
+			});
+			const dataOnly = isBooleanTrue(queryValue(query, 'dataonly'));
+			return { status: 200, body: paged(profiles.map((profile) => profileJson(profile, dataOnly)), query) };
+		}
+		if (method === 'POST') {
+			const profile = this.store.createProfile(database, bodyPart(body, 'fields'), bodyPart(body, 'interests'));
+			return { status: 201, headers: this.createdHeaders(profile.ID) };
+		}
+		if (method === 'PUT') {
+			if (selectionOf(query) === undefined) throw new CopernicaError('URL parameter fields is required');
+			const fields = bodyPart(body, 'fields');
+			const interests = bodyPart(body, 'interests');
+			this.store.validateBody(fields);
+			const apply = () => {
+				const matched = this.store.select(database, selection);
+				for (const profile of matched) this.store.updateProfile(profile, fields, interests);
+				if (matched.length === 0 && isBooleanTrue(queryValue(query, 'create'))) {
+					return this.store.createProfile(database, fields, interests).ID;
+				}
+				return undefined;
+			};
+			if (isBooleanTrue(queryValue(query, 'async'))) return { status: 204, after: apply };
+			const createdId = apply();
+			return createdId === undefined ? { status: 204 } : { status: 201, headers: this.createdHeaders(createdId) };
+		}
+		throw new CopernicaError('Invalid method');
+	}
+
+	private createdHeaders(id: number): Record<string, string> {
+		return { 'X-Created': String(id), Location: `${this.baseUrl}/profile/${id}` };
+	}
+
+	private async control(request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
+		const method = (request.method ?? 'GET').toUpperCase();
+		const body = await readBody(request);
+		const reply = (status: number, payload?: unknown) => {
+			response.writeHead(status, payload === undefined ? {} : { 'Content-Type': 'application/json' });
+			response.end(payload === undefined ? undefined : JSON.stringify(payload));
+		};
+		if (path === 'log' && method === 'GET') return reply(200, this.log);
+		if (path === 'log' && method === 'DELETE') {
+			this.log.length = 0;
+			return reply(204);
+		}
+		if (path === 'faults' && method === 'PUT') {
+			this.faults = Array.isArray(body) ? (body as FaultRule[]) : [];
+			return reply(204);
+		}
+		if (path === 'reset' && method === 'POST') {
+			this.reset(body && typeof body === 'object' ? (body as Seed) : undefined);
+			return reply(204);
+		}
+		if (path === 'stats' && method === 'GET') {
+			return reply(200, { requests: this.log.length, maxInFlight: this.maxInFlight });
+		}
+		if (path.startsWith('profiles/') && method === 'GET') {
+			const database = this.store.database(decodeComponent(path.slice('profiles/'.length)));
+			const profiles = [...this.store.profiles.values()]
+				.filter((profile) => profile.database === database.ID)
+				.map((profile) => profileJson(profile));
+			return reply(200, profiles);
+		}
+		reply(404, { error: { message: `No control endpoint ${method} ${path}` } });
+	}
+}

@@ -1,0 +1,274 @@
+import type { Comparison, ParsedCondition } from './selection';
+import { matches, parseCondition } from './selection';
+
+/** The emulated account: databases with fields, interests and profiles, held in memory. */
+
+export interface FieldDefinition {
+	ID: number;
+	name: string;
+	type: string;
+	value: string;
+}
+
+export interface InterestDefinition {
+	ID: number;
+	name: string;
+	group: string;
+}
+
+export interface StoredProfile {
+	ID: number;
+	database: number;
+	fields: Record<string, string>;
+	interests: Set<string>;
+	secret: string;
+	created: string;
+	modified: string;
+	removed: string | null;
+}
+
+export interface StoredDatabase {
+	ID: number;
+	name: string;
+	description: string;
+	fields: FieldDefinition[];
+	interests: InterestDefinition[];
+}
+
+/** Copernica answers most mistakes with HTTP 400 and one of its fixed messages. */
+export class CopernicaError extends Error {
+	constructor(
+		message: string,
+		readonly status = 400,
+	) {
+		super(message);
+	}
+}
+
+export type FieldInput = Record<string, unknown>;
+export type InterestInput = unknown;
+
+const NUMERIC_TYPES = ['integer', 'float'];
+const BINARY_TYPES = ['select'];
+
+function comparisonOf(type: string): Comparison {
+	if (NUMERIC_TYPES.includes(type)) return 'number';
+	if (BINARY_TYPES.includes(type)) return 'binary';
+	return 'text';
+}
+
+function timestamp(date: Date): string {
+	return date.toISOString().replace('T', ' ').slice(0, 19);
+}
+
+/** Copernica stores everything as text and coerces silently: non-numbers become 0. */
+function coerce(value: unknown, field: FieldDefinition): string {
+	const text = value === null || value === undefined ? '' : String(value);
+	if (field.type === 'integer') {
+		const number = Number.parseInt(text, 10);
+		return Number.isNaN(number) ? '0' : String(number);
+	}
+	if (field.type === 'float') {
+		const number = Number.parseFloat(text);
+		return Number.isNaN(number) ? '0' : String(number);
+	}
+	return text;
+}
+
+/** `true`, `yes` (any case) and numbers of 1 or more are true; anything else is false. */
+export function isBooleanTrue(value: string | undefined): boolean {
+	if (value === undefined) return false;
+	const text = value.trim().toLowerCase();
+	if (text === 'true' || text === 'yes') return true;
+	const number = Number(text);
+	return text !== '' && !Number.isNaN(number) && number >= 1;
+}
+
+export class Store {
+	readonly databases: StoredDatabase[] = [];
+	readonly profiles = new Map<number, StoredProfile>();
+	private nextId = 1000;
+	private clock = Date.parse('2026-01-01T00:00:00Z');
+
+	private newId(): number {
+		return this.nextId++;
+	}
+
+	private now(): string {
+		this.clock += 1000;
+		return timestamp(new Date(this.clock));
+	}
+
+	addDatabase(
+		name: string,
+		fields: Array<{ name: string; type?: string; value?: string }>,
+		interests: Array<{ name: string; group?: string }> = [],
+		description = '',
+	): StoredDatabase {
+		const database: StoredDatabase = {
+			ID: this.newId(),
+			name,
+			description,
+			fields: fields.map((field) => ({
+				ID: this.newId(),
+				name: field.name,
+				type: field.type ?? 'text',
+				value: field.value ?? '',
+			})),
+			interests: interests.map((interest) => ({
+				ID: this.newId(),
+				name: interest.name,
+				group: interest.group ?? '',
+			})),
+		};
+		this.databases.push(database);
+		return database;
+	}
+
+	/** By numeric ID, or by name (case-insensitively), as Copernica accepts both in the URL. */
+	database(idOrName: string): StoredDatabase {
+		const byId = /^\d+$/.test(idOrName)
+			? this.databases.find((database) => database.ID === Number(idOrName))
+			: undefined;
+		const found =
+			byId ?? this.databases.find((database) => database.name.toLowerCase() === idOrName.toLowerCase());
+		if (!found) throw new CopernicaError('No database with supplied ID');
+		return found;
+	}
+
+	profile(id: string): StoredProfile {
+		const found = /^\d+$/.test(id) ? this.profiles.get(Number(id)) : undefined;
+		if (!found) throw new CopernicaError('No entity with supplied ID');
+		return found;
+	}
+
+	private field(database: StoredDatabase, name: string): FieldDefinition | undefined {
+		const lower = name.toLowerCase();
+		return database.fields.find((field) => field.name.toLowerCase() === lower);
+	}
+
+	/** The conditions Copernica would use; the others it drops without a word. */
+	usableConditions(database: StoredDatabase, raw: string[]): ParsedCondition[] {
+		return raw
+			.map(parseCondition)
+			.filter((condition): condition is ParsedCondition => {
+				if (!condition) return false;
+				return (
+					this.field(database, condition.field) !== undefined ||
+					['id', 'code', 'modified'].includes(condition.field.toLowerCase())
+				);
+			});
+	}
+
+	private satisfies(database: StoredDatabase, profile: StoredProfile, condition: ParsedCondition): boolean {
+		const field = this.field(database, condition.field);
+		if (field) return matches(profile.fields[field.name] ?? '', condition, comparisonOf(field.type));
+		switch (condition.field.toLowerCase()) {
+			case 'id':
+				return matches(String(profile.ID), condition, 'number');
+			case 'code':
+				return matches(profile.secret, condition, 'binary');
+			default:
+				return matches(profile.modified, condition, 'binary');
+		}
+	}
+
+	/** Live profiles of the database meeting every usable condition (all of them when none is usable). */
+	select(database: StoredDatabase, raw: string[]): StoredProfile[] {
+		const conditions = this.usableConditions(database, raw);
+		return [...this.profiles.values()].filter(
+			(profile) =>
+				profile.database === database.ID &&
+				profile.removed === null &&
+				conditions.every((condition) => this.satisfies(database, profile, condition)),
+		);
+	}
+
+	private checkFieldsInput(fields: unknown): FieldInput {
+		if (fields === undefined) return {};
+		if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) {
+			throw new CopernicaError('Invalid data provided');
+		}
+		return fields as FieldInput;
+	}
+
+	/** Writes known fields (case-insensitive names, later spelling wins); unknown ones are ignored. */
+	private writeFields(database: StoredDatabase, profile: StoredProfile, fields: FieldInput): boolean {
+		let changed = false;
+		for (const [name, value] of Object.entries(fields)) {
+			const field = this.field(database, name);
+			if (!field) continue;
+			const stored = coerce(value, field);
+			if (profile.fields[field.name] !== stored) {
+				profile.fields[field.name] = stored;
+				changed = true;
+			}
+		}
+		return changed;
+	}
+
+	/** A list switches interests on; an object switches each listed one on (1) or off (0). */
+	private writeInterests(database: StoredDatabase, profile: StoredProfile, interests: InterestInput): boolean {
+		if (interests === undefined || interests === null) return false;
+		const known = (name: string) =>
+			database.interests.find((interest) => interest.name.toLowerCase() === String(name).toLowerCase());
+		const switches: Array<[string, boolean]> = Array.isArray(interests)
+			? interests.map((name) => [String(name), true])
+			: typeof interests === 'object'
+				? Object.entries(interests as Record<string, unknown>).map(([name, on]) => [
+						name,
+						isBooleanTrue(String(on)),
+					])
+				: [];
+		let changed = false;
+		for (const [name, on] of switches) {
+			const interest = known(name);
+			if (!interest) continue;
+			if (on && !profile.interests.has(interest.name)) {
+				profile.interests.add(interest.name);
+				changed = true;
+			} else if (!on && profile.interests.delete(interest.name)) {
+				changed = true;
+			}
+		}
+		return changed;
+	}
+
+	createProfile(database: StoredDatabase, fields: unknown, interests: InterestInput): StoredProfile {
+		const checked = this.checkFieldsInput(fields);
+		const created = this.now();
+		const profile: StoredProfile = {
+			ID: this.newId(),
+			database: database.ID,
+			fields: Object.fromEntries(database.fields.map((field) => [field.name, coerce(field.value, field)])),
+			interests: new Set(),
+			secret: `s${Math.random().toString(36).slice(2, 12)}`,
+			created,
+			modified: created,
+			removed: null,
+		};
+		this.writeFields(database, profile, checked);
+		this.writeInterests(database, profile, interests);
+		this.profiles.set(profile.ID, profile);
+		return profile;
+	}
+
+	updateProfile(profile: StoredProfile, fields: unknown, interests: InterestInput): void {
+		const database = this.databases.find((candidate) => candidate.ID === profile.database);
+		if (!database) throw new CopernicaError('No database with supplied ID');
+		const checked = this.checkFieldsInput(fields);
+		const changedFields = this.writeFields(database, profile, checked);
+		const changedInterests = this.writeInterests(database, profile, interests);
+		if (changedFields || changedInterests) profile.modified = this.now();
+	}
+
+	validateBody(fields: unknown): void {
+		this.checkFieldsInput(fields);
+	}
+
+	removeProfile(profile: StoredProfile): void {
+		if (profile.removed !== null) throw new CopernicaError('This profile has already been removed');
+		profile.removed = this.now();
+		for (const name of Object.keys(profile.fields)) profile.fields[name] = '';
+	}
+}

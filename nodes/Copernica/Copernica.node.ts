@@ -1,0 +1,30 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { nodeProperties } from './actions/nodeProperties';
+import { router } from './actions/router';
+import { listSearch, loadOptions } from './methods';
+
+export class Copernica implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Copernica',
+		name: 'copernica',
+		icon: { light: 'file:../../icons/copernica.svg', dark: 'file:../../icons/copernica.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Update and create profiles in Copernica Marketing Software databases',
+		defaults: { name: 'Copernica' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'copernicaApi', required: true }],
+		properties: nodeProperties,
+	};
+
+	methods = { listSearch, loadOptions };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

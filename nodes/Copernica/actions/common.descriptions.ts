@@ -1,0 +1,96 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { SELECTION_OPERATORS } from '../helpers/selection';
+
+/** The database every profile operation works in: from the list, by ID or by name. */
+export const databaseLocator: INodeProperties = {
+	displayName: 'Database',
+	name: 'database',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The Copernica database that holds the profiles',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select a database...',
+			typeOptions: {
+				searchListMethod: 'searchDatabases',
+				searchable: true,
+			},
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 1234',
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: '^[0-9]+$', errorMessage: 'A database ID is a number' },
+				},
+			],
+		},
+		{
+			displayName: 'By Name',
+			name: 'name',
+			type: 'string',
+			placeholder: 'e.g. Customers',
+		},
+	],
+};
+
+/** Conditions joined with AND; checked against the database before anything is sent. */
+export const selectionParameter: INodeProperties = {
+	displayName: 'Selection',
+	name: 'selection',
+	type: 'fixedCollection',
+	placeholder: 'Add Condition',
+	default: {},
+	required: true,
+	typeOptions: { multipleValues: true, sortable: true },
+	description:
+		'Profiles that meet every condition (AND). Conditions on fields the database does not have are refused before anything is sent, because Copernica would ignore them and change every profile.',
+	options: [
+		{
+			displayName: 'Condition',
+			name: 'conditions',
+			values: [
+				{
+					displayName: 'Field Name or ID',
+					name: 'field',
+					type: 'options',
+					typeOptions: {
+						loadOptionsMethod: 'getSelectionFields',
+						loadOptionsDependsOn: ['database.value'],
+					},
+					default: '',
+					description:
+						'A field of the database, or ID, Secret Code or Modified. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				},
+				{
+					displayName: 'Operator',
+					name: 'operator',
+					type: 'options',
+					options: SELECTION_OPERATORS.map(({ name, value, symbol }) => ({
+						name,
+						value,
+						description: `Sent as ${symbol}`,
+					})),
+					default: 'equals',
+					description:
+						'How the field is compared with the value. Is Like uses % for any run of characters and _ for exactly one.',
+				},
+				{
+					displayName: 'Value',
+					name: 'value',
+					type: 'string',
+					default: '',
+					description: 'Compared as written, spaces included; may be empty',
+				},
+			],
+		},
+	],
+};

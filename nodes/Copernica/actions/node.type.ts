@@ -1,0 +1,8 @@
+import type { AllEntities } from 'n8n-workflow';
+
+/** Every resource and its operations; the router and the descriptions agree through this. */
+type NodeMap = {
+	profile: 'updateProfiles';
+};
+
+export type CopernicaType = AllEntities<NodeMap>;

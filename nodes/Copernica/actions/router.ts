@@ -1,0 +1,22 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { CopernicaType } from './node.type';
+import * as profile from './profile/Profile.resource';
+
+/** Sends the run to the chosen resource's operation. */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const resource = this.getNodeParameter<CopernicaType>('resource', 0);
+	const operation = this.getNodeParameter('operation', 0);
+	const copernica = { resource, operation } as CopernicaType;
+
+	switch (copernica.resource) {
+		case 'profile':
+			return [await profile[copernica.operation].execute.call(this)];
+		default:
+			throw new NodeOperationError(
+				this.getNode(),
+				`The operation "${operation}" of resource "${resource}" is not supported`,
+			);
+	}
+}

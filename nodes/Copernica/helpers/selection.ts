@@ -1,0 +1,206 @@
+import { ParameterProblem } from './parameterProblem';
+
+/**
+ * Copernica's profile selection: `fields[]=<field><operator><value>` conditions, ANDed.
+ * Copernica silently ignores a condition it cannot use (unknown field, a space before the
+ * operator), and a PUT whose conditions are all ignored updates every profile. So every
+ * condition is checked here, against the database's real fields, before anything is sent.
+ */
+
+/**
+ * The operator parameter stores a word, not the symbol: n8n reads any parameter value that
+ * starts with "=" as an expression, so "==" would arrive as "=". Symbols typed in an expression
+ * are accepted too.
+ */
+export const SELECTION_OPERATORS = [
+	{ name: 'Equals', value: 'equals', symbol: '==' },
+	{ name: 'Does Not Equal', value: 'notEquals', symbol: '!=' },
+	{ name: 'Does Not Equal (<>)', value: 'notEqualsAlt', symbol: '<>' },
+	{ name: 'Is Less Than', value: 'lessThan', symbol: '<' },
+	{ name: 'Is Greater Than', value: 'greaterThan', symbol: '>' },
+	{ name: 'Is Less Than or Equal To', value: 'lessThanOrEqual', symbol: '<=' },
+	{ name: 'Is Greater Than or Equal To', value: 'greaterThanOrEqual', symbol: '>=' },
+	{ name: 'Is Like', value: 'like', symbol: '=~' },
+	{ name: 'Is Not Like', value: 'notLike', symbol: '!~' },
+] as const;
+
+export type SelectionOperator = (typeof SELECTION_OPERATORS)[number]['symbol'];
+
+const OPERATORS: readonly string[] = SELECTION_OPERATORS.map((operator) => operator.symbol);
+
+function symbolOf(operator: string): string | undefined {
+	return SELECTION_OPERATORS.find((known) => known.value === operator || known.symbol === operator)?.symbol;
+}
+
+/** Properties every profile has, usable in a selection besides the database's own fields. */
+export const BUILT_IN_SELECTION_FIELDS = [
+	{ name: 'ID', value: 'id', description: 'The numeric profile ID' },
+	{ name: 'Secret Code', value: 'code', description: 'The profile\'s secret code' },
+	{ name: 'Modified', value: 'modified', description: 'Last change, as YYYY-MM-DD hh:mm:ss' },
+] as const;
+
+const BUILT_IN_NAMES: readonly string[] = BUILT_IN_SELECTION_FIELDS.map((field) => field.value);
+
+export interface SelectionConditionInput {
+	field?: unknown;
+	operator?: unknown;
+	value?: unknown;
+}
+
+export interface SelectionCondition {
+	/** The field as the database spells it (or `id`, `code`, `modified`). */
+	field: string;
+	operator: SelectionOperator;
+	value: string;
+	/** True for `id`, `code` and `modified`, which are not fields one can write. */
+	builtIn: boolean;
+}
+
+export interface Selection {
+	conditions: SelectionCondition[];
+	/** What goes on the wire, one `fields[]` entry each. */
+	expressions: string[];
+}
+
+function describe(position: number): string {
+	return `Condition ${position}`;
+}
+
+function asText(value: unknown, what: string): string {
+	if (value === undefined || value === null) return '';
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	throw new ParameterProblem(
+		`${what} is not text`,
+		'Selection values must be text, numbers or booleans. Map a single value, not an object or a list.',
+	);
+}
+
+function listOf(names: readonly string[]): string {
+	const shown = names.slice(0, 12).join(', ');
+	return names.length > 12 ? `${shown}, … (${names.length} in all)` : shown;
+}
+
+function checkFieldShape(raw: unknown, position: number): string {
+	const field = asText(raw, `${describe(position)}'s field`);
+	if (field.trim() === '') {
+		throw new ParameterProblem(
+			`${describe(position)} has no field`,
+			'Pick the field to match on. Copernica would ignore a condition without one and update every profile.',
+		);
+	}
+	if (field !== field.trim()) {
+		throw new ParameterProblem(
+			`${describe(position)}: the field "${field}" has spaces around it`,
+			'Remove the spaces. Copernica does not recognise a field name with spaces around it, ignores the condition, and would update every profile.',
+		);
+	}
+	return field;
+}
+
+function resolveField(field: string, position: number, databaseFields: readonly string[]) {
+	const lower = field.toLowerCase();
+	const known = databaseFields.find((name) => name.toLowerCase() === lower);
+	if (known !== undefined) return { field: known, builtIn: false };
+	if (BUILT_IN_NAMES.includes(lower)) return { field: lower, builtIn: true };
+	throw new ParameterProblem(
+		`${describe(position)}: the database has no field "${field}"`,
+		`Copernica ignores conditions on unknown fields and would update every profile, so nothing was changed. Use one of: ${listOf([...databaseFields, ...BUILT_IN_NAMES])}.`,
+	);
+}
+
+function checkOperator(raw: unknown, position: number): SelectionOperator {
+	const operator = asText(raw, `${describe(position)}'s operator`);
+	if (operator !== operator.trim() && symbolOf(operator.trim()) !== undefined) {
+		throw new ParameterProblem(
+			`${describe(position)}: the operator "${operator}" has spaces around it`,
+			'Remove the spaces. A space around the operator makes Copernica ignore the condition and update every profile.',
+		);
+	}
+	const symbol = symbolOf(operator);
+	if (symbol === undefined) {
+		throw new ParameterProblem(
+			`${describe(position)}: "${operator}" is not a Copernica operator`,
+			`Pick an operator from the list, or use one of ${OPERATORS.join(' ')} in an expression.`,
+		);
+	}
+	return symbol as SelectionOperator;
+}
+
+/**
+ * `age<` followed by the value `=5` reads as `age<=5`, and `<` followed by `>5` as `age<>5`:
+ * a value must not turn a one-character operator into another one.
+ */
+function checkValueKeepsOperator(operator: SelectionOperator, value: string, position: number) {
+	if (operator.length !== 1) return;
+	const merged = operator + value.charAt(0);
+	if (OPERATORS.includes(merged)) {
+		throw new ParameterProblem(
+			`${describe(position)}: the value starts with "${value.charAt(0)}", so Copernica would read the operator as "${merged}"`,
+			`Choose the operator "${merged}" if that is what you mean, or remove the leading "${value.charAt(0)}" from the value.`,
+		);
+	}
+}
+
+interface ShapedCondition {
+	field: string;
+	operator: SelectionOperator;
+	value: string;
+}
+
+/**
+ * Everything that can be checked without asking Copernica: not empty, no stray spaces, a real
+ * operator, a value that cannot change the operator. Run first, so such mistakes cost no request.
+ */
+export function checkSelectionShape(inputs: readonly SelectionConditionInput[]): ShapedCondition[] {
+	if (inputs.length === 0) {
+		throw new ParameterProblem(
+			'The selection is empty',
+			'Add at least one condition under Selection. Without one, Copernica would update every profile in the database.',
+		);
+	}
+	return inputs.map((input, index) => {
+		const position = index + 1;
+		const field = checkFieldShape(input.field, position);
+		const operator = checkOperator(input.operator, position);
+		const value = asText(input.value, `${describe(position)}'s value`);
+		checkValueKeepsOperator(operator, value, position);
+		return { field, operator, value };
+	});
+}
+
+/**
+ * Checks the conditions against the database's fields and returns them as Copernica expects.
+ * Throws a ParameterProblem naming the first bad condition; never returns an empty selection.
+ */
+export function buildSelection(
+	inputs: readonly SelectionConditionInput[],
+	databaseFields: readonly string[],
+): Selection {
+	const conditions = checkSelectionShape(inputs).map((condition, index) => ({
+		...condition,
+		...resolveField(condition.field, index + 1, databaseFields),
+	}));
+	return {
+		conditions,
+		expressions: conditions.map(({ field, operator, value }) => `${field}${operator}${value}`),
+	};
+}
+
+/** The `fields[]` query pairs of a selection. */
+export function selectionQuery(selection: Selection): Array<[string, string]> {
+	return selection.expressions.map((expression) => ['fields[]', expression]);
+}
+
+/**
+ * Field values that make a newly created profile match its own selection again: the equality
+ * conditions on real database fields. With these written, a second run updates the profile
+ * instead of creating another one.
+ */
+export function valuesImpliedBySelection(selection: Selection): Record<string, string> {
+	const values: Record<string, string> = {};
+	for (const condition of selection.conditions) {
+		if (condition.operator === '==' && !condition.builtIn) values[condition.field] = condition.value;
+	}
+	return values;
+}

@@ -1,0 +1,123 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { redactText } from './redact';
+
+/** How to fix what Copernica complains about, keyed by its own (stable, English) messages. */
+const HOW_TO_FIX: Array<[RegExp, string]> = [
+	[
+		/invalid access token/i,
+		'Check the Access Token of the Copernica API credential. Create a new one in Copernica under Configuration → API access tokens.',
+	],
+	[
+		/no database with supplied id/i,
+		'Check the Database parameter: pick the database from the list, or give an ID or name that exists in this Copernica account.',
+	],
+	[
+		/url parameter fields is required/i,
+		'The request had no selection. This should never happen: please report it with the workflow that caused it.',
+	],
+	[
+		/invalid data provided/i,
+		'Copernica expects Fields to Set as an object of field names and values. Check Fields to Set and Interests.',
+	],
+	[/no entity with supplied id/i, 'Check the profile ID: no profile with that ID exists in this account.'],
+	[/invalid method/i, 'Check the API Base URL of the credential: it should end in /v3.'],
+];
+
+function howToFix(message: string, statusCode: number): string {
+	const known = HOW_TO_FIX.find(([pattern]) => pattern.test(message));
+	if (known) return known[1];
+	if (statusCode === 429 || statusCode >= 500) {
+		return 'Copernica is busy or temporarily unavailable. Try again in a few minutes, or turn on Retry On Fail in the node settings.';
+	}
+	return 'Check the node parameters against the message above.';
+}
+
+/** The readable part of a non-JSON page: its title, else its first words. */
+function summarizePage(page: string): string {
+	const title = /<title[^>]*>([^<]*)<\/title>/i.exec(page)?.[1];
+	const text = (title ?? page.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+	return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+/** Copernica's own words from an error response body, if it sent any. */
+export function copernicaMessage(body: unknown): string | undefined {
+	if (typeof body === 'string') {
+		const trimmed = body.trim();
+		if (trimmed.startsWith('{')) {
+			try {
+				return copernicaMessage(JSON.parse(trimmed));
+			} catch {
+				return undefined;
+			}
+		}
+		return undefined;
+	}
+	if (body && typeof body === 'object') {
+		const error = (body as { error?: unknown }).error;
+		if (error && typeof error === 'object' && typeof (error as { message?: unknown }).message === 'string') {
+			return (error as { message: string }).message;
+		}
+		if (typeof error === 'string') return error;
+	}
+	return undefined;
+}
+
+export interface FailedResponse {
+	statusCode: number;
+	body: unknown;
+}
+
+/**
+ * A Copernica error response as a NodeApiError: Copernica's message in `message`, what to do in
+ * `description`, the item in both. Nothing of the request (URL, query, token) is carried along.
+ */
+export function responseToNodeApiError(
+	node: INode,
+	response: FailedResponse,
+	context: { itemIndex?: number; action: string },
+): NodeApiError {
+	const ownMessage = copernicaMessage(response.body);
+	const what = ownMessage
+		? `Copernica: ${ownMessage}`
+		: typeof response.body === 'string' && response.body.trim() !== ''
+			? `Copernica answered HTTP ${response.statusCode}: ${summarizePage(response.body)}`
+			: `Copernica answered HTTP ${response.statusCode}`;
+	const itemNote = context.itemIndex === undefined ? '' : ` [item ${context.itemIndex}]`;
+	const message = redactText(`${what}${itemNote}`);
+	const description = redactText(
+		`${howToFix(ownMessage ?? '', response.statusCode)} (while ${context.action})`,
+	);
+	const errorResponse: JsonObject = {
+		message,
+		description,
+		httpCode: String(response.statusCode),
+		copernicaMessage: ownMessage ?? null,
+	};
+	return new NodeApiError(node, errorResponse, {
+		message,
+		description,
+		httpCode: String(response.statusCode),
+		itemIndex: context.itemIndex,
+	});
+}
+
+/** A failure before any HTTP answer (refused connection, reset, timeout), without the request. */
+export function transportFailureToNodeApiError(
+	node: INode,
+	error: { message?: string; code?: string },
+	context: { itemIndex?: number; action: string },
+): NodeApiError {
+	const reason = error.code ?? error.message ?? 'unknown network failure';
+	const itemNote = context.itemIndex === undefined ? '' : ` [item ${context.itemIndex}]`;
+	const message = redactText(`Could not reach Copernica: ${reason}${itemNote}`);
+	const description = redactText(
+		`Check the API Base URL of the credential and your network, then try again (while ${context.action}).`,
+	);
+	return new NodeApiError(
+		node,
+		{ message, description, code: error.code ?? null },
+		{ message, description, itemIndex: context.itemIndex },
+	);
+}

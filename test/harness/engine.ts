@@ -1,0 +1,176 @@
+import 'reflect-metadata';
+
+import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeListSearchResult,
+	INodeParameters,
+	INodePropertyOptions,
+	IRun,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { createRunExecutionData, Workflow } from 'n8n-workflow';
+
+import { InMemoryCredentialsHelper } from './credentialsHelper';
+import { loadNodePackage } from './nodePackage';
+
+/**
+ * Runs the Copernica node through n8n-core's real WorkflowExecute: the engine resolves
+ * parameters and expressions, the credential is applied by the (in-memory) credentials
+ * helper the way n8n applies it, and requests go out over real HTTP.
+ */
+
+export interface CopernicaCredentials extends ICredentialDataDecryptedObject {
+	accessToken: string;
+	baseUrl: string;
+}
+
+export interface NodeRunOptions {
+	parameters: INodeParameters;
+	credentials: CopernicaCredentials;
+	/** Input items (json); one empty item when left out. */
+	input?: IDataObject[];
+	onError?: INode['onError'];
+}
+
+export interface NodeRun {
+	/** The node's first output (empty when the run failed). */
+	output: INodeExecutionData[];
+	/** The run's error, when the node stopped the workflow. */
+	error?: Error & { description?: string | null; context?: IDataObject };
+	run: IRun;
+}
+
+export const NODE_NAME = 'Copernica';
+
+async function copernicaNode(parameters: INodeParameters, onError?: INode['onError']): Promise<INode> {
+	const { packageName } = await loadNodePackage();
+	return {
+		id: '5a6f0b4e-0000-4000-8000-000000000001',
+		name: NODE_NAME,
+		type: `${packageName}.copernica`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { copernicaApi: { id: '1', name: 'Copernica account' } },
+		...(onError ? { onError } : {}),
+	};
+}
+
+function additionalDataFor(
+	credentialsHelper: InMemoryCredentialsHelper,
+	extra: Partial<IWorkflowExecuteAdditionalData> = {},
+): IWorkflowExecuteAdditionalData {
+	const notAvailable = async () => {
+		throw new Error('Not available in this harness');
+	};
+	return {
+		credentialsHelper,
+		executeWorkflow: notAvailable,
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678',
+		formBaseUrl: 'http://localhost:5678/form',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		formTestBaseUrl: 'http://localhost:5678/form-test',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		mcpBaseUrl: 'http://localhost:5678/mcp',
+		mcpTestBaseUrl: 'http://localhost:5678/mcp-test',
+		variables: {},
+		logAiEvent: () => {},
+		startRunnerTask: notAvailable,
+		...extra,
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+async function workflowWith(node: INode): Promise<Workflow> {
+	const { nodeTypes } = await loadNodePackage();
+	return new Workflow({
+		id: 'copernica-test-workflow',
+		name: 'Copernica test',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes,
+	});
+}
+
+async function helperFor(credentials: CopernicaCredentials): Promise<InMemoryCredentialsHelper> {
+	const nodePackage = await loadNodePackage();
+	return new InMemoryCredentialsHelper(nodePackage.credentialType, { copernicaApi: credentials });
+}
+
+/** One execution of a one-node workflow, its input items put straight on the execution stack. */
+export async function runCopernicaNode(options: NodeRunOptions): Promise<NodeRun> {
+	const node = await copernicaNode(options.parameters, options.onError);
+	const workflow = await workflowWith(node);
+	const workflowData: IWorkflowBase = {
+		id: workflow.id,
+		name: workflow.name ?? 'Copernica test',
+		active: false,
+		activeVersionId: null,
+		isArchived: false,
+		nodes: [node],
+		connections: {},
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	};
+	const hooks = new ExecutionLifecycleHooks('manual', 'copernica-test-execution', workflowData);
+	const additionalData = additionalDataFor(await helperFor(options.credentials), { hooks });
+
+	const input = (options.input ?? [{}]).map((json) => ({ json }));
+	const runExecutionData = createRunExecutionData({
+		executionData: { nodeExecutionStack: [{ node, data: { main: [input] }, source: null }] },
+	});
+	const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(
+		workflow,
+	);
+	const task = run.data.resultData.runData[NODE_NAME]?.[0];
+	return {
+		output: task?.data?.main?.[0] ?? [],
+		error: (run.data.resultData.error ?? task?.error) as NodeRun['error'],
+		run,
+	};
+}
+
+/** A dropdown of the node, loaded as the editor loads it (LoadOptionsContext). */
+export async function loadNodeOptions(
+	method: string,
+	parameters: INodeParameters,
+	credentials: CopernicaCredentials,
+): Promise<INodePropertyOptions[]> {
+	const node = await copernicaNode(parameters);
+	const workflow = await workflowWith(node);
+	const additionalData = additionalDataFor(await helperFor(credentials), {
+		currentNodeParameters: parameters,
+	});
+	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
+	const { nodeType } = await loadNodePackage();
+	const loader = nodeType('copernica').methods?.loadOptions?.[method];
+	if (!loader) throw new Error(`No loadOptions method ${method}`);
+	return await loader.call(context);
+}
+
+/** A resource locator's list, searched as the editor searches it. */
+export async function searchNodeList(
+	method: string,
+	filter: string | undefined,
+	credentials: CopernicaCredentials,
+): Promise<INodeListSearchResult> {
+	const node = await copernicaNode({});
+	const workflow = await workflowWith(node);
+	const additionalData = additionalDataFor(await helperFor(credentials), { currentNodeParameters: {} });
+	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
+	const { nodeType } = await loadNodePackage();
+	const search = nodeType('copernica').methods?.listSearch?.[method];
+	if (!search) throw new Error(`No listSearch method ${method}`);
+	return await search.call(context, filter);
+}
