@@ -30,6 +30,7 @@ export interface FaultRule {
 	body?: string;
 	contentType?: string;
 	retryAfterSeconds?: number;
+	headers?: Record<string, string>;
 }
 
 export interface LogEntry {
@@ -228,6 +229,7 @@ export class CopernicaEmulator {
 				'Content-Type': fault.contentType ?? 'text/html; charset=utf-8',
 			};
 			if (fault.retryAfterSeconds !== undefined) headers['Retry-After'] = String(fault.retryAfterSeconds);
+			Object.assign(headers, fault.headers);
 			response.writeHead(fault.status, headers);
 			response.end(fault.body ?? '<html><head><title>Loadbalancer Error</title></head><body>Too many requests to handle</body></html>');
 			return;

@@ -149,6 +149,20 @@ interface ShapedCondition {
 }
 
 /**
+ * Copernica trims the whole condition, so a value's trailing spaces or line breaks are lost:
+ * the condition would not match what the user typed, and with Create If No Match every run
+ * would create another profile. Spaces at the start and inside are kept and allowed.
+ */
+function checkValueEnd(value: string, position: number) {
+	if (value !== value.trimEnd()) {
+		throw new ParameterProblem(
+			`${describe(position)}: the value ends in a space or line break, which Copernica trims away`,
+			'Remove the trailing whitespace, for example with {{ $json.value.trim() }}. Copernica would otherwise compare a different value than the one written to profiles.',
+		);
+	}
+}
+
+/**
  * Everything that can be checked without asking Copernica: not empty, no stray spaces, a real
  * operator, a value that cannot change the operator. Run first, so such mistakes cost no request.
  */
@@ -165,6 +179,7 @@ export function checkSelectionShape(inputs: readonly SelectionConditionInput[]):
 		const operator = checkOperator(input.operator, position);
 		const value = asText(input.value, `${describe(position)}'s value`);
 		checkValueKeepsOperator(operator, value, position);
+		checkValueEnd(value, position);
 		return { field, operator, value };
 	});
 }

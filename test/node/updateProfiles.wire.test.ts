@@ -1,0 +1,321 @@
+import { runCopernicaNode } from '../harness/engine';
+import { useEmulator } from '../harness/fixture';
+import { databaseByName, updateProfiles } from '../harness/parameters';
+
+/**
+ * What each parameter of Update Profiles puts on the wire, read from the emulator's request
+ * log, and what it does to the emulator's profiles.
+ */
+const copernica = useEmulator();
+
+async function run(parameters: ReturnType<typeof updateProfiles>, input?: Array<Record<string, unknown>>) {
+	const result = await runCopernicaNode({ parameters, credentials: copernica.credentials, input });
+	expect(result.error).toBeUndefined();
+	return result;
+}
+
+describe('Update Profiles on the wire', () => {
+	it('sends one PUT with the selection and only the fields that were set', async () => {
+		const { output } = await run(
+			updateProfiles({ conditions: [{ field: 'customerid', value: 'C-1001' }], fields: { city: 'Haarlem' } }),
+		);
+
+		const writes = await copernica.client.writes();
+		expect(writes).toHaveLength(1);
+		expect(writes[0]).toMatchObject({
+			method: 'PUT',
+			version: 'v3',
+			path: 'database/Customers/profiles',
+			token: 'valid',
+			query: [
+				['fields[]', 'customerid==C-1001'],
+				['access_token', '**hidden**'],
+			],
+			body: { fields: { city: 'Haarlem' } },
+			status: 204,
+		});
+		expect(output).toEqual([
+			{
+				json: {
+					database: 'Customers',
+					selection: ['customerid==C-1001'],
+					created: false,
+					profileId: null,
+					async: false,
+					statusCode: 204,
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+		const customers = await copernica.client.profiles('Customers');
+		expect(customers.map((profile) => profile.fields.city)).toEqual(['Haarlem', 'Utrecht', 'Rotterdam', 'Amsterdam']);
+		expect(customers[0].fields.firstname).toBe('Anna');
+	});
+
+	it('joins several conditions with AND and updates every profile that meets them all', async () => {
+		await run(
+			updateProfiles({
+				conditions: [
+					{ field: 'city', value: 'Amsterdam' },
+					{ field: 'age', operator: 'greaterThan', value: '40' },
+				],
+				fields: { segment: 'gold' },
+			}),
+		);
+		const [put] = await copernica.client.writes();
+		expect(put.query.filter(([key]) => key === 'fields[]')).toEqual([
+			['fields[]', 'city==Amsterdam'],
+			['fields[]', 'age>40'],
+		]);
+		const gold = await copernica.client.profilesWhere('Customers', 'segment', 'gold');
+		expect(gold.map((profile) => profile.fields.customerid).sort()).toEqual(['C-1002', 'C-1004']);
+	});
+
+	it('adds create=1 and async=1 only when asked', async () => {
+		await run(
+			updateProfiles({
+				conditions: [{ field: 'customerid', value: 'C-1001' }],
+				fields: { city: 'Leiden' },
+				extra: { createIfNoMatch: true, processInBackground: true },
+			}),
+		);
+		const [put] = await copernica.client.writes();
+		expect(put.query).toEqual([
+			['fields[]', 'customerid==C-1001'],
+			['create', '1'],
+			['async', '1'],
+			['access_token', '**hidden**'],
+		]);
+	});
+
+	it('gets a selection value with & = % # + " \' ü, spaces and a newline to Copernica byte for byte', async () => {
+		// Leading and inner spaces are part of the value; trailing ones Copernica trims (refused, see safety tests).
+		const value = ` Jan & Piet = 100% #1 + "quote" 'single' Müller\nline two`;
+		const parameters = updateProfiles({
+			conditions: [{ field: 'lastname', value }],
+			fields: { city: 'Zwolle' },
+			extra: { createIfNoMatch: true },
+		});
+
+		const first = await run(parameters);
+		const [put] = await copernica.client.writes();
+		expect(put.query[0]).toEqual(['fields[]', `lastname==${value}`]);
+		expect(first.output[0].json.created).toBe(true);
+		const stored = await copernica.client.profilesWhere('Customers', 'lastname', value);
+		expect(stored).toHaveLength(1);
+
+		// The same selection finds that profile again: the value arrived intact both times.
+		const second = await run({ ...parameters, fieldValues: { fields: [{ name: 'city', value: 'Kampen' }] } });
+		expect(second.output[0].json.created).toBe(false);
+		const again = await copernica.client.profilesWhere('Customers', 'lastname', value);
+		expect(again).toHaveLength(1);
+		expect(again[0].fields.city).toBe('Kampen');
+	});
+
+	it('creates a profile when nothing matches, returns its ID and writes the Equals conditions into it', async () => {
+		const parameters = updateProfiles({
+			conditions: [
+				{ field: 'customerid', value: 'C-2000' },
+				{ field: 'email', value: 'new@example.com' },
+				{ field: 'age', operator: 'greaterThanOrEqual', value: '18' },
+			],
+			fields: { firstname: 'Nina' },
+			extra: { createIfNoMatch: true },
+		});
+		const first = await run(parameters);
+		const [put] = await copernica.client.writes();
+		expect(put.body).toEqual({
+			fields: { firstname: 'Nina', customerid: 'C-2000', email: 'new@example.com' },
+		});
+		expect(put.status).toBe(201);
+
+		const created = await copernica.client.profilesWhere('Customers', 'customerid', 'C-2000');
+		expect(created).toHaveLength(1);
+		expect(first.output[0].json).toMatchObject({ created: true, profileId: Number(created[0].ID), statusCode: 201 });
+		expect(created[0].fields).toMatchObject({ firstname: 'Nina', email: 'new@example.com' });
+
+		// Age ≥ 18 is not written (it is no single value), so the new profile has age 0 and the
+		// second run would not match it; with Equals conditions only, it does:
+		const equalsOnly = updateProfiles({
+			conditions: [
+				{ field: 'customerid', value: 'C-2000' },
+				{ field: 'email', value: 'new@example.com' },
+			],
+			fields: { firstname: 'Nina' },
+			extra: { createIfNoMatch: true },
+		});
+		const second = await run(equalsOnly);
+		expect(second.output[0].json).toMatchObject({ created: false, profileId: null, statusCode: 204 });
+		expect(await copernica.client.profilesWhere('Customers', 'customerid', 'C-2000')).toHaveLength(1);
+	});
+
+	it('lets a field the user set win over the selection\'s value', async () => {
+		await run(
+			updateProfiles({
+				conditions: [{ field: 'customerid', value: 'C-3000' }],
+				fields: { CUSTOMERID: 'C-3000-X' },
+				extra: { createIfNoMatch: true },
+			}),
+		);
+		const [put] = await copernica.client.writes();
+		expect(put.body).toEqual({ fields: { customerid: 'C-3000-X' } });
+	});
+
+	it('runs in the background with async=1 and reports no profile ID', async () => {
+		const { output } = await run(
+			updateProfiles({
+				conditions: [{ field: 'customerid', value: 'C-1003' }],
+				fields: { city: 'Breda' },
+				extra: { processInBackground: true },
+			}),
+		);
+		expect(output[0].json).toMatchObject({ async: true, created: false, profileId: null, statusCode: 204 });
+		await new Promise((resolve) => setImmediate(resolve));
+		expect((await copernica.client.profilesWhere('Customers', 'customerid', 'C-1003'))[0].fields.city).toBe('Breda');
+	});
+
+	it('adds interests in the list form, leaving the others on', async () => {
+		await run(
+			updateProfiles({
+				conditions: [{ field: 'customerid', value: 'C-1001' }],
+				extra: { interestsInput: 'add', interestsToAdd: ['FOOTBALL', 'offers'] },
+			}),
+		);
+		const [put] = await copernica.client.writes();
+		expect(put.body).toEqual({ interests: ['football', 'offers'] });
+		const [anna] = await copernica.client.profilesWhere('Customers', 'customerid', 'C-1001');
+		expect(anna.interests.sort()).toEqual(['football', 'newsletter', 'offers']);
+	});
+
+	it('switches interests on and off in the associative form', async () => {
+		await run(
+			updateProfiles({
+				conditions: [{ field: 'customerid', value: 'C-1002' }],
+				extra: {
+					interestsInput: 'set',
+					interestValues: {
+						interests: [
+							{ interest: 'newsletter', subscribed: false },
+							{ interest: 'baseball', subscribed: true },
+						],
+					},
+				},
+			}),
+		);
+		const [put] = await copernica.client.writes();
+		expect(put.body).toEqual({ interests: { newsletter: 0, baseball: 1 } });
+		const [bram] = await copernica.client.profilesWhere('Customers', 'customerid', 'C-1002');
+		expect(bram.interests.sort()).toEqual(['baseball', 'football']);
+	});
+
+	it('sends JSON-mode fields under the database\'s names', async () => {
+		await run(
+			updateProfiles({
+				conditions: [{ field: 'customerid', value: 'C-1004' }],
+				extra: { fieldsInput: 'json', fieldsJson: '{"City": "Delft", "AGE": 43}' },
+			}),
+		);
+		const [put] = await copernica.client.writes();
+		expect(put.body).toEqual({ fields: { city: 'Delft', age: 43 } });
+	});
+
+	it('gives every item its own selection and values, and reads the database fields once', async () => {
+		const input = [
+			{ id: 'C-1001', city: 'Assen' },
+			{ id: 'C-1002', city: 'Emmen' },
+			{ id: 'C-1003', city: 'Sneek' },
+		];
+		const { output } = await run(
+			updateProfiles({
+				conditions: [{ field: 'customerid', value: '={{ $json.id }}' }],
+				fields: { city: '={{ $json.city }}' },
+			}),
+			input,
+		);
+		const log = await copernica.client.log();
+		const puts = log.filter((entry) => entry.method === 'PUT');
+		expect(puts.map((entry) => [entry.query[0][1], entry.body])).toEqual(
+			input.map(({ id, city }) => [`customerid==${id}`, { fields: { city } }]),
+		);
+		expect(log.filter((entry) => entry.path.endsWith('/fields'))).toHaveLength(1);
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		const cities = (await copernica.client.profiles('Customers')).map((profile) => profile.fields.city);
+		expect(cities).toEqual(['Assen', 'Emmen', 'Sneek', 'Amsterdam']);
+	});
+
+	it('addresses the database by ID when picked from the list or given by ID', async () => {
+		const { results } = await import('../harness/engine').then(({ searchNodeList }) =>
+			searchNodeList('searchDatabases', 'Customers', copernica.credentials),
+		);
+		const customersId = String(results[0].value);
+		for (const mode of ['list', 'id']) {
+			await copernica.client.clearLog();
+			await run(
+				updateProfiles({
+					database: { __rl: true, mode, value: customersId },
+					conditions: [{ field: 'customerid', value: 'C-1001' }],
+					fields: { city: 'Hoorn' },
+				}),
+			);
+			const [put] = await copernica.client.writes();
+			expect(put.path).toBe(`database/${customersId}/profiles`);
+		}
+	});
+
+	it('counts matches first with Max Matches and changes nothing when there are more', async () => {
+		const parameters = updateProfiles({
+			conditions: [{ field: 'city', value: 'Amsterdam' }],
+			fields: { segment: 'gold' },
+			extra: { options: { maxMatches: 1 } },
+		});
+		const refused = await runCopernicaNode({ parameters, credentials: copernica.credentials });
+		expect(refused.error?.message).toBe(
+			'The selection matches 2 profiles, more than Max Matches (1); nothing was changed [item 0]',
+		);
+		const log = await copernica.client.log();
+		const count = log.find((entry) => entry.path === 'database/Customers/profiles');
+		expect(count).toMatchObject({
+			method: 'GET',
+			query: [
+				['fields[]', 'city==Amsterdam'],
+				['limit', '1'],
+				['total', '1'],
+				['access_token', '**hidden**'],
+			],
+		});
+		expect(await copernica.client.writes()).toHaveLength(0);
+
+		const allowed = await run({ ...parameters, options: { maxMatches: 2 } });
+		expect(allowed.output[0].json).toMatchObject({ matches: 2, statusCode: 204 });
+		expect(await copernica.client.writes()).toHaveLength(1);
+	});
+
+	it('takes 303 See Other (older API versions) as success without following it', async () => {
+		await copernica.client.setFaults([
+			{
+				method: 'PUT',
+				status: 303,
+				body: '',
+				headers: { Location: `${copernica.credentials.baseUrl}/profile/1000` },
+			},
+		]);
+		const { output } = await run(
+			updateProfiles({ conditions: [{ field: 'customerid', value: 'C-1001' }], fields: { city: 'Goes' } }),
+		);
+		expect(output[0].json).toMatchObject({ statusCode: 303, created: false });
+		const log = await copernica.client.log();
+		expect(log.filter((entry) => entry.path.startsWith('profile/'))).toHaveLength(0);
+	});
+
+	it('finds the database by name whatever its case', async () => {
+		await run(
+			updateProfiles({
+				database: databaseByName('customers'),
+				conditions: [{ field: 'customerid', value: 'C-1001' }],
+				fields: { city: 'Venlo' },
+			}),
+		);
+		const [anna] = await copernica.client.profilesWhere('Customers', 'customerid', 'C-1001');
+		expect(anna.fields.city).toBe('Venlo');
+	});
+});
