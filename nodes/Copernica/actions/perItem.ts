@@ -37,8 +37,9 @@ export async function forEachItem(
 		} catch (error) {
 			const nodeError = asNodeError(this, error, itemIndex);
 			if (!this.continueOnFail()) throw nodeError;
+			// Only `error` and `details`, so n8n recognises the item for the node's error output.
 			results.push({
-				json: { error: nodeError.message, description: nodeError.description ?? null },
+				json: { error: nodeError.message, details: nodeError.description ?? null },
 				pairedItem: { item: itemIndex },
 			});
 		}

@@ -103,21 +103,33 @@ export function responseToNodeApiError(
 	});
 }
 
+/** Network failures in words: NodeApiError replaces any message containing a code like ECONNREFUSED with a generic one. */
+const NETWORK_FAILURES: Record<string, string> = {
+	ECONNREFUSED: 'the connection was refused',
+	ECONNRESET: 'the connection was reset',
+	ETIMEDOUT: 'the request timed out',
+	ECONNABORTED: 'the request timed out',
+	ENOTFOUND: 'the host name was not found',
+	EAI_AGAIN: 'the host name could not be looked up',
+	EHOSTUNREACH: 'the host is unreachable',
+};
+
 /** A failure before any HTTP answer (refused connection, reset, timeout), without the request. */
 export function transportFailureToNodeApiError(
 	node: INode,
 	error: { message?: string; code?: string },
 	context: { itemIndex?: number; action: string },
 ): NodeApiError {
-	const reason = error.code ?? error.message ?? 'unknown network failure';
+	const code = error.code ?? 'unknown';
+	const reason = NETWORK_FAILURES[code] ?? 'the network failed';
 	const itemNote = context.itemIndex === undefined ? '' : ` [item ${context.itemIndex}]`;
-	const message = redactText(`Could not reach Copernica: ${reason}${itemNote}`);
+	const message = `Could not reach Copernica: ${reason}${itemNote}`;
 	const description = redactText(
-		`Check the API Base URL of the credential and your network, then try again (while ${context.action}).`,
+		`Check the API Base URL of the credential and your network, then try again (${code} while ${context.action}).`,
 	);
 	return new NodeApiError(
 		node,
-		{ message, description, code: error.code ?? null },
+		{ message, description, networkCode: code },
 		{ message, description, itemIndex: context.itemIndex },
 	);
 }
