@@ -61,7 +61,7 @@ async function copernicaNode(parameters: INodeParameters, onError?: INode['onErr
 	};
 }
 
-function additionalDataFor(
+export function additionalDataFor(
 	credentialsHelper: InMemoryCredentialsHelper,
 	extra: Partial<IWorkflowExecuteAdditionalData> = {},
 ): IWorkflowExecuteAdditionalData {
@@ -103,7 +103,7 @@ async function workflowWith(node: INode): Promise<Workflow> {
 	});
 }
 
-async function helperFor(credentials: CopernicaCredentials): Promise<InMemoryCredentialsHelper> {
+export async function helperFor(credentials: CopernicaCredentials): Promise<InMemoryCredentialsHelper> {
 	const nodePackage = await loadNodePackage();
 	return new InMemoryCredentialsHelper(nodePackage.credentialType, { copernicaApi: credentials });
 }

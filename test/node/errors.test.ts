@@ -1,5 +1,3 @@
-import '../harness/debugLogging';
-
 import { randomBytes } from 'node:crypto';
 import { inspect } from 'node:util';
 
@@ -7,6 +5,7 @@ import { captureOutput } from '../harness/captureOutput';
 import type { NodeRun, NodeRunOptions } from '../harness/engine';
 import { runCopernicaNode } from '../harness/engine';
 import { useEmulator } from '../harness/fixture';
+import { n8nLogSince, n8nLogSize } from '../harness/n8nLog';
 import { databaseByName, updateProfiles } from '../harness/parameters';
 
 /**
@@ -30,7 +29,9 @@ async function runWithoutLeaks(options: Omit<NodeRunOptions, 'credentials'> & { 
 		accessToken: options.accessToken ?? copernica.token,
 		baseUrl: options.baseUrl ?? copernica.credentials.baseUrl,
 	};
-	const { result, output } = await captureOutput(() => runCopernicaNode({ ...options, credentials }));
+	const logStart = n8nLogSize();
+	const { result, output: printed } = await captureOutput(() => runCopernicaNode({ ...options, credentials }));
+	const output = `${printed}${await n8nLogSince(logStart)}`;
 	const everything = [
 		JSON.stringify(result.run),
 		JSON.stringify(result.output),

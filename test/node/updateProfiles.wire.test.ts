@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { runCopernicaNode } from '../harness/engine';
 import { useEmulator } from '../harness/fixture';
 import { databaseByName, updateProfiles } from '../harness/parameters';
@@ -8,7 +10,7 @@ import { databaseByName, updateProfiles } from '../harness/parameters';
  */
 const copernica = useEmulator();
 
-async function run(parameters: ReturnType<typeof updateProfiles>, input?: Array<Record<string, unknown>>) {
+async function run(parameters: ReturnType<typeof updateProfiles>, input?: IDataObject[]) {
 	const result = await runCopernicaNode({ parameters, credentials: copernica.credentials, input });
 	expect(result.error).toBeUndefined();
 	return result;

@@ -1,0 +1,110 @@
+import type { Seed } from '../../emulator/seed';
+import { sampleSeed } from '../../emulator/seed';
+import { loadNodeOptions, runCopernicaNode, searchNodeList } from '../harness/engine';
+import { useEmulator } from '../harness/fixture';
+import { databaseByName, updateProfiles } from '../harness/parameters';
+
+/**
+ * The editor's dropdowns, loaded as n8n loads them, against an account with more than one
+ * page (1,000 entries) of everything: the classic bug of marketing nodes is a list that stops
+ * at the first page.
+ */
+const FIELD_COUNT = 1234;
+const INTEREST_COUNT = 1100;
+const FILLER_DATABASES = 1500;
+
+function bigSeed(): Seed {
+	const seed = sampleSeed();
+	seed.databases.push({
+		name: 'Big',
+		fields: Array.from({ length: FIELD_COUNT }, (_, index) => ({ name: `field${index + 1}` })),
+		interests: Array.from({ length: INTEREST_COUNT }, (_, index) => ({ name: `interest${index + 1}`, group: 'many' })),
+	});
+	seed.fillerDatabases = FILLER_DATABASES;
+	return seed;
+}
+
+const copernica = useEmulator(bigSeed);
+
+describe('database list (resource locator)', () => {
+	it('lists every database, past the first 1,000', async () => {
+		const { results } = await searchNodeList('searchDatabases', undefined, copernica.credentials);
+		expect(results).toHaveLength(3 + FILLER_DATABASES);
+		expect(results[0].name).toMatch(/^Customers \(\d+\)$/);
+		expect(results.at(-1)?.name).toMatch(/^Filler 1500 \(\d+\)$/);
+		const pages = (await copernica.client.log()).map((entry) => Object.fromEntries(entry.query).start);
+		expect(pages).toEqual(['0', '1000']);
+	});
+
+	it('searches by name, case-insensitively, and by ID', async () => {
+		const byName = await searchNodeList('searchDatabases', 'filler 1499', copernica.credentials);
+		expect(byName.results.map((result) => result.name)).toEqual([expect.stringMatching(/^Filler 1499 /)]);
+		const id = String(byName.results[0].value);
+		const byId = await searchNodeList('searchDatabases', id, copernica.credentials);
+		expect(byId.results.map((result) => result.value)).toEqual([id]);
+	});
+});
+
+describe('field and interest dropdowns', () => {
+	const parameters = { resource: 'profile', operation: 'updateProfiles', database: databaseByName('Big') };
+
+	it('Fields to Set lists every field of the database', async () => {
+		const options = await loadNodeOptions('getDatabaseFields', parameters, copernica.credentials);
+		expect(options).toHaveLength(FIELD_COUNT);
+		expect(options.at(-1)).toEqual({ name: `field${FIELD_COUNT}`, value: `field${FIELD_COUNT}`, description: 'text' });
+	});
+
+	it('selection fields are every field plus ID, Secret Code and Modified', async () => {
+		const options = await loadNodeOptions('getSelectionFields', parameters, copernica.credentials);
+		expect(options).toHaveLength(FIELD_COUNT + 3);
+		expect(options.slice(-3).map(({ name, value }) => [name, value])).toEqual([
+			['ID', 'id'],
+			['Secret Code', 'code'],
+			['Modified', 'modified'],
+		]);
+	});
+
+	it('interests are listed by name, every page, with their group', async () => {
+		const options = await loadNodeOptions('getInterests', parameters, copernica.credentials);
+		expect(options).toHaveLength(INTEREST_COUNT);
+		expect(options[0]).toEqual({ name: 'interest1 (many)', value: 'interest1' });
+	});
+
+	it('follow the chosen database', async () => {
+		const options = await loadNodeOptions(
+			'getDatabaseFields',
+			{ ...parameters, database: databaseByName('Newsletter') },
+			copernica.credentials,
+		);
+		expect(options.map((option) => option.value)).toEqual(['email', 'name']);
+	});
+
+	it('ask for a database first when none is chosen', async () => {
+		await expect(
+			loadNodeOptions('getDatabaseFields', { ...parameters, database: { __rl: true, mode: 'list', value: '' } }, copernica.credentials),
+		).rejects.toThrow('Choose a database first');
+	});
+});
+
+describe('the selection check', () => {
+	it('knows fields past the first page, so it neither refuses them nor lets a typo through', async () => {
+		const accepted = await runCopernicaNode({
+			parameters: updateProfiles({
+				database: databaseByName('Big'),
+				conditions: [{ field: `field${FIELD_COUNT}`, value: 'x' }],
+				fields: { field1001: 'y' },
+			}),
+			credentials: copernica.credentials,
+		});
+		expect(accepted.error).toBeUndefined();
+		const refused = await runCopernicaNode({
+			parameters: updateProfiles({
+				database: databaseByName('Big'),
+				conditions: [{ field: `field${FIELD_COUNT + 1}`, value: 'x' }],
+				fields: { field1001: 'y' },
+			}),
+			credentials: copernica.credentials,
+		});
+		expect(refused.error?.message).toBe(`Condition 1: the database has no field "field${FIELD_COUNT + 1}" [item 0]`);
+	});
+});
