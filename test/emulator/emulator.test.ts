@@ -1,0 +1,175 @@
+import axios from 'axios';
+
+import { useEmulator } from '../harness/fixture';
+
+/**
+ * The emulator against the documented API (copernica-api.md §2–5): tests of the node are only
+ * as good as the server they run against.
+ */
+const copernica = useEmulator();
+
+function api() {
+	return axios.create({
+		baseURL: copernica.credentials.baseUrl,
+		params: { access_token: copernica.token },
+		validateStatus: () => true,
+	});
+}
+
+/** A raw query string, so tests control the encoding exactly. */
+async function getProfiles(query: string) {
+	const response = await api().get(`/database/Customers/profiles?${query}&access_token=${copernica.token}`, {
+		params: {},
+	});
+	return response.data as { start: number; limit: number; count: number; total?: number; data: Array<{ fields: Record<string, string> }> };
+}
+
+async function selectIds(...conditions: string[]) {
+	const query = conditions.map((condition) => `fields%5B%5D=${encodeURIComponent(condition)}`).join('&');
+	return (await getProfiles(query)).data.map((profile) => profile.fields.customerid);
+}
+
+describe('authentication', () => {
+	it('answers a missing or wrong token with 400 Invalid access token, and logs no token', async () => {
+		for (const params of [{}, { access_token: 'wrong' }]) {
+			const response = await axios.get(`${copernica.credentials.baseUrl}/identity`, { params, validateStatus: () => true });
+			expect(response.status).toBe(400);
+			expect(response.data).toEqual({ error: { message: 'Invalid access token' } });
+		}
+		const ok = await api().get('/identity');
+		expect(ok.status).toBe(200);
+		expect(ok.data).toMatchObject({ id: '1', name: expect.any(String) });
+		const log = await copernica.client.log();
+		expect(log.map((entry) => entry.token)).toEqual(['missing', 'invalid', 'valid']);
+		expect(JSON.stringify(log)).not.toContain(copernica.token);
+	});
+});
+
+describe('databases, fields and interests', () => {
+	it('finds a database by ID or by name in any case', async () => {
+		const byName = await api().get('/database/customers');
+		expect(byName.data).toMatchObject({ name: 'Customers', fields: { total: 7 } });
+		const byId = await api().get(`/database/${byName.data.ID}`);
+		expect(byId.data.name).toBe('Customers');
+		const missing = await api().get('/database/Nope/fields');
+		expect([missing.status, missing.data]).toEqual([400, { error: { message: 'No database with supplied ID' } }]);
+	});
+
+	it('pages with start, limit (default 100, at most 1000) and total', async () => {
+		await copernica.client.reset({ databases: [], fillerDatabases: 1203 });
+		const first = await api().get('/databases');
+		expect(first.data).toMatchObject({ start: 0, limit: 100, count: 100, total: 1203 });
+		const capped = await api().get('/databases', { params: { access_token: copernica.token, limit: 5000, start: 1000 } });
+		expect(capped.data).toMatchObject({ start: 1000, limit: 1000, count: 203, total: 1203 });
+		const noTotal = await api().get('/databases', { params: { access_token: copernica.token, total: 'false', limit: 1 } });
+		expect(noTotal.data.total).toBeUndefined();
+		expect(noTotal.data.count).toBe(1);
+	});
+
+	it('lists fields and interests with their IDs', async () => {
+		const fields = await api().get('/database/Customers/fields');
+		expect(fields.data.data[0]).toMatchObject({ ID: expect.any(String), name: 'customerid', type: 'text' });
+		const interests = await api().get('/database/Customers/interests');
+		expect(interests.data.data.map((interest: { name: string }) => interest.name)).toEqual(['newsletter', 'offers', 'football', 'baseball']);
+	});
+});
+
+describe('selections', () => {
+	it('supports all nine operators', async () => {
+		expect(await selectIds('age==34')).toEqual(['C-1001']);
+		expect(await selectIds('age!=34')).toEqual(['C-1002', 'C-1003', 'C-1004']);
+		expect(await selectIds('age<>34')).toEqual(['C-1002', 'C-1003', 'C-1004']);
+		expect(await selectIds('age<34')).toEqual(['C-1003']);
+		expect(await selectIds('age>42')).toEqual(['C-1002']);
+		expect(await selectIds('age<=34')).toEqual(['C-1001', 'C-1003']);
+		expect(await selectIds('age>=42')).toEqual(['C-1002', 'C-1004']);
+		expect(await selectIds('email=~%example.org')).toEqual(['C-1003', 'C-1004']);
+		expect(await selectIds('email!~%example.org')).toEqual(['C-1001', 'C-1002']);
+	});
+
+	it('compares numbers as numbers, text case-insensitively and select fields exactly', async () => {
+		expect(await selectIds('age>9')).toHaveLength(4);
+		expect(await selectIds('CITY==amsterdam')).toEqual(['C-1001', 'C-1004']);
+		expect(await selectIds('segment==Gold')).toEqual([]);
+		expect(await selectIds('segment==gold')).toEqual(['C-1002']);
+	});
+
+	it('LIKE: % is any run of characters, _ exactly one', async () => {
+		expect(await selectIds('firstname=~_nna')).toEqual(['C-1001']);
+		expect(await selectIds('firstname=~A%')).toEqual(['C-1001']);
+		expect(await selectIds('firstname=~_a%n')).toEqual(['C-1004']);
+	});
+
+	it('ANDs conditions and silently ignores unknown fields, bad operators and spaced field names', async () => {
+		expect(await selectIds('city==Amsterdam', 'age>40')).toEqual(['C-1004']);
+		expect(await selectIds('city==Amsterdam', 'emial==x')).toEqual(['C-1001', 'C-1004']);
+		expect(await selectIds('city=Amsterdam')).toHaveLength(4);
+		expect(await selectIds('city ==Amsterdam')).toHaveLength(4);
+	});
+
+	it('matches built-in id, and orders and pages the result', async () => {
+		const all = await getProfiles('orderby=age&order=desc&limit=2&start=1');
+		expect(all).toMatchObject({ start: 1, limit: 2, count: 2, total: 4 });
+		expect(all.data.map((profile) => profile.fields.customerid)).toEqual(['C-1004', 'C-1001']);
+	});
+});
+
+describe('PUT database/{id}/profiles', () => {
+	it('requires the fields parameter and an object as body fields', async () => {
+		const noSelection = await api().put('/database/Customers/profiles', { fields: { city: 'X' } });
+		expect([noSelection.status, noSelection.data]).toEqual([400, { error: { message: 'URL parameter fields is required' } }]);
+		const badBody = await api().put('/database/Customers/profiles?fields%5B%5D=id%3E0', { fields: 'city=X' });
+		expect([badBody.status, badBody.data]).toEqual([400, { error: { message: 'Invalid data provided' } }]);
+	});
+
+	it('updates with 204, creates with 201, X-Created and Location, and otherwise does nothing', async () => {
+		const update = await api().put('/database/Customers/profiles?fields%5B%5D=customerid%3D%3DC-1001', { fields: { CITY: 'Ede' } });
+		expect(update.status).toBe(204);
+		expect((await copernica.client.profilesWhere('Customers', 'customerid', 'C-1001'))[0].fields.city).toBe('Ede');
+
+		const nothing = await api().put('/database/Customers/profiles?fields%5B%5D=customerid%3D%3DC-9', { fields: { city: 'Ede' } });
+		expect(nothing.status).toBe(204);
+		expect(await copernica.client.profiles('Customers')).toHaveLength(4);
+
+		const create = await api().put('/database/Customers/profiles?fields%5B%5D=customerid%3D%3DC-9&create=1', {
+			fields: { customerid: 'C-9', nonsense: 'ignored' },
+			interests: ['offers', 'unknown'],
+		});
+		expect(create.status).toBe(201);
+		const id = create.headers['x-created'];
+		expect(create.headers.location).toBe(`${copernica.credentials.baseUrl}/profile/${id}`);
+		const created = await api().get(`/profile/${id}`);
+		expect(created.data).toMatchObject({ ID: id, interests: ['offers'], fields: { customerid: 'C-9', age: '0' } });
+		expect(created.data.fields.nonsense).toBeUndefined();
+	});
+
+	it('answers async=1 at once and applies the update afterwards', async () => {
+		const response = await api().put('/database/Customers/profiles?fields%5B%5D=customerid%3D%3DC-1002&async=1', { fields: { city: 'Epe' } });
+		expect([response.status, response.headers['x-created']]).toEqual([204, undefined]);
+		await new Promise((resolve) => setImmediate(resolve));
+		expect((await copernica.client.profilesWhere('Customers', 'customerid', 'C-1002'))[0].fields.city).toBe('Epe');
+	});
+});
+
+describe('profiles by ID and other calls', () => {
+	it('POST database profiles creates; profile/{id} reads and updates; unknown IDs and paths are errors', async () => {
+		const created = await api().post('/database/Customers/profiles', { fields: { customerid: 'C-7' } });
+		expect(created.status).toBe(201);
+		const id = created.headers['x-created'];
+		expect((await api().put(`/profile/${id}`, { fields: { city: 'Urk' } })).status).toBe(204);
+		expect((await api().get(`/profile/${id}`)).data.fields).toMatchObject({ customerid: 'C-7', city: 'Urk' });
+		expect((await api().get('/profile/999999')).data).toEqual({ error: { message: 'No entity with supplied ID' } });
+		expect((await api().get('/nothing/here')).data).toEqual({ error: { message: 'Invalid method' } });
+	});
+});
+
+describe('fault injection', () => {
+	it('answers matching requests with a status, Retry-After and latency, a set number of times', async () => {
+		await copernica.client.setFaults([{ path: 'identity', status: 429, retryAfterSeconds: 2, latencyMs: 120, times: 1 }]);
+		const started = Date.now();
+		const throttled = await api().get('/identity');
+		expect(Date.now() - started).toBeGreaterThanOrEqual(100);
+		expect([throttled.status, throttled.headers['retry-after']]).toEqual([429, '2']);
+		expect((await api().get('/identity')).status).toBe(200);
+	});
+});
