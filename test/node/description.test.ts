@@ -1,0 +1,95 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import type { INodeProperties } from 'n8n-workflow';
+
+import { loadNodePackage, PROJECT_ROOT } from '../harness/nodePackage';
+
+/** How the node presents itself in n8n's editor, as n8n's loader sees it. */
+
+async function description() {
+	return (await loadNodePackage()).nodeType('copernica').description;
+}
+
+function property(properties: INodeProperties[], name: string): INodeProperties {
+	const found = properties.find((candidate) => candidate.name === name);
+	if (!found) throw new Error(`No parameter ${name}`);
+	return found;
+}
+
+/** `icons/n8n-nodes-copernica/dist/icons/x.svg` → the file in this project. */
+function iconFile(iconUrl: string): string {
+	return path.join(PROJECT_ROOT, iconUrl.split('/').slice(2).join('/'));
+}
+
+describe('node description', () => {
+	it('is version 1, usable as an AI tool, with a subtitle and the Copernica API credential', async () => {
+		const node = await description();
+		expect(node).toMatchObject({
+			displayName: 'Copernica',
+			name: 'copernica',
+			version: 1,
+			usableAsTool: true,
+			credentials: [{ name: 'copernicaApi', required: true }],
+		});
+		expect(node.subtitle).toMatch(/\$parameter\["operation"\]/);
+	});
+
+	it('has light and dark icons that n8n resolves to files of the package', async () => {
+		const nodePackage = await loadNodePackage();
+		const node = await description();
+		const credential = nodePackage.credentialType('copernicaApi');
+		for (const owner of [node, credential] as Array<{ iconUrl?: { light: string; dark: string } }>) {
+			expect(owner.iconUrl?.light).not.toBe(owner.iconUrl?.dark);
+			expect(fs.existsSync(iconFile(owner.iconUrl!.light))).toBe(true);
+			expect(fs.existsSync(iconFile(owner.iconUrl!.dark))).toBe(true);
+		}
+	});
+
+	it('offers Profile → Update Profiles in n8n\'s wording', async () => {
+		const { properties } = await description();
+		expect(property(properties, 'resource').options).toEqual([{ name: 'Profile', value: 'profile' }]);
+		expect(property(properties, 'operation').options).toEqual([
+			expect.objectContaining({ name: 'Update Profiles', value: 'updateProfiles', action: 'Update profiles matching a selection' }),
+		]);
+	});
+
+	it('picks the database from a searchable list, by ID or by name', async () => {
+		const database = property((await description()).properties, 'database');
+		expect(database.type).toBe('resourceLocator');
+		expect(database.modes?.map((mode) => mode.name)).toEqual(['list', 'id', 'name']);
+		expect(database.modes?.[0].typeOptions).toEqual({ searchListMethod: 'searchDatabases', searchable: true });
+	});
+
+	it('offers the nine operators in plain words, stored as words', async () => {
+		const selection = property((await description()).properties, 'selection');
+		const condition = (selection.options as Array<{ values: INodeProperties[] }>)[0].values;
+		const operator = property(condition, 'operator');
+		const options = operator.options as Array<{ name: string; value: string; description: string }>;
+		expect(options.map((option) => option.description)).toEqual(
+			['==', '!=', '<>', '<', '>', '<=', '>=', '=~', '!~'].map((symbol) => `Sent as ${symbol}`),
+		);
+		expect(options.every((option) => /^[A-Z][a-z]/.test(option.name) && !option.value.startsWith('='))).toBe(true);
+		expect(property(condition, 'field').typeOptions).toMatchObject({
+			loadOptionsMethod: 'getSelectionFields',
+			loadOptionsDependsOn: ['database.value'],
+		});
+	});
+
+	it('explains what Create If No Match and Process in Background do', async () => {
+		const { properties } = await description();
+		expect(property(properties, 'createIfNoMatch').description).toMatch(/next run finds and updates it instead of creating another/);
+		expect(property(properties, 'processInBackground').description).toMatch(/no profile ID/);
+	});
+});
+
+describe('the node never reads the token', () => {
+	it('no file under nodes/ mentions the credential\'s token field or builds an access_token parameter', () => {
+		const sources = fs
+			.readdirSync(path.join(PROJECT_ROOT, 'nodes'), { recursive: true, encoding: 'utf8' })
+			.filter((file) => file.endsWith('.ts'))
+			.map((file) => fs.readFileSync(path.join(PROJECT_ROOT, 'nodes', file), 'utf8'));
+		expect(sources.length).toBeGreaterThan(10);
+		expect(sources.filter((source) => /accessToken|access_token=['"`]|\$credentials/.test(source))).toEqual([]);
+	});
+});
