@@ -48,6 +48,7 @@ describe('refused before any request', () => {
 		['spaces around the operator', [{ field: 'email', operator: ' == ', value: 'anna@example.com' }], /Condition 1: the operator " == " has spaces around it/],
 		['an unknown operator', [{ field: 'email', operator: '={{ "=" }}', value: 'anna@example.com' }], /Condition 1: "=" is not a Copernica operator/],
 		['a value that changes the operator', [{ field: 'age', operator: 'greaterThan', value: '={{ "=40" }}' }], /would read the operator as ">="/],
+		['an expression that finds nothing (an empty value)', [{ field: 'customerid', value: '={{ $json.customerId }}' }], /^Condition 1: the value is empty \[item 0\]$/],
 		['a value with trailing whitespace', [{ field: 'email', value: 'anna@example.com ' }], /ends in a space or line break/],
 		[
 			'a bad second condition',
@@ -112,6 +113,20 @@ describe('refused after reading the database, before any change', () => {
 		});
 		expect(result.error?.message).toBe('Condition 1: the database has no field "e-mail" [item 0]');
 		expect(await copernica.client.writes()).toEqual([]);
+	});
+
+	it('sends an empty value when Allow Empty Values is on', async () => {
+		const result = await runCopernicaNode({
+			parameters: updateProfiles({
+				conditions: [{ field: 'lastname', value: '' }],
+				fields: { segment: 'unknown' },
+				extra: { options: { allowEmptyValues: true } },
+			}),
+			credentials: copernica.credentials,
+		});
+		expect(result.error).toBeUndefined();
+		const [put] = await copernica.client.writes();
+		expect(put.query[0]).toEqual(['fields[]', 'lastname==']);
 	});
 
 	it('accepts known fields in any case and the built-ins id, code and modified', async () => {

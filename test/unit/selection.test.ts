@@ -52,10 +52,13 @@ describe('buildSelection', () => {
 		]);
 	});
 
-	it('allows an empty value (matches empty fields)', () => {
-		expect(buildSelection([{ field: 'city', operator: 'equals', value: '' }], FIELDS).expressions).toEqual([
-			'city==',
-		]);
+	it('allows an empty value (matches empty fields) only when asked', () => {
+		const emptyCity = [{ field: 'city', operator: 'equals', value: '' }];
+		expect(problemOf(() => buildSelection(emptyCity, FIELDS)).message).toBe('Condition 1: the value is empty');
+		expect(problemOf(() => buildSelection([{ field: 'city', operator: 'equals', value: undefined }], FIELDS)).message).toBe(
+			'Condition 1: the value is empty',
+		);
+		expect(buildSelection(emptyCity, FIELDS, { allowEmptyValues: true }).expressions).toEqual(['city==']);
 	});
 
 	it.each([

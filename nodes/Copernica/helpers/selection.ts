@@ -162,11 +162,33 @@ function checkValueEnd(value: string, position: number) {
 	}
 }
 
+export interface SelectionRules {
+	/** Whether a condition may compare with an empty value (`city==` matches profiles without a city). */
+	allowEmptyValues?: boolean;
+}
+
+/**
+ * An expression that finds nothing (a missing column, a typo in `$json.…`) gives an empty value,
+ * and `customerid==` selects every profile without a customer ID. Empty values are refused
+ * unless the user says they mean them.
+ */
+function checkValuePresent(value: string, position: number, rules: SelectionRules) {
+	if (value === '' && !rules.allowEmptyValues) {
+		throw new ParameterProblem(
+			`${describe(position)}: the value is empty`,
+			'An empty value selects every profile whose field is empty; an expression that finds nothing gives one too. Check the expression, or turn on Options → Allow Empty Values if you mean to match empty fields.',
+		);
+	}
+}
+
 /**
  * Everything that can be checked without asking Copernica: not empty, no stray spaces, a real
- * operator, a value that cannot change the operator. Run first, so such mistakes cost no request.
+ * operator, a value that is there and cannot change the operator. Run first, so such mistakes cost no request.
  */
-export function checkSelectionShape(inputs: readonly SelectionConditionInput[]): ShapedCondition[] {
+export function checkSelectionShape(
+	inputs: readonly SelectionConditionInput[],
+	rules: SelectionRules = {},
+): ShapedCondition[] {
 	if (inputs.length === 0) {
 		throw new ParameterProblem(
 			'The selection is empty',
@@ -179,6 +201,7 @@ export function checkSelectionShape(inputs: readonly SelectionConditionInput[]):
 		const operator = checkOperator(input.operator, position);
 		const value = asText(input.value, `${describe(position)}'s value`);
 		checkValueKeepsOperator(operator, value, position);
+		checkValuePresent(value, position, rules);
 		checkValueEnd(value, position);
 		return { field, operator, value };
 	});
@@ -191,8 +214,9 @@ export function checkSelectionShape(inputs: readonly SelectionConditionInput[]):
 export function buildSelection(
 	inputs: readonly SelectionConditionInput[],
 	databaseFields: readonly string[],
+	rules: SelectionRules = {},
 ): Selection {
-	const conditions = checkSelectionShape(inputs).map((condition, index) => ({
+	const conditions = checkSelectionShape(inputs, rules).map((condition, index) => ({
 		...condition,
 		...resolveField(condition.field, index + 1, databaseFields),
 	}));

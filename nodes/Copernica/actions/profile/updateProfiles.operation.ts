@@ -180,6 +180,14 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
+				displayName: 'Allow Empty Values',
+				name: 'allowEmptyValues',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether a selection condition may have an empty value, to match profiles whose field is empty. Off, an empty value (often an expression that found nothing) stops the item.',
+			},
+			{
 				displayName: 'Max Matches',
 				name: 'maxMatches',
 				type: 'number',
@@ -198,6 +206,7 @@ export const description = updateDisplayOptions(
 );
 
 interface UpdateOptions {
+	allowEmptyValues?: boolean;
 	maxMatches?: number;
 }
 
@@ -248,12 +257,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const options = this.getNodeParameter('options', itemIndex, {}) as UpdateOptions;
 
 		// Mistakes that need no look-up are refused before the first request.
-		checkSelectionShape(conditions);
+		const rules = { allowEmptyValues: options.allowEmptyValues === true };
+		checkSelectionShape(conditions, rules);
 		const fieldsAsked = requestedFields(this, itemIndex);
 
 		const schema = await schemaOf(database, itemIndex);
 		const fieldNames = schema.fields.map((field) => field.name);
-		const selection = buildSelection(conditions, fieldNames);
+		const selection = buildSelection(conditions, fieldNames, rules);
 		let fields = checkFieldValues(fieldsAsked, fieldNames);
 		if (create) fields = addMissingFields(fields, valuesImpliedBySelection(selection));
 		const interests = requestedInterests(
