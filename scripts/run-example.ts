@@ -25,7 +25,15 @@ const SHOWN_FIELDS = ['customerid', 'email', 'firstname', 'city'];
 interface WorkflowFile {
 	name: string;
 	nodes: Array<{ name: string; type: string; parameters: INodeParameters }>;
-	pinData: Record<string, Array<{ json: IDataObject }>>;
+}
+
+/** The items the workflow's "Sample data" (Set, JSON mode) and "Split Out" nodes produce. */
+function sampleItems(workflow: WorkflowFile): IDataObject[] {
+	const sample = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.set');
+	if (!sample) throw new Error(`${WORKFLOW} has no Set node with sample data`);
+	const data = JSON.parse(String(sample.parameters.jsonOutput)) as IDataObject;
+	const split = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.splitOut');
+	return split ? (data[String(split.parameters.fieldToSplitOut)] as IDataObject[]) : [data];
 }
 
 function print(line = ''): void {
@@ -43,9 +51,8 @@ function table(profiles: EmulatedProfile[]): string[] {
 async function main(): Promise<void> {
 	const workflow = JSON.parse(fs.readFileSync(WORKFLOW, 'utf8')) as WorkflowFile;
 	const copernicaNode = workflow.nodes.find((node) => node.type === 'n8n-nodes-copernica.copernica');
-	const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger');
-	if (!copernicaNode || !trigger) throw new Error(`${WORKFLOW} needs a Manual Trigger and a Copernica node`);
-	const input = workflow.pinData[trigger.name].map((item) => item.json);
+	if (!copernicaNode) throw new Error(`${WORKFLOW} has no Copernica node`);
+	const input = sampleItems(workflow);
 
 	// A token made up for this run only: it is in no file.
 	const token = `example_${randomBytes(12).toString('hex')}`;
