@@ -18,7 +18,7 @@ const nodeGlobals = {
 };
 
 export default tseslint.config(
-	{ ignores: ['dist/**', 'node_modules/**', 'nodes/**', 'credentials/**', '.tmp/**', 'coverage/**'] },
+	{ ignores: ['dist/**', 'node_modules/**', 'nodes/**', 'credentials/**', '.tmp/**', '.e2e/**', 'coverage/**', 'docs/**'] },
 	js.configs.recommended,
 	...tseslint.configs.recommended,
 	{

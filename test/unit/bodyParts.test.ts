@@ -6,6 +6,7 @@ import {
 	rowsToObject,
 } from '../../nodes/Copernica/helpers/fieldValues';
 import { interestsToAdd, interestsToSet } from '../../nodes/Copernica/helpers/interests';
+import { networkErrorCode } from '../../nodes/Copernica/transport/apiError';
 import { redactText, redactValue } from '../../nodes/Copernica/transport/redact';
 
 describe('fields to set', () => {
@@ -82,5 +83,14 @@ describe('redaction', () => {
 			qs: { access_token: '**hidden**' },
 			url: 'x?access_token=**hidden**',
 		});
+	});
+});
+
+describe('network error codes', () => {
+	it('are found on the error, its causes, or in its text, as n8n versions differ', () => {
+		expect(networkErrorCode({ code: 'ECONNRESET' })).toBe('ECONNRESET');
+		expect(networkErrorCode({ message: 'wrapped', cause: { cause: { code: 'ETIMEDOUT' } } })).toBe('ETIMEDOUT');
+		expect(networkErrorCode(new Error('connect ECONNREFUSED 127.0.0.1:9'))).toBe('ECONNREFUSED');
+		expect(networkErrorCode({ httpCode: '500' })).toBeUndefined();
 	});
 });

@@ -114,13 +114,29 @@ const NETWORK_FAILURES: Record<string, string> = {
 	EHOSTUNREACH: 'the host is unreachable',
 };
 
+/**
+ * The system error code (ECONNREFUSED, …) of a failed request. n8n versions wrap the network
+ * error differently (the error itself, its cause, the cause's cause), and some keep only the text.
+ */
+export function networkErrorCode(error: unknown): string | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+		const { code, message, cause } = current as { code?: unknown; message?: unknown; cause?: unknown };
+		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+		const named = typeof message === 'string' ? /\b(E(?:CONN[A-Z]+|TIMEDOUT|NOTFOUND|AI_AGAIN|HOSTUNREACH))\b/.exec(message) : null;
+		if (named) return named[1];
+		current = cause;
+	}
+	return undefined;
+}
+
 /** A failure before any HTTP answer (refused connection, reset, timeout), without the request. */
 export function transportFailureToNodeApiError(
 	node: INode,
-	error: { message?: string; code?: string },
+	error: unknown,
 	context: { itemIndex?: number; action: string },
 ): NodeApiError {
-	const code = error.code ?? 'unknown';
+	const code = networkErrorCode(error) ?? 'unknown';
 	const reason = NETWORK_FAILURES[code] ?? 'the network failed';
 	const itemNote = context.itemIndex === undefined ? '' : ` [item ${context.itemIndex}]`;
 	const message = `Could not reach Copernica: ${reason}${itemNote}`;

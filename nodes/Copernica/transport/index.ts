@@ -5,7 +5,6 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { responseToNodeApiError, transportFailureToNodeApiError } from './apiError';
 
@@ -93,11 +92,7 @@ export async function copernicaRequest(
 		)) as CopernicaResponse;
 	} catch (error) {
 		// n8n's own wrapper keeps the request (and so the token) on the error: rebuild it clean.
-		const cause = (error instanceof NodeApiError ? error.cause : error) as {
-			message?: string;
-			code?: string;
-		};
-		throw transportFailureToNodeApiError(this.getNode(), cause ?? {}, request);
+		throw transportFailureToNodeApiError(this.getNode(), error, request);
 	}
 
 	if (!isSuccessStatus(response.statusCode)) {

@@ -1,0 +1,127 @@
+import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
+
+import { CopernicaEmulator } from '../emulator/server';
+import { EmulatorClient } from '../test/harness/emulatorClient';
+import { PROJECT_ROOT } from '../test/harness/nodePackage';
+import { E2E_ROOT, ensureN8n, packProject } from './install';
+import type { ExecuteResult } from './n8nInstance';
+import { N8nInstance } from './n8nInstance';
+import { RestClient } from './restApi';
+import { N8N_VERSIONS } from './versions';
+
+/**
+ * The packed package inside real n8n releases: installed as the Community Nodes screen installs
+ * it, the example workflows imported and run with `n8n execute` against the emulator, and the
+ * credential tested through n8n's REST API.
+ */
+
+const EXAMPLES = path.join(PROJECT_ROOT, 'examples');
+const SETUP_TIMEOUT = 30 * 60 * 1000;
+/** The credential the example workflows refer to. */
+const CREDENTIAL = { id: 'copernicaEmulator', name: 'Copernica (emulator)', type: 'copernicaApi' };
+
+let tarball: string | undefined;
+function packedProject(): string {
+	tarball ??= packProject();
+	return tarball;
+}
+
+/** The Copernica node's output items, or its error, from `n8n execute --rawOutput`. */
+function copernicaRun(result: ExecuteResult) {
+	const task = result.run?.data.resultData.runData.Copernica?.[0];
+	return { items: (task?.data?.main[0] ?? []).map((item) => item.json), error: task?.error ?? result.run?.data.resultData.error };
+}
+
+describe.each(N8N_VERSIONS)('n8n $version', (target) => {
+	const token = `e2e_${randomBytes(12).toString('hex')}`;
+	const emulator = new CopernicaEmulator({ tokens: [token] });
+	let client: EmulatorClient;
+	let n8n: N8nInstance;
+
+	function expectNoToken(...texts: string[]) {
+		for (const text of texts) expect(text).not.toContain(token);
+	}
+
+	beforeAll(async () => {
+		const install = ensureN8n(target);
+		const baseUrl = await emulator.start();
+		client = new EmulatorClient(emulator.origin);
+		n8n = new N8nInstance(install, path.join(E2E_ROOT, `home-${target.version}`));
+		n8n.reset();
+		await n8n.installCommunityPackage(packedProject());
+		await n8n.importCredentials([{ ...CREDENTIAL, data: { accessToken: token, baseUrl } }]);
+		for (const example of ['update-profiles-by-customer-id', 'create-if-no-match', 'refused-unknown-field']) {
+			await n8n.importWorkflow(path.join(EXAMPLES, `${example}.json`));
+		}
+	}, SETUP_TIMEOUT);
+
+	afterAll(async () => {
+		await n8n?.stop();
+		await emulator.stop();
+	});
+
+	beforeEach(() => emulator.reset());
+
+	it('examples/update-profiles-by-customer-id.json updates two customers and creates the third', async () => {
+		const result = await n8n.execute('copernicaExample0001');
+		expectNoToken(result.stdout, result.stderr);
+		expect(result.exitCode).toBe(0);
+		const { items } = copernicaRun(result);
+		expect(items.map((item) => [item.selection, item.created, item.statusCode])).toEqual([
+			[['customerid==C-1001'], false, 204],
+			[['customerid==C-1003'], false, 204],
+			[['customerid==C-2001'], true, 201],
+		]);
+		const created = await client.profilesWhere('Customers', 'customerid', 'C-2001');
+		expect(created.map((profile) => [Number(profile.ID), profile.fields.city, profile.interests])).toEqual([
+			[items[2].profileId, 'Groningen', ['newsletter']],
+		]);
+		expect((await client.profilesWhere('Customers', 'customerid', 'C-1001'))[0].fields.city).toBe('Haarlem');
+		const puts = (await client.writes()).map((entry) => entry.query.find(([key]) => key === 'fields[]')?.[1]);
+		expect(puts).toEqual(['customerid==C-1001', 'customerid==C-1003', 'customerid==C-2001']);
+	});
+
+	it('examples/create-if-no-match.json creates the profile once; the re-run updates it', async () => {
+		const first = copernicaRun(await n8n.execute('copernicaExample0002'));
+		expect(first.items).toEqual([expect.objectContaining({ created: true, statusCode: 201 })]);
+		const second = await n8n.execute('copernicaExample0002');
+		expect(second.exitCode).toBe(0);
+		expect(copernicaRun(second).items).toEqual([expect.objectContaining({ created: false, profileId: null, statusCode: 204 })]);
+		const profiles = await client.profilesWhere('Customers', 'email', 'gijs@example.com');
+		expect(profiles.map((profile) => [profile.fields.firstname, profile.interests])).toEqual([['Gijs', ['newsletter']]]);
+	});
+
+	it('examples/refused-unknown-field.json fails with a readable message and sends no PUT', async () => {
+		const result = await n8n.execute('copernicaExample0003');
+		expectNoToken(result.stdout, result.stderr);
+		expect(result.exitCode).not.toBe(0);
+		const { error } = copernicaRun(result);
+		expect(error?.message).toBe('Condition 1: the database has no field "emial" [item 0]');
+		expect(error?.description).toMatch(/would update every profile/);
+		expect(await client.writes()).toEqual([]);
+		expect((await client.profilesWhere('Customers', 'city', 'Nowhere'))).toEqual([]);
+	});
+
+	describe('n8n start', () => {
+		let rest: RestClient;
+
+		beforeAll(async () => {
+			rest = new RestClient(await n8n.start());
+			await rest.setupOwner();
+		}, SETUP_TIMEOUT);
+
+		it('the credential Test button accepts a working token', async () => {
+			const result = await rest.testCredential(CREDENTIAL, { accessToken: token, baseUrl: emulator.baseUrl });
+			expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
+		});
+
+		it('the credential Test button reports Copernica\'s message for a wrong token', async () => {
+			const wrong = `e2e_${randomBytes(12).toString('hex')}`;
+			const result = await rest.testCredential(CREDENTIAL, { accessToken: wrong, baseUrl: emulator.baseUrl });
+			expect(result.status).toBe('Error');
+			expect(result.message).toMatch(/^Copernica says: Invalid access token\./);
+			expect(result.message).not.toContain(wrong);
+		});
+	});
+});
