@@ -92,11 +92,13 @@ export class N8nInstance {
 	}
 
 	async cli(args: string[], timeoutMs = 180_000): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+		// n8n 2.x opens a task broker port (5679) even for CLI commands: give each its own.
+		const env = { ...this.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
 		return await new Promise((resolve) => {
 			execFile(
 				this.install.runtime.binary,
 				[this.install.cli, ...args],
-				{ env: this.env, cwd: this.userFolder, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
+				{ env, cwd: this.userFolder, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, killSignal: 'SIGKILL' },
 				(error, stdout, stderr) => {
 					const exitCode = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
 					resolve({ exitCode, stdout, stderr });
@@ -152,7 +154,14 @@ export class N8nInstance {
 		this.port = await freePort();
 		const output: string[] = [];
 		this.server = spawn(this.install.runtime.binary, [this.install.cli, 'start'], {
-			env: { ...this.env, N8N_PORT: String(this.port), N8N_HOST: '127.0.0.1', N8N_LISTEN_ADDRESS: '127.0.0.1' },
+			env: {
+				...this.env,
+				N8N_PORT: String(this.port),
+				N8N_HOST: '127.0.0.1',
+				N8N_LISTEN_ADDRESS: '127.0.0.1',
+				// n8n 2.x starts a task broker on 5679 by default: a free port lets two instances run.
+				N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+			},
 			cwd: this.userFolder,
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
@@ -163,9 +172,10 @@ export class N8nInstance {
 		while (Date.now() < deadline) {
 			if (this.server.exitCode !== null) throw new Error(`n8n start exited: ${output.join('')}`);
 			try {
-				// /healthz answers before the REST API is mounted; /rest/settings only after.
-				const response = await fetch(`${url}/rest/settings`);
-				if (response.ok) return url;
+				// /healthz and even /rest/settings answer before all controllers are mounted;
+				// GET /rest/login answers 401 (or 200) only once they are.
+				const response = await fetch(`${url}/rest/login`);
+				if (response.status === 200 || response.status === 401) return url;
 			} catch {
 				// not listening yet
 			}
@@ -174,14 +184,22 @@ export class N8nInstance {
 		throw new Error(`n8n did not start within 3 minutes: ${output.join('').slice(-2000)}`);
 	}
 
+	/** SIGTERM, and SIGKILL if n8n has not exited 15 s later: a stray n8n would hold its ports. */
 	async stop(): Promise<void> {
 		const server = this.server;
-		if (!server || server.exitCode !== null) return;
-		await new Promise<void>((resolve) => {
-			server.once('exit', () => resolve());
-			server.kill('SIGTERM');
-			setTimeout(() => server.kill('SIGKILL'), 15_000).unref();
-		});
 		this.server = undefined;
+		if (!server || server.exitCode !== null || server.signalCode !== null) return;
+		const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+		server.kill('SIGTERM');
+		let timer: NodeJS.Timeout | undefined;
+		const late = new Promise<'late'>((resolve) => {
+			timer = setTimeout(() => resolve('late'), 15_000);
+		});
+		const outcome = await Promise.race([exited, late]);
+		clearTimeout(timer);
+		if (outcome === 'late') {
+			server.kill('SIGKILL');
+			await exited;
+		}
 	}
 }

@@ -47,6 +47,21 @@ export class RestClient {
 		if (result.status !== 200) throw new Error(`owner setup failed: ${result.status} ${JSON.stringify(result.json)}`);
 	}
 
+	/** Signs in as the owner (n8n 1.x names the field `email`, 2.x `emailOrLdapLoginId`). */
+	async login(): Promise<void> {
+		const result = await this.call('POST', 'login', {
+			email: OWNER.email,
+			emailOrLdapLoginId: OWNER.email,
+			password: OWNER.password,
+		});
+		if (result.status !== 200) throw new Error(`login failed: ${result.status} ${JSON.stringify(result.json)}`);
+	}
+
+	/** The session cookie's value, for a browser that should share this session. */
+	get authCookie(): string {
+		return this.cookie.replace(/^n8n-auth=/, '');
+	}
+
 	/**
 	 * What the Test button of a stored credential answers for these values, as when a user edits
 	 * the credential and clicks Test (n8n 1.x only tests credentials the user can read).

@@ -4,11 +4,14 @@ import * as path from 'node:path';
 import { CopernicaEmulator } from '../emulator/server';
 import { EmulatorClient } from '../test/harness/emulatorClient';
 import { PROJECT_ROOT } from '../test/harness/nodePackage';
+import type { Editor } from './editor';
+import { errorsCausedByNode, openEditor } from './editor';
+import { databaseListEntries, openCopernicaNode, renderedParameters, screenshotPanel, selectionFieldOptions } from './editorChecks';
 import { E2E_ROOT, ensureN8n, packProject } from './install';
 import type { ExecuteResult } from './n8nInstance';
 import { N8nInstance } from './n8nInstance';
 import { RestClient } from './restApi';
-import { N8N_VERSIONS } from './versions';
+import { N8N_VERSIONS, NEWEST } from './versions';
 
 /**
  * The packed package inside real n8n releases: installed as the Community Nodes screen installs
@@ -122,6 +125,51 @@ describe.each(N8N_VERSIONS)('n8n $version', (target) => {
 			expect(result.status).toBe('Error');
 			expect(result.message).toMatch(/^Copernica says: Invalid access token\./);
 			expect(result.message).not.toContain(wrong);
+		});
+
+		describe('the editor in Chromium', () => {
+			let editor: Editor;
+
+			beforeAll(async () => {
+				editor = await openEditor(rest.baseUrl, rest);
+				await openCopernicaNode(editor.page, rest.baseUrl, 'copernicaExample0001');
+			}, SETUP_TIMEOUT);
+
+			afterAll(async () => {
+				await editor?.close();
+			});
+
+			it('opens the Copernica node with the Update Profiles parameters', async () => {
+				const shown = await renderedParameters(editor.page);
+				expect(shown).toEqual(
+					expect.arrayContaining(['resource', 'operation', 'database', 'field', 'operator', 'value', 'createIfNoMatch', 'processInBackground', 'fieldsInput', 'interestsInput']),
+				);
+			});
+
+			it('lists the emulator\'s databases in the Database list', async () => {
+				const entries = await databaseListEntries(editor.page, 'Customers');
+				const ids = emulator.store.databases.map((database) => `${database.name} (${database.ID})`);
+				expect(entries).toEqual(ids);
+			});
+
+			it('lists the database\'s fields, plus ID, Secret Code and Modified, in the Field list', async () => {
+				const names = await selectionFieldOptions(editor.page, 'customerid');
+				const customers = emulator.store.database('Customers');
+				expect(names).toEqual([...customers.fields.map((field) => field.name), 'ID', 'Secret Code', 'Modified']);
+			});
+
+			it('shows no browser console error caused by the node', async () => {
+				const unrelated = editor.consoleErrors.filter((error) => !errorsCausedByNode([error]).length);
+				if (unrelated.length > 0) process.stdout.write(`[e2e] n8n ${target.version} console errors not caused by the node: ${JSON.stringify(unrelated)}\n`);
+				expect(errorsCausedByNode(editor.consoleErrors)).toEqual([]);
+			});
+
+			if (target === NEWEST) {
+				it('saves a screenshot of the parameter panel to docs/', async () => {
+					const file = await screenshotPanel(editor.page, path.join(PROJECT_ROOT, 'docs', 'copernica-update-profiles.png'));
+					expect(file).toMatch(/docs\/copernica-update-profiles\.png$/);
+				});
+			}
 		});
 	});
 });
