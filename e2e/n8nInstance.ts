@@ -149,9 +149,9 @@ export class N8nInstance {
 		return { ...result, run: runDataOf(result.stdout) };
 	}
 
-	/** `n8n start` on a free port; resolves once the editor answers. */
-	async start(): Promise<string> {
-		this.port = await freePort();
+	/** `n8n start` on the given port (default: a free one); resolves once the editor answers. */
+	async start(port?: number): Promise<string> {
+		this.port = port ?? (await freePort());
 		const output: string[] = [];
 		this.server = spawn(this.install.runtime.binary, [this.install.cli, 'start'], {
 			env: {
