@@ -31,6 +31,14 @@ export interface FaultRule {
 	contentType?: string;
 	retryAfterSeconds?: number;
 	headers?: Record<string, string>;
+	/** Drop the connection without an answer, before handling the request. */
+	reset?: boolean;
+	/** Handle the request (so a PUT with create=1 creates), then drop the connection unanswered. */
+	resetAfterHandling?: boolean;
+	/** Apply to every n-th matching request only (1: every one). */
+	every?: number;
+	/** Matching requests seen so far (the emulator counts). */
+	seen?: number;
 }
 
 export interface LogEntry {
@@ -223,6 +231,11 @@ export class CopernicaEmulator {
 
 		const fault = this.takeFault(method, entry.path);
 		if (fault?.latencyMs) await sleep(fault.latencyMs);
+		if (fault?.reset) {
+			entry.status = 0;
+			request.socket.destroy();
+			return;
+		}
 		if (fault?.status !== undefined) {
 			entry.status = fault.status;
 			const headers: Record<string, string> = {
@@ -247,6 +260,12 @@ export class CopernicaEmulator {
 			}
 		}
 		entry.status = answer.status;
+		if (fault?.resetAfterHandling) {
+			answer.after?.();
+			entry.status = 0;
+			request.socket.destroy();
+			return;
+		}
 		const headers: Record<string, string> = { ...answer.headers };
 		if (answer.body !== undefined) headers['Content-Type'] = 'application/json';
 		response.writeHead(answer.status, headers);
@@ -255,14 +274,18 @@ export class CopernicaEmulator {
 	}
 
 	private takeFault(method: string, path: string): FaultRule | undefined {
-		const rule = this.faults.find(
-			(candidate) =>
-				(candidate.times === undefined || candidate.times > 0) &&
-				(candidate.method === undefined || candidate.method.toUpperCase() === method) &&
-				(candidate.path === undefined || path.includes(candidate.path)),
-		);
-		if (rule && rule.times !== undefined) rule.times--;
-		return rule;
+		for (const rule of this.faults) {
+			const matches =
+				(rule.times === undefined || rule.times > 0) &&
+				(rule.method === undefined || rule.method.toUpperCase() === method) &&
+				(rule.path === undefined || path.includes(rule.path));
+			if (!matches) continue;
+			rule.seen = (rule.seen ?? 0) + 1;
+			if (rule.every !== undefined && rule.seen % rule.every !== 0) continue;
+			if (rule.times !== undefined) rule.times--;
+			return rule;
+		}
+		return undefined;
 	}
 
 	private route(request: ApiRequest): ApiResponse {

@@ -64,12 +64,13 @@ describe('API failures become NodeApiErrors with Copernica\'s message', () => {
 		expect(await copernica.client.writes()).toEqual([]);
 	});
 
-	it('an HTML error page from Copernica\'s load balancer', async () => {
+	it('an HTML error page from Copernica\'s load balancer, after the retries', async () => {
 		await copernica.client.setFaults([{ method: 'PUT', status: 503 }]);
-		const { error } = await runWithoutLeaks({ parameters: SELECT_ANNA });
+		const { error } = await runWithoutLeaks({ parameters: { ...SELECT_ANNA, options: { retries: 1 } } });
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.message).toBe('Copernica answered HTTP 503: Loadbalancer Error [item 0]');
-		expect(error?.description).toMatch(/busy or temporarily unavailable/);
+		expect(error?.description).toMatch(/busy or temporarily unavailable.*gave up after 1 retries/);
+		expect(await copernica.client.writes()).toHaveLength(2);
 	});
 
 	it('a long non-JSON page is cut short', async () => {
@@ -91,7 +92,10 @@ describe('API failures become NodeApiErrors with Copernica\'s message', () => {
 	});
 
 	it('no server at the API Base URL', async () => {
-		const { error } = await runWithoutLeaks({ parameters: SELECT_ANNA, baseUrl: 'http://127.0.0.1:9/v3' });
+		const { error } = await runWithoutLeaks({
+			parameters: { ...SELECT_ANNA, options: { retries: 0 } },
+			baseUrl: 'http://127.0.0.1:9/v3',
+		});
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.message).toBe('Could not reach Copernica: the connection was refused [item 0]');
 		expect(error?.description).toMatch(/API Base URL .*ECONNREFUSED/);
@@ -108,10 +112,11 @@ describe('continue on fail', () => {
 	const parameters = updateProfiles({
 		conditions: [{ field: '={{ $json.field }}', value: '={{ $json.id }}' }],
 		fields: { segment: 'vip' },
+		extra: { options: { retries: 1 } },
 	});
 
 	it('turns a failing item into an error item and goes on with the next', async () => {
-		await copernica.client.setFaults([{ method: 'PUT', status: 503, times: 1, path: 'profiles' }]);
+		await copernica.client.setFaults([{ method: 'PUT', status: 503, times: 2, path: 'profiles' }]);
 		const { output, error } = await runWithoutLeaks({ parameters, input, onError: 'continueRegularOutput' });
 		expect(error).toBeUndefined();
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);

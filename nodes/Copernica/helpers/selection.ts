@@ -243,3 +243,22 @@ export function valuesImpliedBySelection(selection: Selection): Record<string, s
 	}
 	return values;
 }
+
+/**
+ * Whether a profile created with these fields would match the selection: every condition an
+ * Equals on a database field whose value the profile gets. Then a retried PUT with create=1
+ * finds the profile the first try created instead of creating another.
+ */
+export function createdProfileMatchesSelection(
+	selection: Selection,
+	fields: Readonly<Record<string, unknown>>,
+): boolean {
+	const written = new Map(Object.entries(fields).map(([name, value]) => [name.toLowerCase(), value]));
+	return selection.conditions.every(
+		(condition) =>
+			condition.operator === '==' &&
+			!condition.builtIn &&
+			written.has(condition.field.toLowerCase()) &&
+			String(written.get(condition.field.toLowerCase())) === condition.value,
+	);
+}

@@ -77,6 +77,7 @@ export function responseToNodeApiError(
 	node: INode,
 	response: FailedResponse,
 	context: { itemIndex?: number; action: string },
+	retryNote?: string,
 ): NodeApiError {
 	const ownMessage = copernicaMessage(response.body);
 	const what = ownMessage
@@ -87,7 +88,7 @@ export function responseToNodeApiError(
 	const itemNote = context.itemIndex === undefined ? '' : ` [item ${context.itemIndex}]`;
 	const message = redactText(`${what}${itemNote}`);
 	const description = redactText(
-		`${howToFix(ownMessage ?? '', response.statusCode)} (while ${context.action})`,
+		`${howToFix(ownMessage ?? '', response.statusCode)} (while ${context.action}${retryNote ? `; ${retryNote}` : ''})`,
 	);
 	const errorResponse: JsonObject = {
 		message,
@@ -135,13 +136,14 @@ export function transportFailureToNodeApiError(
 	node: INode,
 	error: unknown,
 	context: { itemIndex?: number; action: string },
+	retryNote?: string,
 ): NodeApiError {
 	const code = networkErrorCode(error) ?? 'unknown';
 	const reason = NETWORK_FAILURES[code] ?? 'the network failed';
 	const itemNote = context.itemIndex === undefined ? '' : ` [item ${context.itemIndex}]`;
 	const message = `Could not reach Copernica: ${reason}${itemNote}`;
 	const description = redactText(
-		`Check the API Base URL of the credential and your network, then try again (${code} while ${context.action}).`,
+		`Check the API Base URL of the credential and your network, then try again (${code} while ${context.action}${retryNote ? `; ${retryNote}` : ''}).`,
 	);
 	return new NodeApiError(
 		node,

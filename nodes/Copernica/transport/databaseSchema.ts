@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { CopernicaContext } from './index';
+import type { CopernicaContext, CopernicaRequest } from './index';
 import { copernicaGetAll, pathOf } from './index';
 
 export interface DatabaseField {
@@ -30,16 +30,19 @@ function toInterest(entry: IDataObject): DatabaseInterest {
 }
 
 /** One of a database's lists (fields, interests), every page: a dropdown that stops at the first page hides entries. */
+/** How to send the requests: the item they are for, retries, timeout. */
+export type RequestSettings = Pick<CopernicaRequest, 'itemIndex' | 'retry' | 'timeoutMs'>;
+
 async function getDatabaseList<T>(
 	context: CopernicaContext,
 	database: string,
 	list: 'fields' | 'interests',
 	toEntry: (entry: IDataObject) => T,
-	itemIndex?: number,
+	settings: RequestSettings,
 ): Promise<T[]> {
 	const entries = await copernicaGetAll.call(context, {
+		...settings,
 		path: pathOf('database', database, list),
-		itemIndex,
 		action: `reading the ${list} of database "${database}"`,
 	});
 	return entries.map(toEntry);
@@ -48,17 +51,17 @@ async function getDatabaseList<T>(
 export async function getDatabaseFields(
 	this: CopernicaContext,
 	database: string,
-	itemIndex?: number,
+	settings: RequestSettings = {},
 ): Promise<DatabaseField[]> {
-	return await getDatabaseList(this, database, 'fields', toField, itemIndex);
+	return await getDatabaseList(this, database, 'fields', toField, settings);
 }
 
 export async function getDatabaseInterests(
 	this: CopernicaContext,
 	database: string,
-	itemIndex?: number,
+	settings: RequestSettings = {},
 ): Promise<DatabaseInterest[]> {
-	return await getDatabaseList(this, database, 'interests', toInterest, itemIndex);
+	return await getDatabaseList(this, database, 'interests', toInterest, settings);
 }
 
 /**
@@ -68,13 +71,13 @@ export async function getDatabaseInterests(
  */
 export function createSchemaCache(context: CopernicaContext) {
 	const cache = new Map<string, Promise<DatabaseSchema>>();
-	return async (database: string, itemIndex: number): Promise<DatabaseSchema> => {
+	return async (database: string, settings: RequestSettings): Promise<DatabaseSchema> => {
 		const key = database.toLowerCase();
 		let schema = cache.get(key);
 		if (!schema) {
 			schema = Promise.all([
-				getDatabaseFields.call(context, database, itemIndex),
-				getDatabaseInterests.call(context, database, itemIndex),
+				getDatabaseFields.call(context, database, settings),
+				getDatabaseInterests.call(context, database, settings),
 			]).then(([fields, interests]) => ({ fields, interests }));
 			cache.set(key, schema);
 			schema.catch(() => cache.delete(key));

@@ -6,7 +6,11 @@ import type {
 	ILoadOptionsFunctions,
 } from 'n8n-workflow';
 
-import { responseToNodeApiError, transportFailureToNodeApiError } from './apiError';
+import { sleep } from 'n8n-workflow';
+
+import { networkErrorCode, responseToNodeApiError, transportFailureToNodeApiError } from './apiError';
+import type { Failure, RetryPolicy } from './retry';
+import { DEFAULT_RETRY_POLICY, decideRetry } from './retry';
 
 /** The one place that talks HTTP to Copernica. Everything else builds requests and reads answers. */
 
@@ -18,7 +22,7 @@ export const CREDENTIAL_TYPE = 'copernicaApi';
 export const MAX_PAGE_SIZE = 1000;
 
 /** A synchronous PUT on a large selection can take minutes on Copernica's side. */
-const REQUEST_TIMEOUT_MS = 300_000;
+export const DEFAULT_TIMEOUT_MS = 300_000;
 
 export type QueryPairs = Array<[string, string]>;
 
@@ -32,6 +36,13 @@ export interface CopernicaRequest {
 	itemIndex?: number;
 	/** What the node was doing, in words, for error descriptions ("updating profiles"). */
 	action: string;
+	retry?: RetryPolicy;
+	/**
+	 * Whether a second try could create a second entity (see retry.ts). Defaults to true for POST;
+	 * a PUT with create=1 sets it unless its selection matches the profile it would create.
+	 */
+	mayCreate?: boolean;
+	timeoutMs?: number;
 }
 
 export interface CopernicaResponse {
@@ -67,6 +78,15 @@ export function isSuccessStatus(statusCode: number): boolean {
 	return (statusCode >= 200 && statusCode < 300) || statusCode === 303;
 }
 
+function headerOf(response: CopernicaResponse, name: string): string | undefined {
+	const value = response.headers[name];
+	return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * One request to Copernica, retried on 429, 502, 503, 504 and network failures within the
+ * request's retry policy, never in a way that could create something twice (retry.ts).
+ */
 export async function copernicaRequest(
 	this: CopernicaContext,
 	request: CopernicaRequest,
@@ -79,26 +99,42 @@ export async function copernicaRequest(
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		disableFollowRedirect: true,
-		timeout: REQUEST_TIMEOUT_MS,
+		timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 	};
 	if (request.body !== undefined) options.body = request.body;
+	const policy = request.retry ?? DEFAULT_RETRY_POLICY;
+	const mayCreate = request.mayCreate ?? request.method === 'POST';
 
-	let response: CopernicaResponse;
-	try {
-		response = (await this.helpers.httpRequestWithAuthentication.call(
-			this,
-			CREDENTIAL_TYPE,
-			options,
-		)) as CopernicaResponse;
-	} catch (error) {
-		// n8n's own wrapper keeps the request (and so the token) on the error: rebuild it clean.
-		throw transportFailureToNodeApiError(this.getNode(), error, request);
-	}
+	for (let retries = 0, waitedMs = 0; ; retries++) {
+		let response: CopernicaResponse | undefined;
+		let networkError: unknown;
+		try {
+			response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
+				...options,
+			})) as CopernicaResponse;
+		} catch (error) {
+			networkError = error;
+		}
+		if (response && isSuccessStatus(response.statusCode)) return response;
 
-	if (!isSuccessStatus(response.statusCode)) {
-		throw responseToNodeApiError(this.getNode(), response, request);
+		const failure: Failure = response
+			? { statusCode: response.statusCode, retryAfter: headerOf(response, 'retry-after') }
+			: { networkCode: networkErrorCode(networkError) ?? 'unknown' };
+		const decision = decideRetry(failure, { retries, waitedMs, mayCreate }, policy);
+		if (!decision.retry) {
+			// n8n's own wrapper keeps the request (and so the token) on a network error: never rethrow it.
+			throw response
+				? responseToNodeApiError(this.getNode(), response, request, decision.reason)
+				: transportFailureToNodeApiError(this.getNode(), networkError, request, decision.reason);
+		}
+		const what = 'statusCode' in failure ? `HTTP ${failure.statusCode}` : failure.networkCode;
+		this.logger.debug(
+			`Copernica: ${what} on ${request.method} ${request.path}; retry ${retries + 1} of ${policy.maxRetries} in ${decision.waitMs} ms`,
+			{ itemIndex: request.itemIndex },
+		);
+		await sleep(decision.waitMs);
+		waitedMs += decision.waitMs;
 	}
-	return response;
 }
 
 export interface PagedList {

@@ -15,6 +15,7 @@ import { ParameterProblem } from '../../helpers/parameterProblem';
 import {
 	buildSelection,
 	checkSelectionShape,
+	createdProfileMatchesSelection,
 	selectionQuery,
 	valuesImpliedBySelection,
 } from '../../helpers/selection';
@@ -23,6 +24,8 @@ import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
 import { copernicaCount, copernicaRequest, pathOf } from '../../transport';
 import type { QueryPairs } from '../../transport';
 import { createSchemaCache } from '../../transport/databaseSchema';
+import { requestOptions, retryPolicyOf, timeoutOf } from '../requestOptions';
+import type { RequestOptionValues } from '../requestOptions';
 import { selectionParameter } from '../common.descriptions';
 import { forEachItem } from '../perItem';
 
@@ -196,6 +199,7 @@ const properties: INodeProperties[] = [
 				description:
 					'Count the profiles the selection matches first (one extra request) and change nothing when there are more than this',
 			},
+			...requestOptions,
 		],
 	},
 ];
@@ -205,7 +209,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-interface UpdateOptions {
+interface UpdateOptions extends RequestOptionValues {
 	allowEmptyValues?: boolean;
 	maxMatches?: number;
 }
@@ -261,7 +265,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		checkSelectionShape(conditions, rules);
 		const fieldsAsked = requestedFields(this, itemIndex);
 
-		const schema = await schemaOf(database, itemIndex);
+		const transport = { retry: retryPolicyOf(options), timeoutMs: timeoutOf(options), itemIndex };
+		const schema = await schemaOf(database, transport);
 		const fieldNames = schema.fields.map((field) => field.name);
 		const selection = buildSelection(conditions, fieldNames, rules);
 		let fields = checkFieldValues(fieldsAsked, fieldNames);
@@ -283,9 +288,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 
 		if (options.maxMatches !== undefined) {
 			const matches = await copernicaCount.call(this, {
+				...transport,
 				path: profilesPath,
 				query: selectionQuery(selection),
-				itemIndex,
 				action: 'counting the profiles the selection matches',
 			});
 			result.matches = matches;
@@ -305,12 +310,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		if (interests !== undefined) body.interests = interests as IDataObject | string[];
 
 		const response = await copernicaRequest.call(this, {
+			...transport,
 			method: 'PUT',
 			path: profilesPath,
 			query,
 			body,
-			itemIndex,
 			action: 'updating profiles',
+			mayCreate: create && !createdProfileMatchesSelection(selection, fields),
 		});
 		const profileId = createdProfileId(response);
 		return {

@@ -1,0 +1,189 @@
+import { captureOutput } from '../harness/captureOutput';
+import type { NodeRunOptions } from '../harness/engine';
+import { runCopernicaNode } from '../harness/engine';
+import { useEmulator } from '../harness/fixture';
+import { n8nLogSince, n8nLogSize } from '../harness/n8nLog';
+import { updateProfiles } from '../harness/parameters';
+
+/**
+ * Copernica misbehaving: 503 pages, 429 with Retry-After, dropped connections, slow answers.
+ * Items complete when retries can save them, no profile is ever created twice, retries stay in
+ * their bounds, and the token stays out of everything, retry log lines included.
+ */
+const copernica = useEmulator();
+
+async function run(options: Omit<NodeRunOptions, 'credentials'>) {
+	const logStart = n8nLogSize();
+	const { result, output } = await captureOutput(() => runCopernicaNode({ ...options, credentials: copernica.credentials }));
+	const logged = `${output}${await n8nLogSince(logStart)}`;
+	for (const text of [JSON.stringify(result.run), String(result.error?.stack), String(result.error?.description), logged]) {
+		expect(text).not.toContain(copernica.token);
+	}
+	return { ...result, logged };
+}
+
+const UPDATE_ANNA = updateProfiles({ conditions: [{ field: 'customerid', value: 'C-1001' }], fields: { city: 'Haarlem' } });
+
+async function putCount() {
+	return (await copernica.client.writes()).length;
+}
+
+describe('retries', () => {
+	it('get past 503 pages, logging each retry at debug level without the token', async () => {
+		await copernica.client.setFaults([{ method: 'PUT', status: 503, times: 2 }]);
+		const { output, error, logged } = await run({ parameters: UPDATE_ANNA });
+		expect(error).toBeUndefined();
+		expect(output[0].json).toMatchObject({ statusCode: 204 });
+		expect(await putCount()).toBe(3);
+		expect(logged).toMatch(/HTTP 503 on PUT database\/Customers\/profiles; retry 1 of 5 in \d+ ms/);
+		expect(logged).toMatch(/retry 2 of 5/);
+	});
+
+	it('wait as long as a 429 asks (Retry-After)', async () => {
+		await copernica.client.setFaults([{ method: 'PUT', status: 429, retryAfterSeconds: 1, times: 1 }]);
+		const started = Date.now();
+		const { error } = await run({ parameters: UPDATE_ANNA });
+		expect(error).toBeUndefined();
+		expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+		expect(await putCount()).toBe(2);
+	});
+
+	it('get past a dropped connection', async () => {
+		await copernica.client.setFaults([{ method: 'PUT', reset: true, times: 1 }]);
+		const { error } = await run({ parameters: UPDATE_ANNA });
+		expect(error).toBeUndefined();
+		expect((await copernica.client.profilesWhere('Customers', 'customerid', 'C-1001'))[0].fields.city).toBe('Haarlem');
+	});
+
+	it('get past an answer slower than the timeout', async () => {
+		await copernica.client.setFaults([{ method: 'PUT', latencyMs: 1500, times: 1 }]);
+		const { error } = await run({ parameters: { ...UPDATE_ANNA, options: { timeout: 1 } } });
+		expect(error).toBeUndefined();
+		expect(await putCount()).toBe(2);
+	});
+
+	it('stop at the number of retries and say so, naming the item', async () => {
+		await copernica.client.setFaults([{ method: 'PUT', status: 504 }]);
+		const { error } = await run({ parameters: { ...UPDATE_ANNA, options: { retries: 2 } } });
+		expect(error?.message).toBe('Copernica answered HTTP 504: Loadbalancer Error [item 0]');
+		expect(error?.description).toMatch(/gave up after 2 retries/);
+		expect(await putCount()).toBe(3);
+	});
+
+	it('stop at the total wait', async () => {
+		await copernica.client.setFaults([{ method: 'PUT', status: 429, retryAfterSeconds: 3 }]);
+		const started = Date.now();
+		const { error } = await run({ parameters: { ...UPDATE_ANNA, options: { maxRetryWait: 2 } } });
+		expect(Date.now() - started).toBeLessThan(2500);
+		expect(error?.description).toMatch(/gave up after 0 retries: waiting 3 s more would pass the limit of 2 s/);
+		expect(await putCount()).toBe(1);
+	});
+});
+
+describe('never a duplicate profile', () => {
+	const CREATE_BY_CUSTOMER_ID = updateProfiles({
+		conditions: [{ field: 'customerid', value: 'C-5000' }],
+		fields: { city: 'Zeist' },
+		extra: { createIfNoMatch: true },
+	});
+
+	it('a create whose selection matches the new profile is retried after a connection drop: the retry updates it', async () => {
+		await copernica.client.setFaults([{ method: 'PUT', resetAfterHandling: true, times: 1 }]);
+		const { output, error } = await run({ parameters: CREATE_BY_CUSTOMER_ID });
+		expect(error).toBeUndefined();
+		expect(output[0].json).toMatchObject({ statusCode: 204, created: false });
+		expect(await putCount()).toBe(2);
+		expect(await copernica.client.profilesWhere('Customers', 'customerid', 'C-5000')).toHaveLength(1);
+	});
+
+	it('a create whose selection the new profile need not match is not retried once it may have been handled', async () => {
+		await copernica.client.setFaults([{ method: 'PUT', resetAfterHandling: true, times: 1 }]);
+		const parameters = updateProfiles({
+			conditions: [
+				{ field: 'customerid', value: 'C-5001' },
+				{ field: 'age', operator: 'greaterThan', value: '17' },
+			],
+			fields: { city: 'Zeist' },
+			extra: { createIfNoMatch: true },
+		});
+		const { error } = await run({ parameters });
+		expect(error?.message).toBe('Could not reach Copernica: the connection was reset [item 0]');
+		expect(error?.description).toMatch(/not retried, because a second try could create a second profile/);
+		expect(await putCount()).toBe(1);
+		expect(await copernica.client.profilesWhere('Customers', 'customerid', 'C-5001')).toHaveLength(1);
+	});
+
+	it('such a create is still retried after a 429, which Copernica answers before handling anything', async () => {
+		await copernica.client.setFaults([{ method: 'PUT', status: 429, retryAfterSeconds: 0, times: 1 }]);
+		const parameters = updateProfiles({
+			conditions: [
+				{ field: 'customerid', value: 'C-5002' },
+				{ field: 'age', operator: 'greaterThan', value: '-1' },
+			],
+			fields: { city: 'Zeist' },
+			extra: { createIfNoMatch: true },
+		});
+		const { error } = await run({ parameters });
+		expect(error).toBeUndefined();
+		expect(await copernica.client.profilesWhere('Customers', 'customerid', 'C-5002')).toHaveLength(1);
+	});
+
+	it('a field the user sets to another value than the selection makes the create unsafe to retry', async () => {
+		await copernica.client.setFaults([{ method: 'PUT', status: 503, times: 1 }]);
+		const parameters = updateProfiles({
+			conditions: [{ field: 'customerid', value: 'C-5003' }],
+			fields: { customerid: 'C-5003-B' },
+			extra: { createIfNoMatch: true },
+		});
+		const { error } = await run({ parameters });
+		expect(error?.description).toMatch(/not retried/);
+		expect(await putCount()).toBe(1);
+	});
+});
+
+describe('a bad day at Copernica', () => {
+	it('every item completes, each profile exists once, and retries stay within their bounds', async () => {
+		const input = Array.from({ length: 20 }, (_, index) => ({ id: `C-6${String(index).padStart(3, '0')}` }));
+		await copernica.client.setFaults([
+			{ method: 'PUT', status: 503, every: 3 },
+			{ method: 'PUT', status: 429, retryAfterSeconds: 0, every: 7 },
+			{ method: 'PUT', reset: true, every: 11 },
+			{ method: 'PUT', resetAfterHandling: true, every: 13 },
+		]);
+		const { output, error } = await run({
+			parameters: updateProfiles({
+				conditions: [{ field: 'customerid', value: '={{ $json.id }}' }],
+				fields: { city: 'Utrecht' },
+				extra: { createIfNoMatch: true },
+			}),
+			input,
+		});
+		expect(error).toBeUndefined();
+		expect(output).toHaveLength(20);
+		expect(output.every((item) => item.json.error === undefined)).toBe(true);
+		for (const { id } of input) {
+			expect(await copernica.client.profilesWhere('Customers', 'customerid', id)).toHaveLength(1);
+		}
+		const puts = await putCount();
+		expect(puts).toBeGreaterThan(20);
+		expect(puts).toBeLessThanOrEqual(20 * 6);
+	});
+
+	it('once retries are exhausted, each failing item gets a readable error naming it (continue-on-fail)', async () => {
+		await copernica.client.setFaults([{ method: 'PUT', status: 503 }]);
+		const { output } = await run({
+			parameters: updateProfiles({
+				conditions: [{ field: 'customerid', value: '={{ $json.id }}' }],
+				fields: { city: 'Utrecht' },
+				extra: { options: { retries: 1 } },
+			}),
+			input: [{ id: 'C-1001' }, { id: 'C-1002' }],
+			onError: 'continueRegularOutput',
+		});
+		expect(output.map((item) => [item.pairedItem, item.json.error])).toEqual([
+			[{ item: 0 }, 'Copernica answered HTTP 503: Loadbalancer Error [item 0]'],
+			[{ item: 1 }, 'Copernica answered HTTP 503: Loadbalancer Error [item 1]'],
+		]);
+		expect(await putCount()).toBe(4);
+	});
+});
