@@ -112,7 +112,8 @@ describe('continue on fail', () => {
 	const parameters = updateProfiles({
 		conditions: [{ field: '={{ $json.field }}', value: '={{ $json.id }}' }],
 		fields: { segment: 'vip' },
-		extra: { options: { retries: 1 } },
+		// One at a time, so which item meets the injected fault is fixed (parallel.test.ts covers parallel runs).
+		extra: { options: { retries: 1, parallelRequests: 1 } },
 	});
 
 	it('turns a failing item into an error item and goes on with the next', async () => {

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { ParameterProblem } from '../helpers/parameterProblem';
 import { redactText } from '../transport/redact';
@@ -20,29 +20,69 @@ function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: numb
 	return new NodeOperationError(context.getNode(), `${message} [item ${itemIndex}]`, { itemIndex });
 }
 
+/** How many items run at once, and optional n8n-style batching for accounts that must go slower. */
+export interface Concurrency {
+	/** Items whose requests may be in flight at the same time (a bounded sliding window). */
+	parallel: number;
+	/** Items per batch; the next batch starts `batchIntervalMs` after the previous one finished. */
+	batchSize?: number;
+	batchIntervalMs?: number;
+}
+
+export const ONE_AT_A_TIME: Concurrency = { parallel: 1 };
+
+type NodeError = ReturnType<typeof asNodeError>;
+
 /**
- * Runs one operation for every input item: one output item each, paired with its input.
- * With continue-on-fail a failing item becomes an error item and the next item goes on;
- * without it the first failure stops the run, naming its item.
+ * Runs one operation for every input item: one output item each, in input order, paired with its
+ * input. At most `parallel` items run at once; a slot is refilled as soon as an item finishes.
+ * With continue-on-fail a failing item becomes an error item and the others go on; without it,
+ * no new item starts after a failure, and the failure of the lowest item index is thrown.
  */
 export async function forEachItem(
 	this: IExecuteFunctions,
 	run: (itemIndex: number) => Promise<IDataObject>,
+	concurrency: Concurrency = ONE_AT_A_TIME,
 ): Promise<INodeExecutionData[]> {
-	const items = this.getInputData();
-	const results: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			results.push({ json: await run(itemIndex), pairedItem: { item: itemIndex } });
-		} catch (error) {
-			const nodeError = asNodeError(this, error, itemIndex);
-			if (!this.continueOnFail()) throw nodeError;
-			// Only `error` and `details`, so n8n recognises the item for the node's error output.
-			results.push({
-				json: { error: nodeError.message, details: nodeError.description ?? null },
-				pairedItem: { item: itemIndex },
-			});
-		}
+	const itemCount = this.getInputData().length;
+	const continueOnFail = this.continueOnFail();
+	const results: INodeExecutionData[] = new Array(itemCount);
+	// A holder, not a variable: the workers set it from their closures.
+	const stop: { failure?: { itemIndex: number; error: NodeError } } = {};
+	const recordFailure = (itemIndex: number, error: NodeError) => {
+		if (!stop.failure || itemIndex < stop.failure.itemIndex) stop.failure = { itemIndex, error };
+	};
+
+	const runBatch = async (from: number, to: number) => {
+		let next = from;
+		const worker = async () => {
+			while (next < to && !stop.failure) {
+				const itemIndex = next++;
+				try {
+					results[itemIndex] = { json: await run(itemIndex), pairedItem: { item: itemIndex } };
+				} catch (error) {
+					const nodeError = asNodeError(this, error, itemIndex);
+					if (!continueOnFail) {
+						recordFailure(itemIndex, nodeError);
+						return;
+					}
+					// Only `error` and `details`, so n8n recognises the item for the node's error output.
+					results[itemIndex] = {
+						json: { error: nodeError.message, details: nodeError.description ?? null },
+						pairedItem: { item: itemIndex },
+					};
+				}
+			}
+		};
+		const workers = Math.max(1, Math.min(concurrency.parallel, to - from));
+		await Promise.all(Array.from({ length: workers }, worker));
+	};
+
+	const batchSize = concurrency.batchSize && concurrency.batchSize > 0 ? concurrency.batchSize : itemCount;
+	for (let from = 0; from < itemCount && !stop.failure; from += batchSize) {
+		if (from > 0 && concurrency.batchIntervalMs) await sleep(concurrency.batchIntervalMs);
+		await runBatch(from, Math.min(itemCount, from + batchSize));
 	}
+	if (stop.failure) throw stop.failure.error;
 	return results;
 }

@@ -24,7 +24,7 @@ import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
 import { copernicaCount, copernicaRequest, pathOf } from '../../transport';
 import type { QueryPairs } from '../../transport';
 import { createSchemaCache } from '../../transport/databaseSchema';
-import { requestOptions, retryPolicyOf, timeoutOf } from '../requestOptions';
+import { concurrencyOf, requestOptions, retryPolicyOf, timeoutOf } from '../requestOptions';
 import type { RequestOptionValues } from '../requestOptions';
 import { selectionParameter } from '../common.descriptions';
 import { forEachItem } from '../perItem';
@@ -326,5 +326,5 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			async: background,
 			statusCode: response.statusCode,
 		};
-	});
+	}, concurrencyOf(this.getNodeParameter('options', 0, {}) as UpdateOptions));
 }
