@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { JwtIssuer } from './jwt';
 import type { PagedList } from './representation';
 import { DEFAULT_LIMIT, databaseJson, fieldJson, interestJson, page, profileJson } from './representation';
 import type { Seed } from './seed';
@@ -49,8 +50,10 @@ export interface LogEntry {
 	version: string;
 	/** Decoded query pairs in order; the access token's value is never kept. */
 	query: Array<[string, string]>;
-	/** `valid`, `invalid` or `missing`: what the credential sent, without the token itself. */
-	token: 'valid' | 'invalid' | 'missing';
+	/** What the credential sent, without the token itself. v4 tokens can also be `expired`. */
+	token: 'valid' | 'invalid' | 'missing' | 'expired';
+	/** How: the v3 `access_token` query parameter, or a v4 `Authorization: Bearer` JWT. */
+	auth: 'query' | 'bearer' | 'none';
 	body: unknown;
 	status?: number;
 }
@@ -59,6 +62,8 @@ export interface EmulatorOptions {
 	/** Access tokens the account accepts. */
 	tokens: string[];
 	seed?: Seed;
+	/** How long a v4 JWT from POST /authenticate lives (Copernica: 24 hours). */
+	jwtTtlSeconds?: number;
 }
 
 interface ApiRequest {
@@ -155,8 +160,14 @@ export class CopernicaEmulator {
 	private inFlight = 0;
 	maxInFlight = 0;
 
+	/** Issues and checks the v4 JWTs. */
+	readonly jwt: JwtIssuer;
+	/** JWTs issued by POST /authenticate. */
+	jwtsIssued = 0;
+
 	constructor(options: EmulatorOptions) {
 		this.tokens = new Set(options.tokens);
+		this.jwt = new JwtIssuer(options.jwtTtlSeconds ?? 24 * 60 * 60);
 		this.store = storeFromSeed(options.seed ?? sampleSeed());
 	}
 
@@ -188,17 +199,31 @@ export class CopernicaEmulator {
 		return `${this.origin}/v3`;
 	}
 
+	/** The REST API v4 address, and where v4 exchanges access tokens for JWTs. */
+	get baseUrlV4(): string {
+		return `${this.origin}/v4`;
+	}
+
+	get authenticateUrl(): string {
+		return `${this.origin}/authenticate`;
+	}
+
 	reset(seed: Seed = sampleSeed()): void {
 		this.store = storeFromSeed(seed);
 		this.log.length = 0;
 		this.faults = [];
 		this.maxInFlight = 0;
+		this.jwtsIssued = 0;
 	}
 
 	private async dispatch(request: IncomingMessage, response: ServerResponse): Promise<void> {
 		const url = request.url ?? '/';
 		if (url.startsWith(CONTROL_PREFIX)) {
 			await this.control(request, response, url.slice(CONTROL_PREFIX.length));
+			return;
+		}
+		if (url === '/authenticate' || url.startsWith('/authenticate?') || url.startsWith('/authenticate/')) {
+			await this.authenticate(request, response, url);
 			return;
 		}
 		this.inFlight++;
@@ -218,13 +243,14 @@ export class CopernicaEmulator {
 		const method = (request.method ?? 'GET').toUpperCase();
 		const body = await readBody(request);
 		const token = queryValue(query, 'access_token');
+		const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
 		const entry: LogEntry = {
 			seq: ++this.seq,
 			method,
 			path: allSegments.map((segment) => encodeURIComponent(segment)).join('/'),
 			version,
 			query: query.map(([key, value]) => [key, key === 'access_token' ? REDACTED : value]),
-			token: token === undefined ? 'missing' : this.tokens.has(token) ? 'valid' : 'invalid',
+			...this.credentialState(version, token, bearer),
 			body,
 		};
 		this.log.push(entry);
@@ -250,7 +276,10 @@ export class CopernicaEmulator {
 
 		let answer: ApiResponse;
 		if (entry.token !== 'valid') {
-			answer = { status: 400, body: { error: { message: 'Invalid access token' } } };
+			// v3 answers a bad token with 400 (observed); v4's answer is undocumented: 401 here.
+			const status = version === 'v4' ? 401 : 400;
+			const message = entry.token === 'expired' ? 'Access token expired' : 'Invalid access token';
+			answer = { status, body: { error: { message } } };
 		} else {
 			try {
 				answer = this.route({ method, segments: allSegments, query, body });
@@ -271,6 +300,49 @@ export class CopernicaEmulator {
 		response.writeHead(answer.status, headers);
 		response.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
 		if (answer.after) setImmediate(answer.after);
+	}
+
+	/** v3 reads `access_token` from the query; v4 only a Bearer JWT from POST /authenticate. */
+	private credentialState(
+		version: string,
+		token: string | undefined,
+		bearer: string | undefined,
+	): Pick<LogEntry, 'token' | 'auth'> {
+		if (version === 'v4') {
+			if (bearer === undefined) return { token: 'missing', auth: 'none' };
+			return { token: this.jwt.check(bearer), auth: 'bearer' };
+		}
+		if (token === undefined) return { token: 'missing', auth: 'none' };
+		return { token: this.tokens.has(token) ? 'valid' : 'invalid', auth: 'query' };
+	}
+
+	/**
+	 * POST /authenticate (authenticate.copernica.com): the form field, or query parameter,
+	 * `access_token` for a JWT, answered as the raw token text.
+	 */
+	private async authenticate(request: IncomingMessage, response: ServerResponse, url: string): Promise<void> {
+		const body = await readBody(request);
+		const form = new URLSearchParams(typeof body === 'string' ? body : '');
+		const query = new URLSearchParams(url.split('?')[1] ?? '');
+		const token = form.get('access_token') ?? query.get('access_token') ?? undefined;
+		this.log.push({
+			seq: ++this.seq,
+			method: (request.method ?? 'GET').toUpperCase(),
+			path: 'authenticate',
+			version: '',
+			query: [],
+			token: token === undefined ? 'missing' : this.tokens.has(token) ? 'valid' : 'invalid',
+			auth: token === undefined ? 'none' : 'query',
+			body: token === undefined ? body : REDACTED,
+		});
+		if (request.method !== 'POST' || token === undefined || !this.tokens.has(token)) {
+			response.writeHead(400, { 'Content-Type': 'application/json' });
+			response.end(JSON.stringify({ error: { message: 'Invalid access token' } }));
+			return;
+		}
+		this.jwtsIssued++;
+		response.writeHead(200, { 'Content-Type': 'text/plain' });
+		response.end(this.jwt.issue('emulated-account'));
 	}
 
 	private takeFault(method: string, path: string): FaultRule | undefined {

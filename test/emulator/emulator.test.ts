@@ -173,3 +173,59 @@ describe('fault injection', () => {
 		expect((await api().get('/identity')).status).toBe(200);
 	});
 });
+
+describe('REST API v4', () => {
+	async function exchange(token: string) {
+		return await axios.post(copernica.emulator.authenticateUrl, new URLSearchParams({ access_token: token }).toString(), {
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			validateStatus: () => true,
+			responseType: 'text',
+		});
+	}
+
+	it('exchanges an access token for a JWT at POST /authenticate, and refuses a wrong one', async () => {
+		const good = await exchange(copernica.token);
+		expect(good.status).toBe(200);
+		expect(good.data).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+		const claims = JSON.parse(Buffer.from(String(good.data).split('.')[1], 'base64url').toString('utf8'));
+		expect(claims.exp - claims.iat).toBe(24 * 60 * 60);
+		const bad = await exchange('wrong');
+		expect([bad.status, JSON.parse(String(bad.data))]).toEqual([400, { error: { message: 'Invalid access token' } }]);
+		expect(JSON.stringify(await copernica.client.log())).not.toContain(copernica.token);
+	});
+
+	it('takes the JWT as a Bearer token on /v4 and ignores access_token there', async () => {
+		const jwt = String((await exchange(copernica.token)).data);
+		const v4 = `${copernica.emulator.baseUrlV4}/identity`;
+		const ok = await axios.get(v4, { headers: { Authorization: `Bearer ${jwt}` }, validateStatus: () => true });
+		expect(ok.status).toBe(200);
+		const queryOnly = await axios.get(v4, { params: { access_token: copernica.token }, validateStatus: () => true });
+		expect([queryOnly.status, queryOnly.data]).toEqual([401, { error: { message: 'Invalid access token' } }]);
+		const forged = await axios.get(v4, { headers: { Authorization: `Bearer ${jwt.slice(0, -2)}xx` }, validateStatus: () => true });
+		expect(forged.status).toBe(401);
+		const log = await copernica.client.log();
+		expect(log.filter((entry) => entry.version === 'v4').map((entry) => [entry.auth, entry.token])).toEqual([
+			['bearer', 'valid'],
+			['none', 'missing'],
+			['bearer', 'invalid'],
+		]);
+	});
+});
+
+describe('REST API v4 with short-lived JWTs', () => {
+	it('answers an expired JWT with 401 Access token expired', async () => {
+		const { CopernicaEmulator } = await import('../../emulator/server');
+		const shortLived = new CopernicaEmulator({ tokens: ['t'], jwtTtlSeconds: 1 });
+		await shortLived.start();
+		try {
+			const jwt = shortLived.jwt.issue('x', Date.now() - 5000);
+			const response = await axios.get(`${shortLived.baseUrlV4}/identity`, {
+				headers: { Authorization: `Bearer ${jwt}` },
+				validateStatus: () => true,
+			});
+			expect([response.status, response.data]).toEqual([401, { error: { message: 'Access token expired' } }]);
+		} finally {
+			await shortLived.stop();
+		}
+	});
+});

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runCopernicaNode } from '../harness/engine';
 import { useEmulator } from '../harness/fixture';
@@ -13,15 +13,15 @@ const copernica = useEmulator();
 const customers = (count: number): IDataObject[] =>
 	Array.from({ length: count }, (_, index) => ({ id: `C-7${String(index).padStart(3, '0')}`, city: `City ${index}` }));
 
-function parameters(options: IDataObject, extra: IDataObject = {}) {
+function parameters(options: INodeParameters) {
 	return updateProfiles({
 		conditions: [{ field: 'customerid', value: '={{ $json.id }}' }],
 		fields: { city: '={{ $json.city }}' },
-		extra: { createIfNoMatch: true, options, ...extra },
+		extra: { createIfNoMatch: true, options },
 	});
 }
 
-async function run(options: IDataObject, input: IDataObject[], onError?: 'continueRegularOutput') {
+async function run(options: INodeParameters, input: IDataObject[], onError?: 'continueRegularOutput') {
 	return await runCopernicaNode({ parameters: parameters(options), input, credentials: copernica.credentials, onError });
 }
 
