@@ -75,6 +75,30 @@ describe('Parallel Requests', () => {
 	});
 });
 
+describe('items with the same selection', () => {
+	it('run one after another: one profile is created, and the last item\'s values win', async () => {
+		await copernica.client.setFaults([{ method: 'PUT', latencyMs: 30 }]);
+		const input = ['A', 'B', 'C', 'D', 'E', 'F'].map((city) => ({ id: 'C-8000', city }));
+		const { output, error } = await run({ parallelRequests: 6 }, input);
+		expect(error).toBeUndefined();
+		const profiles = await copernica.client.profilesWhere('Customers', 'customerid', 'C-8000');
+		expect(profiles.map((profile) => profile.fields.city)).toEqual(['F']);
+		expect(output.map((item) => item.json.created)).toEqual([true, false, false, false, false, false]);
+		expect(copernica.emulator.maxInFlight).toBe(1);
+	});
+
+	it('do not hold up items with other selections', async () => {
+		await copernica.client.setFaults([{ method: 'PUT', latencyMs: 30 }]);
+		const input = [...customers(4), ...customers(4)];
+		const { error } = await run({ parallelRequests: 8 }, input);
+		expect(error).toBeUndefined();
+		expect(copernica.emulator.maxInFlight).toBe(4);
+		for (const { id } of customers(4)) {
+			expect(await copernica.client.profilesWhere('Customers', 'customerid', String(id))).toHaveLength(1);
+		}
+	});
+});
+
 describe('Batching', () => {
 	it('handles items per batch and pauses between batches', async () => {
 		const input = customers(9);

@@ -72,3 +72,29 @@ describe('createdProfileMatchesSelection', () => {
 		expect(createdProfileMatchesSelection(byId, { id: 3 })).toBe(false);
 	});
 });
+
+describe('same-selection queue', () => {
+	it('runs work for one key in order, and other keys alongside', async () => {
+		const { createSameSelectionQueue } = await import('../../nodes/Copernica/actions/sameSelectionQueue');
+		const inTurn = createSameSelectionQueue();
+		const events: string[] = [];
+		const job = (name: string, ms: number) => async () => {
+			events.push(`start ${name}`);
+			await new Promise((resolve) => setTimeout(resolve, ms));
+			events.push(`end ${name}`);
+			if (name === 'a2') throw new Error('a2 failed');
+			return name;
+		};
+		const results = await Promise.allSettled([
+			inTurn('a', job('a1', 30)),
+			inTurn('a', job('a2', 10)),
+			inTurn('a', job('a3', 10)),
+			inTurn('b', job('b1', 5)),
+		]);
+		expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+		expect(events.filter((event) => event.endsWith('a1') || event.endsWith('a2') || event.endsWith('a3'))).toEqual([
+			'start a1', 'end a1', 'start a2', 'end a2', 'start a3', 'end a3',
+		]);
+		expect(events.indexOf('end b1')).toBeLessThan(events.indexOf('end a1'));
+	});
+});

@@ -28,6 +28,7 @@ import { concurrencyOf, requestOptions, retryPolicyOf, timeoutOf } from '../requ
 import type { RequestOptionValues } from '../requestOptions';
 import { selectionParameter } from '../common.descriptions';
 import { forEachItem } from '../perItem';
+import { createSameSelectionQueue, selectionKey } from '../sameSelectionQueue';
 
 const properties: INodeProperties[] = [
 	selectionParameter,
@@ -247,6 +248,7 @@ function requestedInterests(
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const schemaOf = createSchemaCache(this);
+	const inTurn = createSameSelectionQueue();
 
 	return await forEachItem.call(this, async (itemIndex) => {
 		const database = String(
@@ -284,24 +286,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		}
 
 		const profilesPath = pathOf('database', database, 'profiles');
-		const result: IDataObject = { database, selection: selection.expressions };
-
-		if (options.maxMatches !== undefined) {
-			const matches = await copernicaCount.call(this, {
-				...transport,
-				path: profilesPath,
-				query: selectionQuery(selection),
-				action: 'counting the profiles the selection matches',
-			});
-			result.matches = matches;
-			if (matches > options.maxMatches) {
-				throw new ParameterProblem(
-					`The selection matches ${matches} profiles, more than Max Matches (${options.maxMatches}); nothing was changed`,
-					'Narrow the selection, or raise Max Matches under Options if this many profiles should change.',
-				);
-			}
-		}
-
 		const query: QueryPairs = selectionQuery(selection);
 		if (create) query.push(['create', '1']);
 		if (background) query.push(['async', '1']);
@@ -309,22 +293,41 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		if (!isEmpty(fields)) body.fields = fields;
 		if (interests !== undefined) body.interests = interests as IDataObject | string[];
 
-		const response = await copernicaRequest.call(this, {
-			...transport,
-			method: 'PUT',
-			path: profilesPath,
-			query,
-			body,
-			action: 'updating profiles',
-			mayCreate: create && !createdProfileMatchesSelection(selection, fields),
+		return await inTurn(selectionKey(database, selection.expressions), async () => {
+			const result: IDataObject = { database, selection: selection.expressions };
+			if (options.maxMatches !== undefined) {
+				const matches = await copernicaCount.call(this, {
+					...transport,
+					path: profilesPath,
+					query: selectionQuery(selection),
+					action: 'counting the profiles the selection matches',
+				});
+				result.matches = matches;
+				if (matches > options.maxMatches) {
+					throw new ParameterProblem(
+						`The selection matches ${matches} profiles, more than Max Matches (${options.maxMatches}); nothing was changed`,
+						'Narrow the selection, or raise Max Matches under Options if this many profiles should change.',
+					);
+				}
+			}
+
+			const response = await copernicaRequest.call(this, {
+				...transport,
+				method: 'PUT',
+				path: profilesPath,
+				query,
+				body,
+				action: 'updating profiles',
+				mayCreate: create && !createdProfileMatchesSelection(selection, fields),
+			});
+			const profileId = createdProfileId(response);
+			return {
+				...result,
+				created: profileId !== undefined,
+				profileId: profileId ?? null,
+				async: background,
+				statusCode: response.statusCode,
+			};
 		});
-		const profileId = createdProfileId(response);
-		return {
-			...result,
-			created: profileId !== undefined,
-			profileId: profileId ?? null,
-			async: background,
-			statusCode: response.statusCode,
-		};
 	}, concurrencyOf(this.getNodeParameter('options', 0, {}) as UpdateOptions));
 }
