@@ -19,11 +19,12 @@ import {
 	selectionQuery,
 	valuesImpliedBySelection,
 } from '../../helpers/selection';
-import type { SelectionConditionInput } from '../../helpers/selection';
+import type { Selection, SelectionConditionInput } from '../../helpers/selection';
 import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
 import { copernicaCount, copernicaRequest, pathOf } from '../../transport';
 import type { QueryPairs } from '../../transport';
 import { createSchemaCache } from '../../transport/databaseSchema';
+import type { RequestSettings, SchemaLookup } from '../../transport/databaseSchema';
 import { concurrencyOf, requestOptions, retryPolicyOf, timeoutOf } from '../requestOptions';
 import type { RequestOptionValues } from '../requestOptions';
 import { selectionParameter } from '../common.descriptions';
@@ -242,92 +243,138 @@ function requestedInterests(
 	return undefined;
 }
 
+/** One item's update, checked against its database and ready to send. */
+interface PreparedUpdate {
+	database: string;
+	selection: Selection;
+	query: QueryPairs;
+	body: IDataObject;
+	create: boolean;
+	background: boolean;
+	maxMatches?: number;
+	/** Whether a retry after sending could create a second profile (see transport/retry.ts). */
+	mayCreate: boolean;
+	transport: RequestSettings;
+}
+
+/**
+ * Reads and checks one item's parameters. Mistakes that need no look-up are refused before the
+ * first request; the rest after reading the database's fields and interests (once per database).
+ */
+async function prepareUpdate(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	schemaOf: SchemaLookup,
+): Promise<PreparedUpdate> {
+	const database = String(context.getNodeParameter('database', itemIndex, '', { extractValue: true }) ?? '').trim();
+	if (database === '') {
+		throw new ParameterProblem('No database chosen', 'Pick a database, or give its ID or name.');
+	}
+	const conditions = context.getNodeParameter('selection.conditions', itemIndex, []) as SelectionConditionInput[];
+	const create = context.getNodeParameter('createIfNoMatch', itemIndex, false) as boolean;
+	const background = context.getNodeParameter('processInBackground', itemIndex, false) as boolean;
+	const options = context.getNodeParameter('options', itemIndex, {}) as UpdateOptions;
+
+	const rules = { allowEmptyValues: options.allowEmptyValues === true };
+	checkSelectionShape(conditions, rules);
+	const fieldsAsked = requestedFields(context, itemIndex);
+
+	const transport = { retry: retryPolicyOf(options), timeoutMs: timeoutOf(options), itemIndex };
+	const schema = await schemaOf(database, transport);
+	const fieldNames = schema.fields.map((field) => field.name);
+	const selection = buildSelection(conditions, fieldNames, rules);
+	let fields = checkFieldValues(fieldsAsked, fieldNames);
+	if (create) fields = addMissingFields(fields, valuesImpliedBySelection(selection));
+	const interests = requestedInterests(
+		context,
+		itemIndex,
+		schema.interests.map((interest) => interest.name),
+	);
+	if (isEmpty(fields) && interests === undefined) {
+		throw new ParameterProblem(
+			'Nothing to set',
+			'Add at least one field under Fields to Set, or choose Interests. Without them the update would change nothing.',
+		);
+	}
+
+	const query: QueryPairs = selectionQuery(selection);
+	if (create) query.push(['create', '1']);
+	if (background) query.push(['async', '1']);
+	const body: IDataObject = {};
+	if (!isEmpty(fields)) body.fields = fields;
+	if (interests !== undefined) body.interests = interests as IDataObject | string[];
+
+	return {
+		database,
+		selection,
+		query,
+		body,
+		create,
+		background,
+		maxMatches: options.maxMatches,
+		mayCreate: create && !createdProfileMatchesSelection(selection, fields),
+		transport,
+	};
+}
+
+/** Max Matches: count first, and refuse when the selection matches more profiles than allowed. */
+async function countMatches(context: IExecuteFunctions, update: PreparedUpdate, maxMatches: number): Promise<number> {
+	const matches = await copernicaCount.call(context, {
+		...update.transport,
+		path: pathOf('database', update.database, 'profiles'),
+		query: selectionQuery(update.selection),
+		action: 'counting the profiles the selection matches',
+	});
+	if (matches > maxMatches) {
+		throw new ParameterProblem(
+			`The selection matches ${matches} profiles, more than Max Matches (${maxMatches}); nothing was changed`,
+			'Narrow the selection, or raise Max Matches under Options if this many profiles should change.',
+		);
+	}
+	return matches;
+}
+
+/** The PUT itself, and the output item that reports it. */
+async function sendUpdate(context: IExecuteFunctions, update: PreparedUpdate): Promise<IDataObject> {
+	const result: IDataObject = { database: update.database, selection: update.selection.expressions };
+	if (update.maxMatches !== undefined) result.matches = await countMatches(context, update, update.maxMatches);
+	const response = await copernicaRequest.call(context, {
+		...update.transport,
+		method: 'PUT',
+		path: pathOf('database', update.database, 'profiles'),
+		query: update.query,
+		body: update.body,
+		action: 'updating profiles',
+		mayCreate: update.mayCreate,
+	});
+	const profileId = createdProfileId(response);
+	return {
+		...result,
+		created: profileId !== undefined,
+		profileId: profileId ?? null,
+		async: update.background,
+		statusCode: response.statusCode,
+	};
+}
+
 /**
  * PUT database/{id}/profiles: changes every profile that matches the selection, or creates
  * one when asked and none matches. Everything that can be refused is refused before the PUT.
+ * Items run in parallel (Parallel Requests), except items with the same selection, which take
+ * turns so that a create happens once and the last item's values win.
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const schemaOf = createSchemaCache(this);
 	const inTurn = createSameSelectionQueue();
+	const concurrency = concurrencyOf(this.getNodeParameter('options', 0, {}) as UpdateOptions);
 
-	return await forEachItem.call(this, async (itemIndex) => {
-		const database = String(
-			this.getNodeParameter('database', itemIndex, '', { extractValue: true }) ?? '',
-		).trim();
-		if (database === '') {
-			throw new ParameterProblem('No database chosen', 'Pick a database, or give its ID or name.');
-		}
-		const conditions = this.getNodeParameter('selection.conditions', itemIndex, []) as SelectionConditionInput[];
-		const create = this.getNodeParameter('createIfNoMatch', itemIndex, false) as boolean;
-		const background = this.getNodeParameter('processInBackground', itemIndex, false) as boolean;
-		const options = this.getNodeParameter('options', itemIndex, {}) as UpdateOptions;
-
-		// Mistakes that need no look-up are refused before the first request.
-		const rules = { allowEmptyValues: options.allowEmptyValues === true };
-		checkSelectionShape(conditions, rules);
-		const fieldsAsked = requestedFields(this, itemIndex);
-
-		const transport = { retry: retryPolicyOf(options), timeoutMs: timeoutOf(options), itemIndex };
-		const schema = await schemaOf(database, transport);
-		const fieldNames = schema.fields.map((field) => field.name);
-		const selection = buildSelection(conditions, fieldNames, rules);
-		let fields = checkFieldValues(fieldsAsked, fieldNames);
-		if (create) fields = addMissingFields(fields, valuesImpliedBySelection(selection));
-		const interests = requestedInterests(
-			this,
-			itemIndex,
-			schema.interests.map((interest) => interest.name),
-		);
-		if (isEmpty(fields) && interests === undefined) {
-			throw new ParameterProblem(
-				'Nothing to set',
-				'Add at least one field under Fields to Set, or choose Interests. Without them the update would change nothing.',
-			);
-		}
-
-		const profilesPath = pathOf('database', database, 'profiles');
-		const query: QueryPairs = selectionQuery(selection);
-		if (create) query.push(['create', '1']);
-		if (background) query.push(['async', '1']);
-		const body: IDataObject = {};
-		if (!isEmpty(fields)) body.fields = fields;
-		if (interests !== undefined) body.interests = interests as IDataObject | string[];
-
-		return await inTurn(selectionKey(database, selection.expressions), async () => {
-			const result: IDataObject = { database, selection: selection.expressions };
-			if (options.maxMatches !== undefined) {
-				const matches = await copernicaCount.call(this, {
-					...transport,
-					path: profilesPath,
-					query: selectionQuery(selection),
-					action: 'counting the profiles the selection matches',
-				});
-				result.matches = matches;
-				if (matches > options.maxMatches) {
-					throw new ParameterProblem(
-						`The selection matches ${matches} profiles, more than Max Matches (${options.maxMatches}); nothing was changed`,
-						'Narrow the selection, or raise Max Matches under Options if this many profiles should change.',
-					);
-				}
-			}
-
-			const response = await copernicaRequest.call(this, {
-				...transport,
-				method: 'PUT',
-				path: profilesPath,
-				query,
-				body,
-				action: 'updating profiles',
-				mayCreate: create && !createdProfileMatchesSelection(selection, fields),
-			});
-			const profileId = createdProfileId(response);
-			return {
-				...result,
-				created: profileId !== undefined,
-				profileId: profileId ?? null,
-				async: background,
-				statusCode: response.statusCode,
-			};
-		});
-	}, concurrencyOf(this.getNodeParameter('options', 0, {}) as UpdateOptions));
+	return await forEachItem.call(
+		this,
+		async (itemIndex) => {
+			const update = await prepareUpdate(this, itemIndex, schemaOf);
+			const key = selectionKey(update.database, update.selection.expressions);
+			return await inTurn(key, async () => await sendUpdate(this, update));
+		},
+		concurrency,
+	);
 }
