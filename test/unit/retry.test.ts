@@ -1,4 +1,10 @@
-import { requestOptions, retryPolicyOf, timeoutOf } from '../../nodes/Copernica/actions/requestOptions';
+import {
+	concurrencyOf,
+	DEFAULT_PARALLEL_REQUESTS,
+	requestOptions,
+	retryPolicyOf,
+	timeoutOf,
+} from '../../nodes/Copernica/actions/requestOptions';
 import { createdProfileMatchesSelection, buildSelection } from '../../nodes/Copernica/helpers/selection';
 import { DEFAULT_TIMEOUT_MS } from '../../nodes/Copernica/transport';
 import { backoffMs, decideRetry, DEFAULT_RETRY_POLICY, retryAfterMs } from '../../nodes/Copernica/transport/retry';
@@ -46,6 +52,7 @@ describe('retry and timeout options', () => {
 		const defaults = Object.fromEntries(requestOptions.map((option) => [option.name, option.default]));
 		expect(retryPolicyOf(defaults)).toEqual(DEFAULT_RETRY_POLICY);
 		expect(timeoutOf(defaults)).toBe(DEFAULT_TIMEOUT_MS);
+		expect(concurrencyOf(defaults)).toEqual({ parallel: DEFAULT_PARALLEL_REQUESTS });
 		expect(retryPolicyOf({ retries: 0, maxRetryWait: 5 })).toEqual({ maxRetries: 0, maxTotalWaitMs: 5000 });
 	});
 });

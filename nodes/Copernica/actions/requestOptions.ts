@@ -6,8 +6,9 @@ import type { RetryPolicy } from '../transport/retry';
 import { DEFAULT_RETRY_POLICY } from '../transport/retry';
 
 /**
- * Options every operation offers for how it talks to Copernica: retries and the timeout. n8n's
- * lint wants literal defaults; a test checks they equal the transport's own.
+ * Options every operation offers for how it talks to Copernica: parallel requests, batching,
+ * retries and the timeout. n8n's lint wants literal defaults; a test checks they equal the
+ * constants the code falls back on.
  */
 
 export interface RequestOptionValues {

@@ -142,7 +142,7 @@ function checkValueKeepsOperator(operator: SelectionOperator, value: string, pos
 	}
 }
 
-interface ShapedCondition {
+export interface ShapedCondition {
 	field: string;
 	operator: SelectionOperator;
 	value: string;
@@ -216,7 +216,12 @@ export function buildSelection(
 	databaseFields: readonly string[],
 	rules: SelectionRules = {},
 ): Selection {
-	const conditions = checkSelectionShape(inputs, rules).map((condition, index) => ({
+	return resolveSelection(checkSelectionShape(inputs, rules), databaseFields);
+}
+
+/** The second half of buildSelection, for conditions that already passed checkSelectionShape. */
+export function resolveSelection(shaped: readonly ShapedCondition[], databaseFields: readonly string[]): Selection {
+	const conditions = shaped.map((condition, index) => ({
 		...condition,
 		...resolveField(condition.field, index + 1, databaseFields),
 	}));

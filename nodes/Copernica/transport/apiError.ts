@@ -34,6 +34,11 @@ function howToFix(message: string, statusCode: number): string {
 	return 'Check the node parameters against the message above.';
 }
 
+/** What the node was doing, and why it stopped retrying, for the end of a description. */
+function whileDoing(action: string, retryNote?: string): string {
+	return `while ${action}${retryNote ? `; ${retryNote}` : ''}`;
+}
+
 /** The readable part of a non-JSON page: its title, else its first words. */
 function summarizePage(page: string): string {
 	const title = /<title[^>]*>([^<]*)<\/title>/i.exec(page)?.[1];
@@ -88,7 +93,7 @@ export function responseToNodeApiError(
 	const itemNote = context.itemIndex === undefined ? '' : ` [item ${context.itemIndex}]`;
 	const message = redactText(`${what}${itemNote}`);
 	const description = redactText(
-		`${howToFix(ownMessage ?? '', response.statusCode)} (while ${context.action}${retryNote ? `; ${retryNote}` : ''})`,
+		`${howToFix(ownMessage ?? '', response.statusCode)} (${whileDoing(context.action, retryNote)})`,
 	);
 	const errorResponse: JsonObject = {
 		message,
@@ -131,19 +136,21 @@ export function networkErrorCode(error: unknown): string | undefined {
 	return undefined;
 }
 
-/** A failure before any HTTP answer (refused connection, reset, timeout), without the request. */
+/**
+ * A failure before any HTTP answer (refused connection, reset, timeout), from its system error
+ * code (see networkErrorCode), without the request.
+ */
 export function transportFailureToNodeApiError(
 	node: INode,
-	error: unknown,
+	code: string,
 	context: { itemIndex?: number; action: string },
 	retryNote?: string,
 ): NodeApiError {
-	const code = networkErrorCode(error) ?? 'unknown';
 	const reason = NETWORK_FAILURES[code] ?? 'the network failed';
 	const itemNote = context.itemIndex === undefined ? '' : ` [item ${context.itemIndex}]`;
 	const message = `Could not reach Copernica: ${reason}${itemNote}`;
 	const description = redactText(
-		`Check the API Base URL of the credential and your network, then try again (${code} while ${context.action}${retryNote ? `; ${retryNote}` : ''}).`,
+		`Check the API Base URL of the credential and your network, then try again (${code} ${whileDoing(context.action, retryNote)}).`,
 	);
 	return new NodeApiError(
 		node,

@@ -29,10 +29,10 @@ function toInterest(entry: IDataObject): DatabaseInterest {
 	return { id: String(entry.ID ?? ''), name: String(entry.name ?? ''), group: String(entry.group ?? '') };
 }
 
-/** One of a database's lists (fields, interests), every page: a dropdown that stops at the first page hides entries. */
 /** How to send the requests: the item they are for, retries, timeout. */
 export type RequestSettings = Pick<CopernicaRequest, 'itemIndex' | 'retry' | 'timeoutMs'>;
 
+/** One of a database's lists (fields, interests), every page: a dropdown that stops at the first page hides entries. */
 async function getDatabaseList<T>(
 	context: CopernicaContext,
 	database: string,

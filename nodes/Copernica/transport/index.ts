@@ -5,7 +5,6 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 } from 'n8n-workflow';
-
 import { sleep } from 'n8n-workflow';
 
 import { networkErrorCode, responseToNodeApiError, transportFailureToNodeApiError } from './apiError';
@@ -109,6 +108,7 @@ export async function copernicaRequest(
 		let response: CopernicaResponse | undefined;
 		let networkError: unknown;
 		try {
+			// A copy each try: n8n adds the credential's query parameter to the options it is given.
 			response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
 				...options,
 			})) as CopernicaResponse;
@@ -125,7 +125,12 @@ export async function copernicaRequest(
 			// n8n's own wrapper keeps the request (and so the token) on a network error: never rethrow it.
 			throw response
 				? responseToNodeApiError(this.getNode(), response, request, decision.reason)
-				: transportFailureToNodeApiError(this.getNode(), networkError, request, decision.reason);
+				: transportFailureToNodeApiError(
+						this.getNode(),
+						'networkCode' in failure ? failure.networkCode : 'unknown',
+						request,
+						decision.reason,
+					);
 		}
 		const what = 'statusCode' in failure ? `HTTP ${failure.statusCode}` : failure.networkCode;
 		this.logger.debug(

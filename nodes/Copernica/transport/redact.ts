@@ -1,7 +1,8 @@
 /**
  * The v3 access token travels in the query string, so any URL, request dump or library
  * error text may carry it. Everything the node shows a user goes through here first.
- * The node never reads the token, so redaction works on the shape (`access_token=…`), not the value.
+ * The node never reads the token, so redaction matches the parameter's name and hides whatever
+ * value follows it, rather than looking for a known value.
  */
 const TOKEN_IN_TEXT = /(access_token["']?\s*[=:]\s*["']?)[^&\s"',}]+/gi;
 

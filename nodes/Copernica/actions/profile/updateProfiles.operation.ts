@@ -13,9 +13,9 @@ import { interestsToAdd, interestsToSet } from '../../helpers/interests';
 import type { InterestRowInput, InterestsBody } from '../../helpers/interests';
 import { ParameterProblem } from '../../helpers/parameterProblem';
 import {
-	buildSelection,
 	checkSelectionShape,
 	createdProfileMatchesSelection,
+	resolveSelection,
 	selectionQuery,
 	valuesImpliedBySelection,
 } from '../../helpers/selection';
@@ -246,6 +246,8 @@ function requestedInterests(
 /** One item's update, checked against its database and ready to send. */
 interface PreparedUpdate {
 	database: string;
+	/** `database/{database}/profiles`, where both the count and the PUT go. */
+	profilesPath: string;
 	selection: Selection;
 	query: QueryPairs;
 	body: IDataObject;
@@ -276,13 +278,13 @@ async function prepareUpdate(
 	const options = context.getNodeParameter('options', itemIndex, {}) as UpdateOptions;
 
 	const rules = { allowEmptyValues: options.allowEmptyValues === true };
-	checkSelectionShape(conditions, rules);
+	const shaped = checkSelectionShape(conditions, rules);
 	const fieldsAsked = requestedFields(context, itemIndex);
 
 	const transport = { retry: retryPolicyOf(options), timeoutMs: timeoutOf(options), itemIndex };
 	const schema = await schemaOf(database, transport);
 	const fieldNames = schema.fields.map((field) => field.name);
-	const selection = buildSelection(conditions, fieldNames, rules);
+	const selection = resolveSelection(shaped, fieldNames);
 	let fields = checkFieldValues(fieldsAsked, fieldNames);
 	if (create) fields = addMissingFields(fields, valuesImpliedBySelection(selection));
 	const interests = requestedInterests(
@@ -306,6 +308,7 @@ async function prepareUpdate(
 
 	return {
 		database,
+		profilesPath: pathOf('database', database, 'profiles'),
 		selection,
 		query,
 		body,
@@ -321,7 +324,7 @@ async function prepareUpdate(
 async function countMatches(context: IExecuteFunctions, update: PreparedUpdate, maxMatches: number): Promise<number> {
 	const matches = await copernicaCount.call(context, {
 		...update.transport,
-		path: pathOf('database', update.database, 'profiles'),
+		path: update.profilesPath,
 		query: selectionQuery(update.selection),
 		action: 'counting the profiles the selection matches',
 	});
@@ -341,7 +344,7 @@ async function sendUpdate(context: IExecuteFunctions, update: PreparedUpdate): P
 	const response = await copernicaRequest.call(context, {
 		...update.transport,
 		method: 'PUT',
-		path: pathOf('database', update.database, 'profiles'),
+		path: update.profilesPath,
 		query: update.query,
 		body: update.body,
 		action: 'updating profiles',
