@@ -1,12 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { inspect } from 'node:util';
 
-import { captureOutput } from '../harness/captureOutput';
-import type { NodeRun, NodeRunOptions } from '../harness/engine';
-import { runCopernicaNode } from '../harness/engine';
+import type { NodeRunOptions } from '../harness/engine';
 import { useEmulator } from '../harness/fixture';
-import { n8nLogSince, n8nLogSize } from '../harness/n8nLog';
 import { databaseByName, updateProfiles } from '../harness/parameters';
+import type { CheckedRun } from '../harness/runWithoutLeaks';
+import { runWithoutLeaks } from '../harness/runWithoutLeaks';
 
 /**
  * Copernica's failures as n8n errors (its own message, how to fix it, the item), continue-on-fail,
@@ -19,35 +17,21 @@ const SELECT_ANNA = updateProfiles({
 	fields: { city: 'Haarlem' },
 });
 
-interface CheckedRun extends NodeRun {
-	logged: string;
-}
-
-/** Runs the node and proves no token (the good one, or the bad one tried) leaks anywhere. */
-async function runWithoutLeaks(options: Omit<NodeRunOptions, 'credentials'> & { accessToken?: string; baseUrl?: string }): Promise<CheckedRun> {
+/** Runs the node with the emulator's credential (or another token or base URL) and checks no token leaks. */
+async function checkedRun(
+	options: Omit<NodeRunOptions, 'credentials'> & { accessToken?: string; baseUrl?: string },
+): Promise<CheckedRun> {
 	const credentials = {
 		accessToken: options.accessToken ?? copernica.token,
 		baseUrl: options.baseUrl ?? copernica.credentials.baseUrl,
 	};
-	const logStart = n8nLogSize();
-	const { result, output: printed } = await captureOutput(() => runCopernicaNode({ ...options, credentials }));
-	const output = `${printed}${await n8nLogSince(logStart)}`;
-	const everything = [
-		JSON.stringify(result.run),
-		JSON.stringify(result.output),
-		inspect(result.error, { depth: 12 }),
-		String(result.error?.stack),
-		output,
-	].join('\n');
-	expect(everything).not.toContain(credentials.accessToken);
-	expect(everything).not.toContain(copernica.token);
-	return { ...result, logged: output };
+	return await runWithoutLeaks({ ...options, credentials }, [credentials.accessToken, copernica.token]);
 }
 
 describe('API failures become NodeApiErrors with Copernica\'s message', () => {
 	it('an invalid token', async () => {
 		const wrongToken = `cop_${randomBytes(12).toString('hex')}`;
-		const { error, logged } = await runWithoutLeaks({ parameters: SELECT_ANNA, accessToken: wrongToken });
+		const { error, logged } = await checkedRun({ parameters: SELECT_ANNA, accessToken: wrongToken });
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.message).toBe('Copernica: Invalid access token [item 0]');
 		expect(error?.description).toMatch(/Access Token of the Copernica API credential/);
@@ -56,7 +40,7 @@ describe('API failures become NodeApiErrors with Copernica\'s message', () => {
 	});
 
 	it('a database that does not exist', async () => {
-		const { error } = await runWithoutLeaks({
+		const { error } = await checkedRun({
 			parameters: { ...SELECT_ANNA, database: databaseByName('Customers 2099') },
 		});
 		expect(error?.message).toBe('Copernica: No database with supplied ID [item 0]');
@@ -66,7 +50,7 @@ describe('API failures become NodeApiErrors with Copernica\'s message', () => {
 
 	it('an HTML error page from Copernica\'s load balancer, after the retries', async () => {
 		await copernica.client.setFaults([{ method: 'PUT', status: 503 }]);
-		const { error } = await runWithoutLeaks({ parameters: { ...SELECT_ANNA, options: { retries: 1 } } });
+		const { error } = await checkedRun({ parameters: { ...SELECT_ANNA, options: { retries: 1 } } });
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.message).toBe('Copernica answered HTTP 503: Loadbalancer Error [item 0]');
 		expect(error?.description).toMatch(/busy or temporarily unavailable.*gave up after 1 retries/);
@@ -77,7 +61,7 @@ describe('API failures become NodeApiErrors with Copernica\'s message', () => {
 		await copernica.client.setFaults([
 			{ method: 'PUT', status: 500, contentType: 'text/plain', body: `Internal failure ${'x'.repeat(500)}` },
 		]);
-		const { error } = await runWithoutLeaks({ parameters: SELECT_ANNA });
+		const { error } = await checkedRun({ parameters: SELECT_ANNA });
 		expect(error?.message.length).toBeLessThan(160);
 		expect(error?.message).toMatch(/^Copernica answered HTTP 500: Internal failure x+\.\.\. \[item 0\]$/);
 	});
@@ -86,13 +70,13 @@ describe('API failures become NodeApiErrors with Copernica\'s message', () => {
 		await copernica.client.setFaults([
 			{ method: 'PUT', status: 400, contentType: 'application/json', body: '{"error":{"message":"Invalid data provided"}}' },
 		]);
-		const { error } = await runWithoutLeaks({ parameters: SELECT_ANNA });
+		const { error } = await checkedRun({ parameters: SELECT_ANNA });
 		expect(error?.message).toBe('Copernica: Invalid data provided [item 0]');
 		expect(error?.description).toMatch(/Fields to Set/);
 	});
 
 	it('no server at the API Base URL', async () => {
-		const { error } = await runWithoutLeaks({
+		const { error } = await checkedRun({
 			parameters: { ...SELECT_ANNA, options: { retries: 0 } },
 			baseUrl: 'http://127.0.0.1:9/v3',
 		});
@@ -118,7 +102,7 @@ describe('continue on fail', () => {
 
 	it('turns a failing item into an error item and goes on with the next', async () => {
 		await copernica.client.setFaults([{ method: 'PUT', status: 503, times: 2, path: 'profiles' }]);
-		const { output, error } = await runWithoutLeaks({ parameters, input, onError: 'continueRegularOutput' });
+		const { output, error } = await checkedRun({ parameters, input, onError: 'continueRegularOutput' });
 		expect(error).toBeUndefined();
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 		expect(output[0].json).toEqual({
@@ -133,7 +117,7 @@ describe('continue on fail', () => {
 	});
 
 	it('sends failing items to the error output when the node has one', async () => {
-		const { run } = await runWithoutLeaks({ parameters, input, onError: 'continueErrorOutput' });
+		const { run } = await checkedRun({ parameters, input, onError: 'continueErrorOutput' });
 		const [success, failure] = run.data.resultData.runData.Copernica[0].data!.main;
 		expect(success!.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 2 }, { item: 3 }]);
 		expect(failure!.map((item) => [item.pairedItem, item.json.error])).toEqual([
@@ -142,7 +126,7 @@ describe('continue on fail', () => {
 	});
 
 	it('without it, stops at the first failure and names the item', async () => {
-		const { output, error } = await runWithoutLeaks({ parameters, input });
+		const { output, error } = await checkedRun({ parameters, input });
 		expect(output).toEqual([]);
 		expect(error?.message).toBe('Condition 1: the database has no field "klantnummer" [item 1]');
 		expect((await copernica.client.writes()).map((entry) => entry.query[0][1])).toEqual(['customerid==C-1001']);
