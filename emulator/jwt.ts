@@ -15,13 +15,26 @@ export type JwtState = 'valid' | 'invalid' | 'expired';
 export class JwtIssuer {
 	private readonly secret = randomBytes(32);
 
-	constructor(private readonly ttlSeconds: number) {}
+	/** Serial number of the last JWT issued, and of the last one made to expire early. */
+	private issued = 0;
+	private expiredUpTo = 0;
+
+	/** How long the JWTs issued from now on live; tests shorten it (the control API's `PUT jwts`). */
+	ttlSeconds: number;
+
+	constructor(private readonly defaultTtlSeconds: number) {
+		this.ttlSeconds = defaultTtlSeconds;
+	}
+
+	/** Back to the lifetime the emulator was started with. */
+	resetLifetime(): void {
+		this.ttlSeconds = this.defaultTtlSeconds;
+	}
 
 	issue(subject: string, now = Date.now()): string {
 		const header = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
-		const payload = base64url(
-			JSON.stringify({ sub: subject, iat: Math.floor(now / 1000), exp: Math.floor(now / 1000) + this.ttlSeconds }),
-		);
+		const claims = { sub: subject, jti: ++this.issued, iat: Math.floor(now / 1000), exp: Math.floor(now / 1000) + this.ttlSeconds };
+		const payload = base64url(JSON.stringify(claims));
 		return `${header}.${payload}.${this.sign(`${header}.${payload}`)}`;
 	}
 
@@ -32,11 +45,17 @@ export class JwtIssuer {
 		const given = Buffer.from(signature);
 		if (expected.length !== given.length || !timingSafeEqual(expected, given)) return 'invalid';
 		try {
-			const { exp } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: number };
+			const { exp, jti } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: number; jti?: number };
+			if (typeof jti === 'number' && jti <= this.expiredUpTo) return 'expired';
 			return typeof exp === 'number' && exp * 1000 > now ? 'valid' : 'expired';
 		} catch {
 			return 'invalid';
 		}
+	}
+
+	/** Every JWT issued so far counts as expired from now on, whatever its `exp` says (as after a revocation). */
+	expireIssued(): void {
+		this.expiredUpTo = this.issued;
 	}
 
 	private sign(data: string): string {

@@ -214,6 +214,7 @@ export class CopernicaEmulator {
 		this.faults = [];
 		this.maxInFlight = 0;
 		this.jwtsIssued = 0;
+		this.jwt.resetLifetime();
 	}
 
 	private async dispatch(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -256,23 +257,7 @@ export class CopernicaEmulator {
 		this.log.push(entry);
 
 		const fault = this.takeFault(method, entry.path);
-		if (fault?.latencyMs) await sleep(fault.latencyMs);
-		if (fault?.reset) {
-			entry.status = 0;
-			request.socket.destroy();
-			return;
-		}
-		if (fault?.status !== undefined) {
-			entry.status = fault.status;
-			const headers: Record<string, string> = {
-				'Content-Type': fault.contentType ?? 'text/html; charset=utf-8',
-			};
-			if (fault.retryAfterSeconds !== undefined) headers['Retry-After'] = String(fault.retryAfterSeconds);
-			Object.assign(headers, fault.headers);
-			response.writeHead(fault.status, headers);
-			response.end(fault.body ?? '<html><head><title>Loadbalancer Error</title></head><body>Too many requests to handle</body></html>');
-			return;
-		}
+		if (await this.applyFault(fault, entry, request, response)) return;
 
 		let answer: ApiResponse;
 		if (entry.token !== 'valid') {
@@ -325,7 +310,7 @@ export class CopernicaEmulator {
 		const form = new URLSearchParams(typeof body === 'string' ? body : '');
 		const query = new URLSearchParams(url.split('?')[1] ?? '');
 		const token = form.get('access_token') ?? query.get('access_token') ?? undefined;
-		this.log.push({
+		const entry: LogEntry = {
 			seq: ++this.seq,
 			method: (request.method ?? 'GET').toUpperCase(),
 			path: 'authenticate',
@@ -334,15 +319,44 @@ export class CopernicaEmulator {
 			token: token === undefined ? 'missing' : this.tokens.has(token) ? 'valid' : 'invalid',
 			auth: token === undefined ? 'none' : 'query',
 			body: token === undefined ? body : REDACTED,
-		});
+		};
+		this.log.push(entry);
+		if (await this.applyFault(this.takeFault(entry.method, entry.path), entry, request, response)) return;
 		if (request.method !== 'POST' || token === undefined || !this.tokens.has(token)) {
+			entry.status = 400;
 			response.writeHead(400, { 'Content-Type': 'application/json' });
 			response.end(JSON.stringify({ error: { message: 'Invalid access token' } }));
 			return;
 		}
 		this.jwtsIssued++;
+		entry.status = 200;
 		response.writeHead(200, { 'Content-Type': 'text/plain' });
 		response.end(this.jwt.issue('emulated-account'));
+	}
+
+	/** The part of a fault that comes before handling: latency, a dropped connection, a canned answer. True when it answered. */
+	private async applyFault(
+		fault: FaultRule | undefined,
+		entry: LogEntry,
+		request: IncomingMessage,
+		response: ServerResponse,
+	): Promise<boolean> {
+		if (fault?.latencyMs) await sleep(fault.latencyMs);
+		if (fault?.reset) {
+			entry.status = 0;
+			request.socket.destroy();
+			return true;
+		}
+		if (fault?.status === undefined) return false;
+		entry.status = fault.status;
+		const headers: Record<string, string> = {
+			'Content-Type': fault.contentType ?? 'text/html; charset=utf-8',
+		};
+		if (fault.retryAfterSeconds !== undefined) headers['Retry-After'] = String(fault.retryAfterSeconds);
+		Object.assign(headers, fault.headers);
+		response.writeHead(fault.status, headers);
+		response.end(fault.body ?? '<html><head><title>Loadbalancer Error</title></head><body>Too many requests to handle</body></html>');
+		return true;
 	}
 
 	private takeFault(method: string, path: string): FaultRule | undefined {
@@ -461,7 +475,17 @@ export class CopernicaEmulator {
 			return reply(204);
 		}
 		if (path === 'stats' && method === 'GET') {
-			return reply(200, { requests: this.log.length, maxInFlight: this.maxInFlight });
+			return reply(200, { requests: this.log.length, maxInFlight: this.maxInFlight, jwtsIssued: this.jwtsIssued });
+		}
+		if (path === 'jwts' && method === 'PUT') {
+			const ttlSeconds = Number((body as { ttlSeconds?: unknown } | undefined)?.ttlSeconds);
+			if (!(ttlSeconds > 0)) return reply(400, { error: { message: 'ttlSeconds must be a positive number' } });
+			this.jwt.ttlSeconds = ttlSeconds;
+			return reply(204);
+		}
+		if (path === 'jwts/expire' && method === 'POST') {
+			this.jwt.expireIssued();
+			return reply(204);
 		}
 		if (path.startsWith('profiles/') && method === 'GET') {
 			const database = this.store.database(decodeComponent(path.slice('profiles/'.length)));

@@ -62,14 +62,29 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 		return requestOptions;
 	}
 
+	/**
+	 * As n8n's CLI does it: a credential with a hidden `expirable` field gets `preAuthentication`
+	 * when that field is empty, after a 401, and for the Test button; what it returns is saved with
+	 * the credential (here: the in-memory data) and used for the request.
+	 */
 	async preAuthentication(
-		_helpers: IHttpRequestHelper,
-		_credentials: ICredentialDataDecryptedObject,
-		_typeName: string,
-		_node: INode,
-		_credentialsExpired: boolean,
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		node: INode,
+		credentialsExpired: boolean,
 	): Promise<ICredentialDataDecryptedObject | undefined> {
-		return undefined;
+		const credentialType = this.credentialTypes(typeName);
+		const expirable = credentialType.properties.find(
+			(property) => property.type === 'hidden' && property.typeOptions?.expirable === true,
+		);
+		if (expirable === undefined || typeof credentialType.preAuthentication !== 'function') return undefined;
+		const isTestingCredentials = node?.parameters?.temp === '' && node?.id === 'temp';
+		if (credentials[expirable.name] !== '' && !credentialsExpired && !isTestingCredentials) return undefined;
+		const output = await credentialType.preAuthentication.call(helpers, credentials);
+		if (output[expirable.name] === undefined) return undefined;
+		Object.assign(this.data[typeName], output);
+		return Object.assign(credentials, output);
 	}
 
 	async runPreAuthentication(): Promise<ICredentialDataDecryptedObject | undefined> {

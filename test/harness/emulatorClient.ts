@@ -45,6 +45,21 @@ export class EmulatorClient {
 		await this.http.post('reset', seed ?? '');
 	}
 
+	/** Requests seen, the most in flight at once, and REST v4 JWTs issued since the last reset. */
+	async stats(): Promise<{ requests: number; maxInFlight: number; jwtsIssued: number }> {
+		return (await this.http.get('stats')).data;
+	}
+
+	/** Makes every REST v4 JWT issued so far expire now, as a revocation on Copernica's side would. */
+	async expireJwts(): Promise<void> {
+		await this.http.post('jwts/expire');
+	}
+
+	/** How long REST v4 JWTs issued from now on live (until the next reset). */
+	async setJwtLifetime(ttlSeconds: number): Promise<void> {
+		await this.http.put('jwts', { ttlSeconds });
+	}
+
 	async profiles(database: string): Promise<EmulatedProfile[]> {
 		const response = await this.http.get<EmulatedProfile[]>(`profiles/${encodeURIComponent(database)}`);
 		if (response.status !== 200) throw new Error(`No database ${database} in the emulator`);

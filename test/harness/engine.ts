@@ -24,10 +24,23 @@ import { loadNodePackage } from './nodePackage';
  * helper the way n8n applies it, and requests go out over real HTTP.
  */
 
-export interface CopernicaCredentials extends ICredentialDataDecryptedObject {
+/** REST v3, the credential's default: the token goes as a URL parameter. */
+export interface CopernicaV3Credentials extends ICredentialDataDecryptedObject {
 	accessToken: string;
 	baseUrl: string;
 }
+
+/** REST v4: the token is exchanged for a JWT, which n8n (and the harness) saves in `jwt`. */
+export interface CopernicaV4Credentials extends ICredentialDataDecryptedObject {
+	apiVersion: 'v4';
+	accessToken: string;
+	baseUrlV4: string;
+	authUrl: string;
+	jwt: string;
+	jwtIssuedFor: string;
+}
+
+export type CopernicaCredentials = CopernicaV3Credentials | CopernicaV4Credentials;
 
 export interface NodeRunOptions {
 	parameters: INodeParameters;

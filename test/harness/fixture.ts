@@ -2,13 +2,19 @@ import { randomBytes } from 'node:crypto';
 
 import { CopernicaEmulator } from '../../emulator/server';
 import type { Seed } from '../../emulator/seed';
-import type { CopernicaCredentials } from './engine';
+import type { CopernicaV3Credentials, CopernicaV4Credentials } from './engine';
 import { EmulatorClient } from './emulatorClient';
 
 export interface EmulatorFixture {
 	emulator: CopernicaEmulator;
 	client: EmulatorClient;
-	credentials: CopernicaCredentials;
+	/** REST v3: the token as a URL parameter (the credential's default). */
+	credentials: CopernicaV3Credentials;
+	/**
+	 * REST v4: the token exchanged at the emulator's /authenticate for a JWT. A new object before
+	 * every test, with no JWT yet; the JWT fetched is kept in it, as n8n keeps it in the credential.
+	 */
+	v4Credentials: CopernicaV4Credentials;
 	/** The access token of this run: made up at run time, so it is in no file. */
 	token: string;
 }
@@ -28,6 +34,14 @@ export function useEmulator(seed?: () => Seed): EmulatorFixture {
 	});
 	beforeEach(() => {
 		fixture.emulator.reset(seed?.());
+		fixture.v4Credentials = {
+			apiVersion: 'v4',
+			accessToken: token,
+			baseUrlV4: fixture.emulator.baseUrlV4,
+			authUrl: fixture.emulator.authenticateUrl,
+			jwt: '',
+			jwtIssuedFor: '',
+		};
 	});
 	afterAll(async () => {
 		await fixture.emulator.stop();

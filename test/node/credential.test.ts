@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
+import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
+
 import { testCredential } from '../harness/credentialTester';
 import { useEmulator } from '../harness/fixture';
 import { loadNodePackage } from '../harness/nodePackage';
@@ -11,12 +13,34 @@ describe('Copernica API credential', () => {
 	it('is named copernicaApi, hides the token and defaults to the v3 API', async () => {
 		const credential = (await loadNodePackage()).credentialType('copernicaApi');
 		expect(credential.displayName).toBe('Copernica API');
-		const [token, baseUrl] = credential.properties;
-		expect(token).toMatchObject({ name: 'accessToken', type: 'string', typeOptions: { password: true }, required: true });
-		expect(baseUrl).toMatchObject({ name: 'baseUrl', default: 'https://api.copernica.com/v3' });
-		expect(credential.authenticate).toEqual({
-			type: 'generic',
-			properties: { qs: { access_token: '={{$credentials.accessToken}}' } },
+		const property = (name: string) => credential.properties.find((candidate) => candidate.name === name);
+		expect(property('accessToken')).toMatchObject({ type: 'string', typeOptions: { password: true }, required: true });
+		expect(property('apiVersion')).toMatchObject({ type: 'options', default: 'v3' });
+		expect(property('baseUrl')).toMatchObject({
+			default: 'https://api.copernica.com/v3',
+			displayOptions: { show: { apiVersion: ['v3'] } },
+		});
+		expect(property('baseUrlV4')).toMatchObject({
+			default: 'https://api.copernica.com/v4',
+			displayOptions: { show: { apiVersion: ['v4'] } },
+		});
+		expect(property('authUrl')).toMatchObject({ default: 'https://authenticate.copernica.com' });
+		// n8n's mechanism for expiring credentials: a hidden field it refills through preAuthentication.
+		expect(property('jwt')).toMatchObject({ type: 'hidden', typeOptions: { expirable: true } });
+		expect(typeof credential.preAuthentication).toBe('function');
+	});
+
+	it('v3 puts the token in the access_token URL parameter; v4 only ever a Bearer JWT', async () => {
+		const credential = (await loadNodePackage()).credentialType('copernicaApi');
+		const authenticate = credential.authenticate as (
+			credentials: ICredentialDataDecryptedObject,
+			options: IHttpRequestOptions,
+		) => Promise<IHttpRequestOptions>;
+		const v3 = await authenticate({ accessToken: 'secret' }, { url: '/identity' });
+		expect(v3).toEqual({ url: '/identity', qs: { access_token: 'secret' } });
+		// Without a JWT (or with one for another token) the request is not sent: n8n is told to fetch one first.
+		await expect(authenticate({ apiVersion: 'v4', accessToken: 'secret', jwt: '' }, { url: '/identity' })).rejects.toMatchObject({
+			response: { status: 401 },
 		});
 	});
 
@@ -49,5 +73,20 @@ describe('Copernica API credential', () => {
 	it('Test: nothing listening at the base URL', async () => {
 		const result = await testCredential({ ...copernica.credentials, baseUrl: 'http://127.0.0.1:9/v3' });
 		expect(result).toEqual({ status: 'Error', message: 'ECONNREFUSED' });
+	});
+	it('Test, REST v4: a working token is exchanged for a JWT, which reads the account', async () => {
+		expect(await testCredential(copernica.v4Credentials)).toEqual({ status: 'OK', message: 'Connection successful!' });
+		const log = await copernica.client.log();
+		expect(log.map(({ path, auth, token }) => [path, auth, token])).toEqual([
+			['authenticate', 'query', 'valid'],
+			['identity', 'bearer', 'valid'],
+		]);
+	});
+
+	it('Test, REST v4: a wrong token is reported with the exchange\'s answer', async () => {
+		const result = await testCredential({ ...copernica.v4Credentials, accessToken: `cop_${randomBytes(8).toString('hex')}` });
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/Copernica did not exchange the access token for a JWT: HTTP 400, Invalid access token/);
+		expect((await copernica.client.log()).map((entry) => entry.path)).toEqual(['authenticate']);
 	});
 });

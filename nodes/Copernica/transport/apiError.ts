@@ -158,3 +158,81 @@ export function transportFailureToNodeApiError(
 		{ message, description, itemIndex: context.itemIndex },
 	);
 }
+
+/** How the credential starts every message about a failed REST v4 exchange of the token for a JWT. */
+const JWT_EXCHANGE_FAILED = 'Copernica did not exchange the access token for a JWT';
+
+export interface JwtExchangeFailure {
+	/** The credential's message: what happened, then how to fix it. */
+	message: string;
+	/** How the exchange failed, for the retry rules: its HTTP status, or the network error. */
+	failure: { statusCode: number } | { networkCode: string };
+}
+
+/** The credential's exchange failure inside the error n8n wrapped it in, if that is what failed. */
+export function jwtExchangeFailure(error: unknown): JwtExchangeFailure | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+		const { message, cause } = current as { message?: unknown; cause?: unknown };
+		if (typeof message === 'string' && message.startsWith(JWT_EXCHANGE_FAILED)) {
+			const networkCode = /could not reach.*\((E[A-Z_]+)\)/.exec(message)?.[1];
+			const statusCode = Number(/: HTTP (\d{3})\b/.exec(message)?.[1] ?? 0);
+			return { message, failure: networkCode ? { networkCode } : { statusCode } };
+		}
+		current = cause;
+	}
+	return undefined;
+}
+
+/**
+ * A failed exchange as a NodeApiError: the credential's words, split into what happened and how
+ * to fix it. An unreachable endpoint is put in words, as NodeApiError hides messages with codes.
+ */
+export function jwtExchangeToNodeApiError(
+	node: INode,
+	failure: JwtExchangeFailure,
+	context: { itemIndex?: number; action: string },
+	retryNote?: string,
+): NodeApiError {
+	const itemNote = context.itemIndex === undefined ? '' : ` [item ${context.itemIndex}]`;
+	let what: string;
+	let fix: string;
+	if ('networkCode' in failure.failure) {
+		const { networkCode } = failure.failure;
+		const reason = NETWORK_FAILURES[networkCode] ?? 'the network failed';
+		what = `${JWT_EXCHANGE_FAILED}: could not reach the Authentication URL, ${reason}`;
+		fix = `Check the Authentication URL of the credential and your network, then try again (${networkCode} ${whileDoing(context.action, retryNote)}).`;
+	} else {
+		const [, said, howToFix] = /^(.*?)(?:\.\s+(Check .*))?$/s.exec(failure.message) ?? [];
+		what = said ?? failure.message;
+		fix = `${howToFix ?? 'Check the Access Token and the Authentication URL of the credential.'} (${whileDoing(context.action, retryNote)})`;
+	}
+	const message = redactText(`${what}${itemNote}`);
+	const description = redactText(fix);
+	return new NodeApiError(node, { message, description }, { message, description, itemIndex: context.itemIndex });
+}
+
+/**
+ * The HTTP answer inside an error n8n threw for it (axios keeps it as `response`, on the error or
+ * a cause), as the transport's response shape; undefined when nothing was answered.
+ */
+export function httpAnswerOf(
+	error: unknown,
+): { statusCode: number; headers: Record<string, string | string[] | undefined>; body: unknown } | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+		const { response, cause } = current as { response?: unknown; cause?: unknown };
+		if (response && typeof response === 'object') {
+			const { status, headers, data } = response as { status?: unknown; headers?: unknown; data?: unknown };
+			if (typeof status === 'number') {
+				return {
+					statusCode: status,
+					headers: headers && typeof headers === 'object' ? (headers as Record<string, string>) : {},
+					body: data,
+				};
+			}
+		}
+		current = cause;
+	}
+	return undefined;
+}

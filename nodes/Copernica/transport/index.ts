@@ -7,7 +7,15 @@ import type {
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { networkErrorCode, responseToNodeApiError, transportFailureToNodeApiError } from './apiError';
+import {
+	httpAnswerOf,
+	jwtExchangeFailure,
+	jwtExchangeToNodeApiError,
+	networkErrorCode,
+	responseToNodeApiError,
+	transportFailureToNodeApiError,
+} from './apiError';
+import type { JwtExchangeFailure } from './apiError';
 import type { Failure, RetryPolicy } from './retry';
 import { DEFAULT_RETRY_POLICY, decideRetry } from './retry';
 
@@ -66,10 +74,22 @@ export function encodeQuery(pairs: QueryPairs): string {
 		.join('&');
 }
 
-async function baseUrlOf(this: CopernicaContext): Promise<string> {
-	const credentials = await this.getCredentials<{ baseUrl?: string }>(CREDENTIAL_TYPE);
-	const baseUrl = String(credentials.baseUrl ?? '').trim() || 'https://api.copernica.com/v3';
-	return baseUrl.replace(/\/+$/, '');
+interface Connection {
+	baseUrl: string;
+	/** REST v4 authenticates with a JWT that n8n renews after a 401 (see the credential). */
+	usesJwt: boolean;
+}
+
+/** Where the credential points, without its secrets: only the version and the base URL are read. */
+async function connectionOf(this: CopernicaContext): Promise<Connection> {
+	const credentials = await this.getCredentials<{ apiVersion?: string; baseUrl?: string; baseUrlV4?: string }>(
+		CREDENTIAL_TYPE,
+	);
+	const usesJwt = credentials.apiVersion === 'v4';
+	const configured = usesJwt ? credentials.baseUrlV4 : credentials.baseUrl;
+	const fallback = usesJwt ? 'https://api.copernica.com/v4' : 'https://api.copernica.com/v3';
+	const baseUrl = String(configured ?? '').trim() || fallback;
+	return { baseUrl: baseUrl.replace(/\/+$/, ''), usesJwt };
 }
 
 /** Any 2xx is success; so is 303, which older API versions answer to every PUT. */
@@ -85,15 +105,21 @@ function headerOf(response: CopernicaResponse, name: string): string | undefined
 /**
  * One request to Copernica, retried on 429, 502, 503, 504 and network failures within the
  * request's retry policy, never in a way that could create something twice (retry.ts).
+ *
+ * REST v4: a 401 means Copernica no longer takes the JWT (revoked, or expired by its clock). The
+ * request is then sent once more with n8n's 401 handling on (`ignoreHttpStatusErrors` off): n8n
+ * asks the credential for a new JWT and sends it again. Nothing was handled after a 401, so this
+ * is safe even for requests that create.
  */
 export async function copernicaRequest(
 	this: CopernicaContext,
 	request: CopernicaRequest,
 ): Promise<CopernicaResponse> {
 	const query = request.query && request.query.length > 0 ? `?${encodeQuery(request.query)}` : '';
+	const connection = await connectionOf.call(this);
 	const options: IHttpRequestOptions = {
 		method: request.method,
-		url: `${await baseUrlOf.call(this)}/${request.path}${query}`,
+		url: `${connection.baseUrl}/${request.path}${query}`,
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
@@ -103,26 +129,45 @@ export async function copernicaRequest(
 	if (request.body !== undefined) options.body = request.body;
 	const policy = request.retry ?? DEFAULT_RETRY_POLICY;
 	const mayCreate = request.mayCreate ?? request.method === 'POST';
+	let renewJwt = false;
+	let jwtRenewed = false;
 
-	for (let retries = 0, waitedMs = 0; ; retries++) {
+	for (let retries = 0, waitedMs = 0; ; ) {
 		let response: CopernicaResponse | undefined;
 		let networkError: unknown;
+		let exchange: JwtExchangeFailure | undefined;
 		try {
 			// A copy each try: n8n adds the credential's query parameter to the options it is given.
 			response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
 				...options,
+				ignoreHttpStatusErrors: !renewJwt,
 			})) as CopernicaResponse;
 		} catch (error) {
+			exchange = jwtExchangeFailure(error);
+			// With n8n's 401 handling on, an HTTP answer arrives as an error: read it back.
+			if (renewJwt && !exchange) response = httpAnswerOf(error);
 			networkError = error;
 		}
+		renewJwt = false;
 		if (response && isSuccessStatus(response.statusCode)) return response;
+		if (response?.statusCode === 401 && connection.usesJwt && !jwtRenewed) {
+			renewJwt = jwtRenewed = true;
+			this.logger.debug(`Copernica: HTTP 401 on ${request.method} ${request.path}; renewing the JWT`, {
+				itemIndex: request.itemIndex,
+			});
+			continue;
+		}
 
-		const failure: Failure = response
-			? { statusCode: response.statusCode, retryAfter: headerOf(response, 'retry-after') }
-			: { networkCode: networkErrorCode(networkError) ?? 'unknown' };
-		const decision = decideRetry(failure, { retries, waitedMs, mayCreate }, policy);
+		const failure: Failure = exchange
+			? exchange.failure
+			: response
+				? { statusCode: response.statusCode, retryAfter: headerOf(response, 'retry-after') }
+				: { networkCode: networkErrorCode(networkError) ?? 'unknown' };
+		// A failed JWT exchange sent nothing to the API: retrying it can create nothing.
+		const decision = decideRetry(failure, { retries, waitedMs, mayCreate: mayCreate && !exchange }, policy);
 		if (!decision.retry) {
 			// n8n's own wrapper keeps the request (and so the token) on a network error: never rethrow it.
+			if (exchange) throw jwtExchangeToNodeApiError(this.getNode(), exchange, request, decision.reason);
 			throw response
 				? responseToNodeApiError(this.getNode(), response, request, decision.reason)
 				: transportFailureToNodeApiError(
@@ -139,6 +184,7 @@ export async function copernicaRequest(
 		);
 		await sleep(decision.waitMs);
 		waitedMs += decision.waitMs;
+		retries++;
 	}
 }
 
