@@ -107,6 +107,33 @@ describe.each(N8N_VERSIONS)('n8n $version', (target) => {
 		expect((await client.profilesWhere('Customers', 'city', 'Nowhere'))).toEqual([]);
 	});
 
+	it('REST v4: the example runs with the JWT only, and the next execution reuses the JWT n8n saved', async () => {
+		await n8n.importCredentials([
+			{
+				...CREDENTIAL,
+				data: { apiVersion: 'v4', accessToken: token, baseUrlV4: emulator.baseUrlV4, authUrl: emulator.authenticateUrl },
+			},
+		]);
+		try {
+			for (const run of [1, 2]) {
+				const result = await n8n.execute('copernicaExample0001');
+				expectNoToken(result.stdout, result.stderr);
+				expect({ run, exitCode: result.exitCode }).toEqual({ run, exitCode: 0 });
+				expect(copernicaRun(result).items.map((item) => item.statusCode)).toEqual([204, 204, run === 1 ? 201 : 204]);
+			}
+			const log = await client.log();
+			expect(log.filter((entry) => entry.path === 'authenticate')).toHaveLength(1);
+			const apiRequests = log.filter((entry) => entry.path !== 'authenticate');
+			expect(apiRequests.length).toBeGreaterThanOrEqual(2 * 3);
+			for (const request of apiRequests) {
+				expect(request).toMatchObject({ version: 'v4', auth: 'bearer', token: 'valid' });
+				expect(request.query.map(([key]) => key)).not.toContain('access_token');
+			}
+		} finally {
+			await n8n.importCredentials([{ ...CREDENTIAL, data: { accessToken: token, baseUrl: emulator.baseUrl } }]);
+		}
+	});
+
 	describe('n8n start', () => {
 		let rest: RestClient;
 
@@ -118,6 +145,20 @@ describe.each(N8N_VERSIONS)('n8n $version', (target) => {
 		it('the credential Test button accepts a working token', async () => {
 			const result = await rest.testCredential(CREDENTIAL, { accessToken: token, baseUrl: emulator.baseUrl });
 			expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
+		});
+
+		it('the credential Test button, REST v4: exchanges the token and reads the account with the JWT', async () => {
+			const v4 = { apiVersion: 'v4', accessToken: token, baseUrlV4: emulator.baseUrlV4, authUrl: emulator.authenticateUrl };
+			expect(await rest.testCredential(CREDENTIAL, v4)).toEqual({ status: 'OK', message: 'Connection successful!' });
+			expect((await client.log()).map(({ path, auth }) => [path, auth])).toEqual([
+				['authenticate', 'query'],
+				['identity', 'bearer'],
+			]);
+			const wrong = `e2e_${randomBytes(12).toString('hex')}`;
+			const refused = await rest.testCredential(CREDENTIAL, { ...v4, accessToken: wrong });
+			expect(refused.status).toBe('Error');
+			expect(refused.message).toMatch(/Copernica did not exchange the access token for a JWT: HTTP 400, Invalid access token/);
+			expect(refused.message).not.toContain(wrong);
 		});
 
 		it('the credential Test button reports Copernica\'s message for a wrong token', async () => {
