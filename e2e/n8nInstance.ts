@@ -17,7 +17,7 @@ export interface ExecuteResult {
 	stdout: string;
 	stderr: string;
 	/** The run data n8n printed (`--rawOutput`), when it printed any. */
-	run?: { data: { resultData: { runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }>> }; error?: { message: string; description?: string } }>>; error?: { message: string; description?: string } } } };
+	run?: { data: { resultData: { runData: Record<string, Array<{ executionTime?: number; data?: { main: Array<Array<{ json: Record<string, unknown> }>> }; error?: { message: string; description?: string } }>>; error?: { message: string; description?: string } } } };
 }
 
 export interface Credential {
@@ -91,13 +91,22 @@ export class N8nInstance {
 		fs.mkdirSync(path.join(this.userFolder, '.n8n', 'nodes'), { recursive: true });
 	}
 
-	async cli(args: string[], timeoutMs = 180_000): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+	/**
+	 * One n8n CLI command. `wrapper` runs it through another program (the benchmark's
+	 * `/usr/bin/time`), which then gets the Node.js binary and n8n's arguments.
+	 */
+	async cli(
+		args: string[],
+		timeoutMs = 180_000,
+		wrapper: string[] = [],
+	): Promise<{ exitCode: number; stdout: string; stderr: string }> {
 		// n8n 2.x opens a task broker port (5679) even for CLI commands: give each its own.
 		const env = { ...this.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
+		const [program, ...programArgs] = [...wrapper, this.install.runtime.binary, this.install.cli, ...args];
 		return await new Promise((resolve) => {
 			execFile(
-				this.install.runtime.binary,
-				[this.install.cli, ...args],
+				program,
+				programArgs,
 				{ env, cwd: this.userFolder, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, killSignal: 'SIGKILL' },
 				(error, stdout, stderr) => {
 					const exitCode = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
@@ -144,8 +153,8 @@ export class N8nInstance {
 		}
 	}
 
-	async execute(workflowId: string): Promise<ExecuteResult> {
-		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+	async execute(workflowId: string, wrapper: string[] = [], timeoutMs = 180_000): Promise<ExecuteResult> {
+		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], timeoutMs, wrapper);
 		return { ...result, run: runDataOf(result.stdout) };
 	}
 

@@ -64,6 +64,13 @@ export interface EmulatorOptions {
 	seed?: Seed;
 	/** How long a v4 JWT from POST /authenticate lives (Copernica: 24 hours). */
 	jwtTtlSeconds?: number;
+	/** Time every API request takes, as across the internet: uniform in mean ± jitter (default none). */
+	latency?: Latency;
+}
+
+export interface Latency {
+	meanMs: number;
+	jitterMs: number;
 }
 
 interface ApiRequest {
@@ -165,8 +172,14 @@ export class CopernicaEmulator {
 	/** JWTs issued by POST /authenticate. */
 	jwtsIssued = 0;
 
+	/** See EmulatorOptions.latency; the control API's `PUT latency` changes it until the next reset. */
+	latency: Latency;
+	private readonly defaultLatency: Latency;
+
 	constructor(options: EmulatorOptions) {
 		this.tokens = new Set(options.tokens);
+		this.defaultLatency = options.latency ?? { meanMs: 0, jitterMs: 0 };
+		this.latency = this.defaultLatency;
 		this.jwt = new JwtIssuer(options.jwtTtlSeconds ?? 24 * 60 * 60);
 		this.store = storeFromSeed(options.seed ?? sampleSeed());
 	}
@@ -215,6 +228,7 @@ export class CopernicaEmulator {
 		this.maxInFlight = 0;
 		this.jwtsIssued = 0;
 		this.jwt.resetLifetime();
+		this.latency = this.defaultLatency;
 	}
 
 	private async dispatch(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -256,6 +270,9 @@ export class CopernicaEmulator {
 		};
 		this.log.push(entry);
 
+		const { meanMs, jitterMs } = this.latency;
+		const latencyMs = meanMs + (Math.random() * 2 - 1) * jitterMs;
+		if (latencyMs > 0) await sleep(latencyMs);
 		const fault = this.takeFault(method, entry.path);
 		if (await this.applyFault(fault, entry, request, response)) return;
 
@@ -476,6 +493,14 @@ export class CopernicaEmulator {
 		}
 		if (path === 'stats' && method === 'GET') {
 			return reply(200, { requests: this.log.length, maxInFlight: this.maxInFlight, jwtsIssued: this.jwtsIssued });
+		}
+		if (path === 'latency' && method === 'PUT') {
+			const { meanMs, jitterMs = 0 } = (body ?? {}) as Partial<Latency>;
+			if (!(Number(meanMs) >= 0) || !(Number(jitterMs) >= 0) || Number(jitterMs) > Number(meanMs)) {
+				return reply(400, { error: { message: 'meanMs and jitterMs must be numbers, 0 ≤ jitterMs ≤ meanMs' } });
+			}
+			this.latency = { meanMs: Number(meanMs), jitterMs: Number(jitterMs) };
+			return reply(204);
 		}
 		if (path === 'jwts' && method === 'PUT') {
 			const ttlSeconds = Number((body as { ttlSeconds?: unknown } | undefined)?.ttlSeconds);

@@ -89,6 +89,12 @@ export class Store {
 	readonly profiles = new Map<number, StoredProfile>();
 	private nextId = 1000;
 	private clock = Date.parse('2026-01-01T00:00:00Z');
+	/**
+	 * Equals look-ups, by database and field: lower-cased value → IDs of live profiles. Built on
+	 * first use, dropped when that field (or the database's set of profiles) changes, so answers
+	 * are the same as a full scan; it keeps a 10,000-profile benchmark from timing the emulator.
+	 */
+	private readonly equalsIndexes = new Map<number, Map<string, Map<string, number[]>>>();
 
 	private newId(): number {
 		return this.nextId++;
@@ -176,12 +182,36 @@ export class Store {
 	/** Live profiles of the database meeting every usable condition (all of them when none is usable). */
 	select(database: StoredDatabase, raw: string[]): StoredProfile[] {
 		const conditions = this.usableConditions(database, raw);
-		return [...this.profiles.values()].filter(
-			(profile) =>
-				profile.database === database.ID &&
-				profile.removed === null &&
-				conditions.every((condition) => this.satisfies(database, profile, condition)),
-		);
+		const keep = (profile: StoredProfile) =>
+			profile.database === database.ID &&
+			profile.removed === null &&
+			conditions.every((condition) => this.satisfies(database, profile, condition));
+		// An Equals on a text field narrows the candidates through the index; `keep` still checks everything.
+		for (const condition of conditions) {
+			const field = condition.operator === '==' ? this.field(database, condition.field) : undefined;
+			if (field === undefined || comparisonOf(field.type) !== 'text') continue;
+			const ids = this.equalsIndex(database, field.name).get(condition.value.toLowerCase()) ?? [];
+			return ids.map((id) => this.profiles.get(id)!).filter(keep);
+		}
+		return [...this.profiles.values()].filter(keep);
+	}
+
+	private equalsIndex(database: StoredDatabase, fieldName: string): Map<string, number[]> {
+		let byField = this.equalsIndexes.get(database.ID);
+		if (!byField) this.equalsIndexes.set(database.ID, (byField = new Map()));
+		let index = byField.get(fieldName);
+		if (!index) {
+			index = new Map();
+			for (const profile of this.profiles.values()) {
+				if (profile.database !== database.ID || profile.removed !== null) continue;
+				const key = (profile.fields[fieldName] ?? '').toLowerCase();
+				const ids = index.get(key);
+				if (ids) ids.push(profile.ID);
+				else index.set(key, [profile.ID]);
+			}
+			byField.set(fieldName, index);
+		}
+		return index;
 	}
 
 	private checkFieldsInput(fields: unknown): FieldInput {
@@ -201,6 +231,7 @@ export class Store {
 			const stored = coerce(value, field);
 			if (profile.fields[field.name] !== stored) {
 				profile.fields[field.name] = stored;
+				this.equalsIndexes.get(database.ID)?.delete(field.name);
 				changed = true;
 			}
 		}
@@ -250,6 +281,7 @@ export class Store {
 		this.writeFields(database, profile, checked);
 		this.writeInterests(database, profile, interests);
 		this.profiles.set(profile.ID, profile);
+		this.equalsIndexes.delete(database.ID);
 		return profile;
 	}
 
@@ -270,5 +302,6 @@ export class Store {
 		if (profile.removed !== null) throw new CopernicaError('This profile has already been removed');
 		profile.removed = this.now();
 		for (const name of Object.keys(profile.fields)) profile.fields[name] = '';
+		this.equalsIndexes.delete(profile.database);
 	}
 }

@@ -94,6 +94,16 @@ describe('selections', () => {
 		expect(await selectIds('segment==gold')).toEqual(['C-1002']);
 	});
 
+	it('finds Equals matches through its index exactly as a full scan would, also after writes', async () => {
+		expect(await selectIds('city==Amsterdam')).toEqual(['C-1001', 'C-1004']);
+		// A write to the indexed field, a new profile and a removed one must all show at once.
+		await api().put('/database/Customers/profiles?fields%5B%5D=customerid%3D%3DC-1001', { fields: { city: 'Delft' } });
+		await api().post('/database/Customers/profiles', { fields: { customerid: 'C-3001', city: 'AMSTERDAM' } });
+		expect(await selectIds('city==Amsterdam')).toEqual(['C-1004', 'C-3001']);
+		expect(await selectIds('city==Amsterdam', 'customerid!=C-1004')).toEqual(['C-3001']);
+		expect(await selectIds('city==delft')).toEqual(['C-1001']);
+	});
+
 	it('LIKE: % is any run of characters, _ exactly one', async () => {
 		expect(await selectIds('firstname=~_nna')).toEqual(['C-1001']);
 		expect(await selectIds('firstname=~A%')).toEqual(['C-1001']);
@@ -171,6 +181,28 @@ describe('fault injection', () => {
 		expect(Date.now() - started).toBeGreaterThanOrEqual(100);
 		expect([throttled.status, throttled.headers['retry-after']]).toEqual([429, '2']);
 		expect((await api().get('/identity')).status).toBe(200);
+	});
+});
+
+describe('latency', () => {
+	it('answers every API request after mean ± jitter milliseconds, set through the control API', async () => {
+		await axios.put(`${copernica.emulator.origin}/__emulator/latency`, { meanMs: 60, jitterMs: 20 });
+		const times: number[] = [];
+		for (let index = 0; index < 5; index++) {
+			const started = Date.now();
+			expect((await api().get('/identity')).status).toBe(200);
+			times.push(Date.now() - started);
+		}
+		expect(Math.min(...times)).toBeGreaterThanOrEqual(39);
+		expect(Math.max(...times)).toBeLessThan(200);
+		const refused = await axios.put(`${copernica.emulator.origin}/__emulator/latency`, { meanMs: 5, jitterMs: 10 }, { validateStatus: () => true });
+		expect(refused.status).toBe(400);
+	});
+
+	it('counts the most requests it had in flight at once', async () => {
+		await axios.put(`${copernica.emulator.origin}/__emulator/latency`, { meanMs: 50, jitterMs: 0 });
+		await Promise.all(Array.from({ length: 7 }, () => api().get('/identity')));
+		expect((await copernica.client.stats()).maxInFlight).toBe(7);
 	});
 });
 

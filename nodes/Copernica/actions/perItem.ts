@@ -2,6 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { ParameterProblem } from '../helpers/parameterProblem';
+import type { RequestLimiter } from '../transport/requestLimiter';
+import { createRequestLimiter } from '../transport/requestLimiter';
 import { redactText } from '../transport/redact';
 
 /** Any failure as the n8n error a user should see for this item, without secrets. */
@@ -20,9 +22,9 @@ function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: numb
 	return new NodeOperationError(context.getNode(), `${message} [item ${itemIndex}]`, { itemIndex });
 }
 
-/** How many items run at once, and optional n8n-style batching for accounts that must go slower. */
+/** How many requests may be in flight, and optional n8n-style batching for accounts that must go slower. */
 export interface Concurrency {
-	/** Items whose requests may be in flight at the same time (a bounded sliding window). */
+	/** Requests in flight at the same time (Parallel Requests), over all items. */
 	parallel: number;
 	/** Items per batch; the next batch starts `batchIntervalMs` after the previous one finished. */
 	batchSize?: number;
@@ -34,16 +36,26 @@ export const ONE_AT_A_TIME: Concurrency = { parallel: 1 };
 type NodeError = ReturnType<typeof asNodeError>;
 
 /**
+ * Items in progress per request slot. An item spends its first milliseconds evaluating its
+ * parameters (n8n's expressions are the largest CPU cost of a run) before it sends anything; with
+ * a second item per slot, the next item is ready by the time a slot frees up, so the CPU works
+ * while requests are in flight instead of between them.
+ */
+const ITEMS_PER_REQUEST_SLOT = 2;
+
+/**
  * Runs one operation for every input item: one output item each, in input order, paired with its
- * input. At most `parallel` items run at once; a slot is refilled as soon as an item finishes.
- * With continue-on-fail a failing item becomes an error item and the others go on; without it,
- * no new item starts after a failure, and the failure of the lowest item index is thrown.
+ * input. Every request the items make goes through one limiter: at most `parallel` in flight,
+ * a slot refilled as soon as a request finishes. With continue-on-fail a failing item becomes an
+ * error item and the others go on; without it, no new item starts after a failure, and the
+ * failure of the lowest item index is thrown.
  */
 export async function forEachItem(
 	this: IExecuteFunctions,
-	run: (itemIndex: number) => Promise<IDataObject>,
+	run: (itemIndex: number, limiter: RequestLimiter) => Promise<IDataObject>,
 	concurrency: Concurrency = ONE_AT_A_TIME,
 ): Promise<INodeExecutionData[]> {
+	const limiter = createRequestLimiter(concurrency.parallel);
 	const itemCount = this.getInputData().length;
 	const continueOnFail = this.continueOnFail();
 	const results: INodeExecutionData[] = new Array(itemCount);
@@ -59,7 +71,7 @@ export async function forEachItem(
 			while (next < to && !stop.failure) {
 				const itemIndex = next++;
 				try {
-					results[itemIndex] = { json: await run(itemIndex), pairedItem: { item: itemIndex } };
+					results[itemIndex] = { json: await run(itemIndex, limiter), pairedItem: { item: itemIndex } };
 				} catch (error) {
 					const nodeError = asNodeError(this, error, itemIndex);
 					if (!continueOnFail) {
@@ -74,7 +86,9 @@ export async function forEachItem(
 				}
 			}
 		};
-		const workers = Math.max(1, Math.min(concurrency.parallel, to - from));
+		// One request at a time means one item at a time, strictly in order, as in n8n's own nodes.
+		const itemsAtOnce = concurrency.parallel <= 1 ? 1 : concurrency.parallel * ITEMS_PER_REQUEST_SLOT;
+		const workers = Math.max(1, Math.min(itemsAtOnce, to - from));
 		await Promise.all(Array.from({ length: workers }, worker));
 	};
 

@@ -29,8 +29,8 @@ function toInterest(entry: IDataObject): DatabaseInterest {
 	return { id: String(entry.ID ?? ''), name: String(entry.name ?? ''), group: String(entry.group ?? '') };
 }
 
-/** How to send the requests: the item they are for, retries, timeout. */
-export type RequestSettings = Pick<CopernicaRequest, 'itemIndex' | 'retry' | 'timeoutMs'>;
+/** How to send the requests: the item they are for, retries, timeout, the Parallel Requests bound. */
+export type RequestSettings = Pick<CopernicaRequest, 'itemIndex' | 'retry' | 'timeoutMs' | 'limiter'>;
 
 /** One of a database's lists (fields, interests), every page: a dropdown that stops at the first page hides entries. */
 async function getDatabaseList<T>(

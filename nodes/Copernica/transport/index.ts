@@ -2,6 +2,7 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
+	ICredentialsDecrypted,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 } from 'n8n-workflow';
@@ -16,6 +17,7 @@ import {
 	transportFailureToNodeApiError,
 } from './apiError';
 import type { JwtExchangeFailure } from './apiError';
+import type { RequestLimiter } from './requestLimiter';
 import type { Failure, RetryPolicy } from './retry';
 import { DEFAULT_RETRY_POLICY, decideRetry } from './retry';
 
@@ -50,6 +52,8 @@ export interface CopernicaRequest {
 	 */
 	mayCreate?: boolean;
 	timeoutMs?: number;
+	/** Parallel Requests: the bound shared by every request of a node run (none for dropdowns). */
+	limiter?: RequestLimiter;
 }
 
 export interface CopernicaResponse {
@@ -78,18 +82,40 @@ interface Connection {
 	baseUrl: string;
 	/** REST v4 authenticates with a JWT that n8n renews after a 401 (see the credential). */
 	usesJwt: boolean;
+	/**
+	 * The credential as n8n decrypted it, handed back to n8n with every request: otherwise n8n
+	 * reads and decrypts it from its database for each one, which cost more CPU than the request
+	 * itself. Only the version and base URLs are read here; n8n applies the secrets. A JWT n8n
+	 * renews is written into this same object, so later requests use the new one.
+	 */
+	credentials: ICredentialsDecrypted;
 }
 
-/** Where the credential points, without its secrets: only the version and the base URL are read. */
-async function connectionOf(this: CopernicaContext): Promise<Connection> {
-	const credentials = await this.getCredentials<{ apiVersion?: string; baseUrl?: string; baseUrlV4?: string }>(
-		CREDENTIAL_TYPE,
-	);
-	const usesJwt = credentials.apiVersion === 'v4';
-	const configured = usesJwt ? credentials.baseUrlV4 : credentials.baseUrl;
+/** One Connection per node execution (or dropdown call): the credential does not change during it. */
+const connections = new WeakMap<CopernicaContext, Promise<Connection>>();
+
+function connectionOf(this: CopernicaContext): Promise<Connection> {
+	let connection = connections.get(this);
+	if (connection === undefined) {
+		connection = readConnection.call(this);
+		connections.set(this, connection);
+		connection.catch(() => connections.delete(this));
+	}
+	return connection;
+}
+
+async function readConnection(this: CopernicaContext): Promise<Connection> {
+	const data = await this.getCredentials(CREDENTIAL_TYPE);
+	const usesJwt = data.apiVersion === 'v4';
+	const configured = usesJwt ? data.baseUrlV4 : data.baseUrl;
 	const fallback = usesJwt ? 'https://api.copernica.com/v4' : 'https://api.copernica.com/v3';
 	const baseUrl = String(configured ?? '').trim() || fallback;
-	return { baseUrl: baseUrl.replace(/\/+$/, ''), usesJwt };
+	const stored = this.getNode().credentials?.[CREDENTIAL_TYPE];
+	return {
+		baseUrl: baseUrl.replace(/\/+$/, ''),
+		usesJwt,
+		credentials: { id: stored?.id ?? '', name: stored?.name ?? '', type: CREDENTIAL_TYPE, data },
+	};
 }
 
 /** Any 2xx is success; so is 303, which older API versions answer to every PUT. */
@@ -138,10 +164,14 @@ export async function copernicaRequest(
 		let exchange: JwtExchangeFailure | undefined;
 		try {
 			// A copy each try: n8n adds the credential's query parameter to the options it is given.
-			response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
-				...options,
-				ignoreHttpStatusErrors: !renewJwt,
-			})) as CopernicaResponse;
+			const send = async () =>
+				(await this.helpers.httpRequestWithAuthentication.call(
+					this,
+					CREDENTIAL_TYPE,
+					{ ...options, ignoreHttpStatusErrors: !renewJwt },
+					{ credentialsDecrypted: connection.credentials },
+				)) as CopernicaResponse;
+			response = request.limiter ? await request.limiter.run(send) : await send();
 		} catch (error) {
 			exchange = jwtExchangeFailure(error);
 			// With n8n's 401 handling on, an HTTP answer arrives as an error: read it back.

@@ -29,6 +29,7 @@ import { concurrencyOf, requestOptions, retryPolicyOf, timeoutOf } from '../requ
 import type { RequestOptionValues } from '../requestOptions';
 import { selectionParameter } from '../common.descriptions';
 import { forEachItem } from '../perItem';
+import type { RequestLimiter } from '../../transport/requestLimiter';
 import { createSameSelectionQueue, selectionKey } from '../sameSelectionQueue';
 
 const properties: INodeProperties[] = [
@@ -267,6 +268,7 @@ async function prepareUpdate(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	schemaOf: SchemaLookup,
+	limiter: RequestLimiter,
 ): Promise<PreparedUpdate> {
 	const database = String(context.getNodeParameter('database', itemIndex, '', { extractValue: true }) ?? '').trim();
 	if (database === '') {
@@ -281,7 +283,7 @@ async function prepareUpdate(
 	const shaped = checkSelectionShape(conditions, rules);
 	const fieldsAsked = requestedFields(context, itemIndex);
 
-	const transport = { retry: retryPolicyOf(options), timeoutMs: timeoutOf(options), itemIndex };
+	const transport = { retry: retryPolicyOf(options), timeoutMs: timeoutOf(options), itemIndex, limiter };
 	const schema = await schemaOf(database, transport);
 	const fieldNames = schema.fields.map((field) => field.name);
 	const selection = resolveSelection(shaped, fieldNames);
@@ -373,8 +375,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 
 	return await forEachItem.call(
 		this,
-		async (itemIndex) => {
-			const update = await prepareUpdate(this, itemIndex, schemaOf);
+		async (itemIndex, limiter) => {
+			const update = await prepareUpdate(this, itemIndex, schemaOf, limiter);
 			const key = selectionKey(update.database, update.selection.expressions);
 			return await inTurn(key, async () => await sendUpdate(this, update));
 		},
