@@ -166,6 +166,9 @@ export class CopernicaEmulator {
 	private seq = 0;
 	private inFlight = 0;
 	maxInFlight = 0;
+	/** API requests answered since the last reset, and the time they took in all (arrival to answer). */
+	answered = 0;
+	answerTimeMs = 0;
 
 	/** Issues and checks the v4 JWTs. */
 	readonly jwt: JwtIssuer;
@@ -226,6 +229,8 @@ export class CopernicaEmulator {
 		this.log.length = 0;
 		this.faults = [];
 		this.maxInFlight = 0;
+		this.answered = 0;
+		this.answerTimeMs = 0;
 		this.jwtsIssued = 0;
 		this.jwt.resetLifetime();
 		this.latency = this.defaultLatency;
@@ -243,14 +248,17 @@ export class CopernicaEmulator {
 		}
 		this.inFlight++;
 		this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+		const arrived = performance.now();
 		try {
-			await this.api(request, response, url);
+			await this.api(request, response, url, arrived);
 		} finally {
 			this.inFlight--;
+			this.answered++;
+			this.answerTimeMs += performance.now() - arrived;
 		}
 	}
 
-	private async api(request: IncomingMessage, response: ServerResponse, url: string): Promise<void> {
+	private async api(request: IncomingMessage, response: ServerResponse, url: string, arrived: number): Promise<void> {
 		const [pathPart, rawQuery = ''] = url.split(/\?(.*)/s, 2);
 		const allSegments = pathPart.split('/').filter((segment) => segment !== '').map(decodeComponent);
 		const version = /^v\d+$/.test(allSegments[0] ?? '') ? allSegments.shift()! : '';
@@ -270,9 +278,11 @@ export class CopernicaEmulator {
 		};
 		this.log.push(entry);
 
+		// The latency counts from the request's arrival, reading its body included.
 		const { meanMs, jitterMs } = this.latency;
 		const latencyMs = meanMs + (Math.random() * 2 - 1) * jitterMs;
-		if (latencyMs > 0) await sleep(latencyMs);
+		const waitMs = arrived + latencyMs - performance.now();
+		if (waitMs > 0) await sleep(waitMs);
 		const fault = this.takeFault(method, entry.path);
 		if (await this.applyFault(fault, entry, request, response)) return;
 
@@ -492,7 +502,12 @@ export class CopernicaEmulator {
 			return reply(204);
 		}
 		if (path === 'stats' && method === 'GET') {
-			return reply(200, { requests: this.log.length, maxInFlight: this.maxInFlight, jwtsIssued: this.jwtsIssued });
+			return reply(200, {
+				requests: this.log.length,
+				maxInFlight: this.maxInFlight,
+				meanAnswerMs: this.answered === 0 ? 0 : Math.round((this.answerTimeMs / this.answered) * 10) / 10,
+				jwtsIssued: this.jwtsIssued,
+			});
 		}
 		if (path === 'latency' && method === 'PUT') {
 			const { meanMs, jitterMs = 0 } = (body ?? {}) as Partial<Latency>;

@@ -195,6 +195,10 @@ describe('latency', () => {
 		}
 		expect(Math.min(...times)).toBeGreaterThanOrEqual(39);
 		expect(Math.max(...times)).toBeLessThan(200);
+		// Counted from arrival to answer, so the mean is the latency asked for, not latency plus work.
+		const { meanAnswerMs } = await copernica.client.stats();
+		expect(meanAnswerMs).toBeGreaterThanOrEqual(40);
+		expect(meanAnswerMs).toBeLessThan(85);
 		const refused = await axios.put(`${copernica.emulator.origin}/__emulator/latency`, { meanMs: 5, jitterMs: 10 }, { validateStatus: () => true });
 		expect(refused.status).toBe(400);
 	});

@@ -46,7 +46,7 @@ export class EmulatorClient {
 	}
 
 	/** Requests seen, the most in flight at once, and REST v4 JWTs issued since the last reset. */
-	async stats(): Promise<{ requests: number; maxInFlight: number; jwtsIssued: number }> {
+	async stats(): Promise<{ requests: number; maxInFlight: number; meanAnswerMs: number; jwtsIssued: number }> {
 		return (await this.http.get('stats')).data;
 	}
 

@@ -20,7 +20,7 @@ export interface RequestOptionValues {
 }
 
 /**
- * Ten items in flight by default: across the internet (50–100 ms a call) that is 100–200
+ * Ten requests in flight by default: across the internet (50–100 ms a call) that is 100–200
  * updates a second, 10,000 rows in one to two minutes, while Copernica's load balancer, which
  * answers bursts with 503s, and the per-call bill see a hard bound rather than hundreds at once.
  */
@@ -34,7 +34,7 @@ export const requestOptions: INodeProperties[] = [
 		typeOptions: { minValue: 1, maxValue: 100 },
 		default: 10,
 		description:
-			'How many items may wait for Copernica at the same time. Output keeps the input order. Lower it if Copernica answers 503 under load.',
+			'How many requests may wait for Copernica at the same time. Output keeps the input order. Lower it if Copernica answers 503 under load.',
 	},
 	{
 		displayName: 'Batching',
