@@ -43,11 +43,12 @@ export async function freePort(): Promise<number> {
  * workflow fails, an error report after it. The document is the lines from `{` to `}`.
  */
 function runDataOf(stdout: string): ExecuteResult['run'] {
-	const start = stdout.indexOf('\n{\n');
+	// The document may also be all there is, when n8n printed no notice before it.
+	const start = stdout.startsWith('{\n') ? 0 : stdout.indexOf('\n{\n');
 	const end = stdout.lastIndexOf('\n}');
 	if (start === -1 || end <= start) return undefined;
 	try {
-		return JSON.parse(stdout.slice(start + 1, end + 2));
+		return JSON.parse(stdout.slice(start, end + 2));
 	} catch {
 		return undefined;
 	}

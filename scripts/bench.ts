@@ -104,12 +104,13 @@ async function benchVersion(target: N8nVersion, repeat: number, tarball: string,
 		for (const plan of plans) {
 			const runs: RunFigures[] = [];
 			for (let attempt = 1; attempt <= repeat; attempt++) {
+				const spec = { workflowId: `bench${plan.key}`, nodeName: plan.nodeName, items: plan.items, city: cityOf(plan.key) };
 				emulator.reset(seeds.get(plan.items));
-				const run = await measureRun(n8n, emulator, {
-					workflowId: `bench${plan.key}`,
-					nodeName: plan.nodeName,
-					items: plan.items,
-					city: cityOf(plan.key),
+				// One failed run (n8n not starting, say) is run again once; a second failure stops the benchmark.
+				const run = await measureRun(n8n, emulator, spec).catch(async (error: Error) => {
+					print(`n8n ${target.version}, ${plan.label}, run ${attempt} failed, running it again: ${error.message.slice(0, 300)}`);
+					emulator.reset(seeds.get(plan.items));
+					return await measureRun(n8n, emulator, spec);
 				});
 				print(
 					`n8n ${target.version}, ${plan.label}, run ${attempt}/${repeat}: ${run.wallMs} ms, ${run.maxInFlight} in flight, CPU ${run.cpuMs} ms, peak ${run.peakRssMb} MB`,
