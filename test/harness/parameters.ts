@@ -35,3 +35,30 @@ export function updateProfiles(options: {
 		...options.extra,
 	};
 }
+
+/** Node parameters for Get Many. */
+export function getManyProfiles(options: {
+	database?: INodeParameters;
+	conditions?: Condition[];
+	returnAll?: boolean;
+	limit?: number;
+	simplify?: boolean;
+	extra?: INodeParameters;
+}): INodeParameters {
+	return {
+		resource: 'profile',
+		operation: 'getMany',
+		database: options.database ?? databaseByName('Customers'),
+		returnAll: options.returnAll ?? false,
+		limit: options.limit ?? 50,
+		selection: {
+			conditions: (options.conditions ?? []).map(({ field, operator, value }) => ({
+				field,
+				operator: operator ?? 'equals',
+				value,
+			})),
+		},
+		simplify: options.simplify ?? true,
+		options: options.extra ?? {},
+	};
+}

@@ -46,12 +46,19 @@ describe('node description', () => {
 		}
 	});
 
-	it('offers Profile → Update Profiles in n8n\'s wording', async () => {
+	it('offers Profile → Get, Get Many and Update Profiles in n8n\'s wording', async () => {
 		const { properties } = await description();
 		expect(property(properties, 'resource').options).toEqual([{ name: 'Profile', value: 'profile' }]);
 		expect(property(properties, 'operation').options).toEqual([
+			expect.objectContaining({ name: 'Get', value: 'get', action: 'Get a profile' }),
+			expect.objectContaining({ name: 'Get Many', value: 'getMany', action: 'Get many profiles' }),
 			expect.objectContaining({ name: 'Update Profiles', value: 'updateProfiles', action: 'Update profiles matching a selection' }),
 		]);
+		const getMany = properties.filter((candidate) => candidate.displayOptions?.show?.operation?.includes('getMany'));
+		expect(getMany.map((candidate) => candidate.displayName)).toEqual(
+			expect.arrayContaining(['Return All', 'Limit', 'Selection', 'Simplify']),
+		);
+		expect(property(getMany, 'limit')).toMatchObject({ default: 50, displayOptions: { show: { returnAll: [false] } } });
 	});
 
 	it('picks the database from a searchable list, by ID or by name', async () => {

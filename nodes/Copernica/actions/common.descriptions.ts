@@ -94,3 +94,13 @@ export const selectionParameter: INodeProperties = {
 		},
 	],
 };
+
+/** Selections refuse empty values unless this option says the user means them. */
+export const allowEmptyValuesOption: INodeProperties = {
+	displayName: 'Allow Empty Values',
+	name: 'allowEmptyValues',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether a selection condition may have an empty value, to match profiles whose field is empty. Off, an empty value (often an expression that found nothing) stops the item.',
+};

@@ -44,21 +44,22 @@ type NodeError = ReturnType<typeof asNodeError>;
 const ITEMS_PER_REQUEST_SLOT = 2;
 
 /**
- * Runs one operation for every input item: one output item each, in input order, paired with its
- * input. Every request the items make goes through one limiter: at most `parallel` in flight,
+ * Runs one operation for every input item: its output items (one, or a list) in input order,
+ * each paired with its input. Every request the items make goes through one limiter: at most `parallel` in flight,
  * a slot refilled as soon as a request finishes. With continue-on-fail a failing item becomes an
  * error item and the others go on; without it, no new item starts after a failure, and the
  * failure of the lowest item index is thrown.
  */
 export async function forEachItem(
 	this: IExecuteFunctions,
-	run: (itemIndex: number, limiter: RequestLimiter) => Promise<IDataObject>,
+	run: (itemIndex: number, limiter: RequestLimiter) => Promise<IDataObject | IDataObject[]>,
 	concurrency: Concurrency = ONE_AT_A_TIME,
 ): Promise<INodeExecutionData[]> {
 	const limiter = createRequestLimiter(concurrency.parallel);
 	const itemCount = this.getInputData().length;
 	const continueOnFail = this.continueOnFail();
-	const results: INodeExecutionData[] = new Array(itemCount);
+	// Per input item its output items (an operation such as Get Many gives several, or none).
+	const results: INodeExecutionData[][] = new Array(itemCount);
 	// A holder, not a variable: the workers set it from their closures.
 	const stop: { failure?: { itemIndex: number; error: NodeError } } = {};
 	const recordFailure = (itemIndex: number, error: NodeError) => {
@@ -71,7 +72,11 @@ export async function forEachItem(
 			while (next < to && !stop.failure) {
 				const itemIndex = next++;
 				try {
-					results[itemIndex] = { json: await run(itemIndex, limiter), pairedItem: { item: itemIndex } };
+					const output = await run(itemIndex, limiter);
+					results[itemIndex] = (Array.isArray(output) ? output : [output]).map((json) => ({
+						json,
+						pairedItem: { item: itemIndex },
+					}));
 				} catch (error) {
 					const nodeError = asNodeError(this, error, itemIndex);
 					if (!continueOnFail) {
@@ -79,10 +84,12 @@ export async function forEachItem(
 						return;
 					}
 					// Only `error` and `details`, so n8n recognises the item for the node's error output.
-					results[itemIndex] = {
-						json: { error: nodeError.message, details: nodeError.description ?? null },
-						pairedItem: { item: itemIndex },
-					};
+					results[itemIndex] = [
+						{
+							json: { error: nodeError.message, details: nodeError.description ?? null },
+							pairedItem: { item: itemIndex },
+						},
+					];
 				}
 			}
 		};
@@ -98,5 +105,5 @@ export async function forEachItem(
 		await runBatch(from, Math.min(itemCount, from + batchSize));
 	}
 	if (stop.failure) throw stop.failure.error;
-	return results;
+	return results.flat();
 }

@@ -95,6 +95,11 @@ export const requestOptions: INodeProperties[] = [
 	},
 ];
 
+/** For operations that send one request per item (or one list): retries and timeout, no Parallel Requests or Batching. */
+export const singleRequestOptions: INodeProperties[] = requestOptions.filter((option) =>
+	['retries', 'maxRetryWait', 'timeout'].includes(option.name),
+);
+
 export function retryPolicyOf(values: RequestOptionValues): RetryPolicy {
 	return {
 		maxRetries: values.retries ?? DEFAULT_RETRY_POLICY.maxRetries,

@@ -1,9 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { databaseLocator } from '../common.descriptions';
+import * as get from './get.operation';
+import * as getMany from './getMany.operation';
 import * as updateProfiles from './updateProfiles.operation';
 
-export { updateProfiles };
+export { get, getMany, updateProfiles };
 
 export const description: INodeProperties[] = [
 	{
@@ -14,6 +16,18 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['profile'] } },
 		options: [
 			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get a profile by its ID',
+				action: 'Get a profile',
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				description: 'Get the profiles that match a selection, page after page',
+				action: 'Get many profiles',
+			},
+			{
 				name: 'Update Profiles',
 				value: 'updateProfiles',
 				description: 'Update every profile that matches a selection, or create one if none matches',
@@ -22,6 +36,8 @@ export const description: INodeProperties[] = [
 		],
 		default: 'updateProfiles',
 	},
-	{ ...databaseLocator, displayOptions: { show: { resource: ['profile'] } } },
+	{ ...databaseLocator, displayOptions: { show: { resource: ['profile'], operation: ['getMany', 'updateProfiles'] } } },
+	...get.description,
+	...getMany.description,
 	...updateProfiles.description,
 ];

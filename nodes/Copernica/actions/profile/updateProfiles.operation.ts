@@ -27,7 +27,8 @@ import { createSchemaCache } from '../../transport/databaseSchema';
 import type { RequestSettings, SchemaLookup } from '../../transport/databaseSchema';
 import { concurrencyOf, requestOptions, retryPolicyOf, timeoutOf } from '../requestOptions';
 import type { RequestOptionValues } from '../requestOptions';
-import { selectionParameter } from '../common.descriptions';
+import { allowEmptyValuesOption, selectionParameter } from '../common.descriptions';
+import { databaseOf } from '../databaseParameter';
 import { forEachItem } from '../perItem';
 import type { RequestLimiter } from '../../transport/requestLimiter';
 import { createSameSelectionQueue, selectionKey } from '../sameSelectionQueue';
@@ -185,14 +186,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add option',
 		default: {},
 		options: [
-			{
-				displayName: 'Allow Empty Values',
-				name: 'allowEmptyValues',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether a selection condition may have an empty value, to match profiles whose field is empty. Off, an empty value (often an expression that found nothing) stops the item.',
-			},
+			allowEmptyValuesOption,
 			{
 				displayName: 'Max Matches',
 				name: 'maxMatches',
@@ -270,10 +264,7 @@ async function prepareUpdate(
 	schemaOf: SchemaLookup,
 	limiter: RequestLimiter,
 ): Promise<PreparedUpdate> {
-	const database = String(context.getNodeParameter('database', itemIndex, '', { extractValue: true }) ?? '').trim();
-	if (database === '') {
-		throw new ParameterProblem('No database chosen', 'Pick a database, or give its ID or name.');
-	}
+	const database = databaseOf(context, itemIndex);
 	const conditions = context.getNodeParameter('selection.conditions', itemIndex, []) as SelectionConditionInput[];
 	const create = context.getNodeParameter('createIfNoMatch', itemIndex, false) as boolean;
 	const background = context.getNodeParameter('processInBackground', itemIndex, false) as boolean;
