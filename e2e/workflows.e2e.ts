@@ -54,7 +54,7 @@ describe.each(N8N_VERSIONS)('n8n $version', (target) => {
 		n8n.reset();
 		await n8n.installCommunityPackage(packedProject());
 		await n8n.importCredentials([{ ...CREDENTIAL, data: { accessToken: token, baseUrl } }]);
-		for (const example of ['update-profiles-by-customer-id', 'create-if-no-match', 'refused-unknown-field']) {
+		for (const example of ['update-profiles-by-customer-id', 'create-if-no-match', 'refused-unknown-field', 'get-many-then-update']) {
 			await n8n.importWorkflow(path.join(EXAMPLES, `${example}.json`));
 		}
 	}, SETUP_TIMEOUT);
@@ -105,6 +105,19 @@ describe.each(N8N_VERSIONS)('n8n $version', (target) => {
 		expect(error?.description).toMatch(/would update every profile/);
 		expect(await client.writes()).toEqual([]);
 		expect((await client.profilesWhere('Customers', 'city', 'Nowhere'))).toEqual([]);
+	});
+
+	it('examples/get-many-then-update.json reads the customers in Amsterdam, then updates each by ID', async () => {
+		const result = await n8n.execute('copernicaExample0004');
+		expectNoToken(result.stdout, result.stderr);
+		expect(result.exitCode).toBe(0);
+		const amsterdam = await client.profilesWhere('Customers', 'city', 'Amsterdam');
+		expect(amsterdam.length).toBeGreaterThan(0);
+		const { items } = copernicaRun(result);
+		expect(items.map((item) => item.selection).sort()).toEqual(amsterdam.map((profile) => [`id==${profile.ID}`]).sort());
+		for (const profile of amsterdam) expect(profile.interests).toContain('offers');
+		const elsewhere = (await client.profiles('Customers')).filter((profile) => profile.fields.city !== 'Amsterdam');
+		for (const profile of elsewhere) expect(profile.interests).not.toContain('offers');
 	});
 
 	it('REST v4: the example runs with the JWT only, and the next execution reuses the JWT n8n saved', async () => {
