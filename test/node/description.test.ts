@@ -46,10 +46,11 @@ describe('node description', () => {
 		}
 	});
 
-	it('offers Profile → Get, Get Many and Update Profiles in n8n\'s wording', async () => {
+	it('offers Profile → Delete, Get, Get Many and Update Profiles in n8n\'s wording', async () => {
 		const { properties } = await description();
 		expect(property(properties, 'resource').options).toEqual([{ name: 'Profile', value: 'profile' }]);
 		expect(property(properties, 'operation').options).toEqual([
+			expect.objectContaining({ name: 'Delete', value: 'delete', action: 'Delete a profile' }),
 			expect.objectContaining({ name: 'Get', value: 'get', action: 'Get a profile' }),
 			expect.objectContaining({ name: 'Get Many', value: 'getMany', action: 'Get many profiles' }),
 			expect.objectContaining({ name: 'Update Profiles', value: 'updateProfiles', action: 'Update profiles matching a selection' }),

@@ -100,6 +100,16 @@ export const singleRequestOptions: INodeProperties[] = requestOptions.filter((op
 	['retries', 'maxRetryWait', 'timeout'].includes(option.name),
 );
 
+/** The Options of an operation that has nothing else to offer there (Get, Delete). */
+export const singleRequestOptionsCollection: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	options: singleRequestOptions,
+};
+
 export function retryPolicyOf(values: RequestOptionValues): RetryPolicy {
 	return {
 		maxRetries: values.retries ?? DEFAULT_RETRY_POLICY.maxRetries,

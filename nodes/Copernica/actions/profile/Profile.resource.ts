@@ -1,11 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { databaseLocator } from '../common.descriptions';
+import * as deleteProfile from './delete.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 import * as updateProfiles from './updateProfiles.operation';
 
-export { get, getMany, updateProfiles };
+export { deleteProfile as delete, get, getMany, updateProfiles };
 
 export const description: INodeProperties[] = [
 	{
@@ -15,6 +16,12 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['profile'] } },
 		options: [
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete a profile by its ID',
+				action: 'Delete a profile',
+			},
 			{
 				name: 'Get',
 				value: 'get',
@@ -37,6 +44,7 @@ export const description: INodeProperties[] = [
 		default: 'updateProfiles',
 	},
 	{ ...databaseLocator, displayOptions: { show: { resource: ['profile'], operation: ['getMany', 'updateProfiles'] } } },
+	...deleteProfile.description,
 	...get.description,
 	...getMany.description,
 	...updateProfiles.description,
