@@ -46,16 +46,29 @@ describe('node description', () => {
 		}
 	});
 
-	it('offers Profile → Delete, Get, Get Many and Update Profiles in n8n\'s wording', async () => {
+	it('offers Database → Get Many and Profile → Delete, Get, Get Many and Update Profiles in n8n\'s wording', async () => {
 		const { properties } = await description();
-		expect(property(properties, 'resource').options).toEqual([{ name: 'Profile', value: 'profile' }]);
-		expect(property(properties, 'operation').options).toEqual([
+		expect(property(properties, 'resource').options).toEqual([
+			{ name: 'Database', value: 'database' },
+			{ name: 'Profile', value: 'profile' },
+		]);
+		const operationsOf = (resource: string) =>
+			properties.find((candidate) => candidate.name === 'operation' && candidate.displayOptions?.show?.resource?.includes(resource))
+				?.options;
+		expect(operationsOf('database')).toEqual([
+			expect.objectContaining({ name: 'Get Many', value: 'getMany', action: 'Get many databases' }),
+		]);
+		expect(operationsOf('profile')).toEqual([
 			expect.objectContaining({ name: 'Delete', value: 'delete', action: 'Delete a profile' }),
 			expect.objectContaining({ name: 'Get', value: 'get', action: 'Get a profile' }),
 			expect.objectContaining({ name: 'Get Many', value: 'getMany', action: 'Get many profiles' }),
 			expect.objectContaining({ name: 'Update Profiles', value: 'updateProfiles', action: 'Update profiles matching a selection' }),
 		]);
-		const getMany = properties.filter((candidate) => candidate.displayOptions?.show?.operation?.includes('getMany'));
+		const getMany = properties.filter(
+			(candidate) =>
+				candidate.displayOptions?.show?.operation?.includes('getMany') &&
+				candidate.displayOptions?.show?.resource?.includes('profile'),
+		);
 		expect(getMany.map((candidate) => candidate.displayName)).toEqual(
 			expect.arrayContaining(['Return All', 'Limit', 'Selection', 'Simplify']),
 		);

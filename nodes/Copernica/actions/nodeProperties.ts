@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as database from './database/Database.resource';
 import * as profile from './profile/Profile.resource';
 
 /** The node's parameters: the resource, then each resource's operations and their fields. */
@@ -9,8 +10,12 @@ export const nodeProperties: INodeProperties[] = [
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
-		options: [{ name: 'Profile', value: 'profile' }],
+		options: [
+			{ name: 'Database', value: 'database' },
+			{ name: 'Profile', value: 'profile' },
+		],
 		default: 'profile',
 	},
+	...database.description,
 	...profile.description,
 ];

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { CopernicaType } from './node.type';
+import * as database from './database/Database.resource';
 import * as profile from './profile/Profile.resource';
 
 /** Sends the run to the chosen resource's operation. */
@@ -11,6 +12,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const copernica = { resource, operation } as CopernicaType;
 
 	switch (copernica.resource) {
+		case 'database':
+			return [await database[copernica.operation].execute.call(this)];
 		case 'profile':
 			return [await profile[copernica.operation].execute.call(this)];
 		default:

@@ -8,29 +8,14 @@ import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
 import { copernicaGetAll, pathOf } from '../../transport';
 import type { QueryPairs } from '../../transport';
 import { createSchemaCache } from '../../transport/databaseSchema';
-import { allowEmptyValuesOption, selectionParameter } from '../common.descriptions';
+import { allowEmptyValuesOption, returnAllOrLimit, selectionParameter } from '../common.descriptions';
 import { databaseOf } from '../databaseParameter';
 import { forEachItem } from '../perItem';
 import { retryPolicyOf, singleRequestOptions, timeoutOf } from '../requestOptions';
 import type { RequestOptionValues } from '../requestOptions';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllOrLimit,
 	{
 		...selectionParameter,
 		required: false,

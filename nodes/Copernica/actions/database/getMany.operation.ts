@@ -1,0 +1,47 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
+import { copernicaGetAll } from '../../transport';
+import { returnAllOrLimit } from '../common.descriptions';
+import { forEachItem } from '../perItem';
+import { retryPolicyOf, singleRequestOptionsCollection, timeoutOf } from '../requestOptions';
+import type { RequestOptionValues } from '../requestOptions';
+
+const properties: INodeProperties[] = [
+	...returnAllOrLimit,
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to return only the ID, name and description of each database instead of the raw data (which embeds the first page of its fields, interests and collections)',
+	},
+	singleRequestOptionsCollection,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['database'], operation: ['getMany'] } }, properties);
+
+/** GET databases: every database of the account (or Limit), 1,000 a page. */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await forEachItem.call(this, async (itemIndex, limiter) => {
+		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+		const limit = returnAll ? Number.POSITIVE_INFINITY : (this.getNodeParameter('limit', itemIndex, 50) as number);
+		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+		const options = this.getNodeParameter('options', itemIndex, {}) as RequestOptionValues;
+		const databases = await copernicaGetAll.call(
+			this,
+			{
+				path: 'databases',
+				retry: retryPolicyOf(options),
+				timeoutMs: timeoutOf(options),
+				itemIndex,
+				limiter,
+				action: 'listing the databases',
+			},
+			limit,
+		);
+		if (!simplify) return databases;
+		return databases.map(({ ID, name, description }): IDataObject => ({ ID, name, description }));
+	});
+}
