@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_TIMEOUT_MS } from '../transport';
+import type { RequestSettings } from '../transport/databaseSchema';
+import type { RequestLimiter } from '../transport/requestLimiter';
 import type { Concurrency } from './perItem';
 import type { RetryPolicy } from '../transport/retry';
 import { DEFAULT_RETRY_POLICY } from '../transport/retry';
@@ -119,6 +121,15 @@ export function retryPolicyOf(values: RequestOptionValues): RetryPolicy {
 
 export function timeoutOf(values: RequestOptionValues): number {
 	return (values.timeout ?? DEFAULT_TIMEOUT_MS / 1000) * 1000;
+}
+
+/** How one item's requests are sent: its index, the retry policy and timeout from Options, the run's Parallel Requests limiter. */
+export function requestSettingsOf(
+	values: RequestOptionValues,
+	itemIndex: number,
+	limiter: RequestLimiter,
+): RequestSettings {
+	return { retry: retryPolicyOf(values), timeoutMs: timeoutOf(values), itemIndex, limiter };
 }
 
 export function concurrencyOf(values: RequestOptionValues): Concurrency {

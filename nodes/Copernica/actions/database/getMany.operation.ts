@@ -4,7 +4,7 @@ import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
 import { copernicaGetAll } from '../../transport';
 import { returnAllOrLimit } from '../common.descriptions';
 import { forEachItem } from '../perItem';
-import { retryPolicyOf, singleRequestOptionsCollection, timeoutOf } from '../requestOptions';
+import { requestSettingsOf, singleRequestOptionsCollection } from '../requestOptions';
 import type { RequestOptionValues } from '../requestOptions';
 
 const properties: INodeProperties[] = [
@@ -31,14 +31,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const options = this.getNodeParameter('options', itemIndex, {}) as RequestOptionValues;
 		const databases = await copernicaGetAll.call(
 			this,
-			{
-				path: 'databases',
-				retry: retryPolicyOf(options),
-				timeoutMs: timeoutOf(options),
-				itemIndex,
-				limiter,
-				action: 'listing the databases',
-			},
+			{ ...requestSettingsOf(options, itemIndex, limiter), path: 'databases', action: 'listing the databases' },
 			limit,
 		);
 		if (!simplify) return databases;

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
 import { copernicaRequest, pathOf } from '../../transport';
 import { forEachItem } from '../perItem';
 import { profileIdOf, profileIdParameter } from '../profileIdParameter';
-import { DEFAULT_PARALLEL_REQUESTS, retryPolicyOf, singleRequestOptionsCollection, timeoutOf } from '../requestOptions';
+import { DEFAULT_PARALLEL_REQUESTS, requestSettingsOf, singleRequestOptionsCollection } from '../requestOptions';
 import type { RequestOptionValues } from '../requestOptions';
 
 const properties: INodeProperties[] = [
@@ -30,12 +30,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const options = this.getNodeParameter('options', itemIndex, {}) as RequestOptionValues;
 			try {
 				await copernicaRequest.call(this, {
+					...requestSettingsOf(options, itemIndex, limiter),
 					method: 'DELETE',
 					path: pathOf('profile', profileId),
-					retry: retryPolicyOf(options),
-					timeoutMs: timeoutOf(options),
-					itemIndex,
-					limiter,
 					action: `deleting profile ${profileId}`,
 				});
 			} catch (error) {

@@ -5,7 +5,7 @@ import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
 import { copernicaRequest, pathOf } from '../../transport';
 import { forEachItem } from '../perItem';
 import { profileIdOf, profileIdParameter } from '../profileIdParameter';
-import { DEFAULT_PARALLEL_REQUESTS, retryPolicyOf, singleRequestOptionsCollection, timeoutOf } from '../requestOptions';
+import { DEFAULT_PARALLEL_REQUESTS, requestSettingsOf, singleRequestOptionsCollection } from '../requestOptions';
 import type { RequestOptionValues } from '../requestOptions';
 
 const properties: INodeProperties[] = [
@@ -32,12 +32,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 			const options = this.getNodeParameter('options', itemIndex, {}) as RequestOptionValues;
 			const { body } = await copernicaRequest.call(this, {
+				...requestSettingsOf(options, itemIndex, limiter),
 				method: 'GET',
 				path: pathOf('profile', profileId),
-				retry: retryPolicyOf(options),
-				timeoutMs: timeoutOf(options),
-				itemIndex,
-				limiter,
 				action: `reading profile ${profileId}`,
 			});
 			const profile = (body ?? {}) as IDataObject;

@@ -11,7 +11,7 @@ import { createSchemaCache } from '../../transport/databaseSchema';
 import { allowEmptyValuesOption, returnAllOrLimit, selectionParameter } from '../common.descriptions';
 import { databaseOf } from '../databaseParameter';
 import { forEachItem } from '../perItem';
-import { retryPolicyOf, singleRequestOptions, timeoutOf } from '../requestOptions';
+import { requestSettingsOf, singleRequestOptions } from '../requestOptions';
 import type { RequestOptionValues } from '../requestOptions';
 
 const properties: INodeProperties[] = [
@@ -95,7 +95,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		// An empty selection reads every profile: harmless for a read, so it is allowed here.
 		const shaped =
 			conditions.length > 0 ? checkSelectionShape(conditions, { allowEmptyValues: options.allowEmptyValues === true }) : [];
-		const transport = { retry: retryPolicyOf(options), timeoutMs: timeoutOf(options), itemIndex, limiter };
+		const transport = requestSettingsOf(options, itemIndex, limiter);
 		const query: QueryPairs = [];
 		const needsFields = shaped.length > 0 || !BUILT_IN_ORDER.includes(orderBy.toLowerCase());
 		if (needsFields) {

@@ -25,7 +25,7 @@ import { copernicaCount, copernicaRequest, pathOf } from '../../transport';
 import type { QueryPairs } from '../../transport';
 import { createSchemaCache } from '../../transport/databaseSchema';
 import type { RequestSettings, SchemaLookup } from '../../transport/databaseSchema';
-import { concurrencyOf, requestOptions, retryPolicyOf, timeoutOf } from '../requestOptions';
+import { concurrencyOf, requestOptions, requestSettingsOf } from '../requestOptions';
 import type { RequestOptionValues } from '../requestOptions';
 import { allowEmptyValuesOption, selectionParameter } from '../common.descriptions';
 import { databaseOf } from '../databaseParameter';
@@ -274,7 +274,7 @@ async function prepareUpdate(
 	const shaped = checkSelectionShape(conditions, rules);
 	const fieldsAsked = requestedFields(context, itemIndex);
 
-	const transport = { retry: retryPolicyOf(options), timeoutMs: timeoutOf(options), itemIndex, limiter };
+	const transport = requestSettingsOf(options, itemIndex, limiter);
 	const schema = await schemaOf(database, transport);
 	const fieldNames = schema.fields.map((field) => field.name);
 	const selection = resolveSelection(shaped, fieldNames);
