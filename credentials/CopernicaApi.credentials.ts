@@ -11,6 +11,13 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import {
+	copernicaMessage,
+	JWT_EXCHANGE_FAILED,
+	networkErrorCode,
+	summarizePage,
+} from '../nodes/Copernica/helpers/failureDetails';
+
 /**
  * The Copernica REST access token, applied by n8n so that the node never reads it.
  *
@@ -28,9 +35,6 @@ import type {
 
 /** A JWT this close to its expiry is replaced before it is sent (Copernica's JWTs live 24 hours). */
 const RENEW_BEFORE_EXPIRY_MS = 5 * 60 * 1000;
-
-/** The start of every message about a failed exchange: the node's transport recognises it by this. */
-const EXCHANGE_FAILED = 'Copernica did not exchange the access token for a JWT';
 
 /** The claims of a JWT that say how long it lives, in seconds since 1970. */
 interface JwtLifetime {
@@ -106,33 +110,6 @@ function jwtFromAnswer(body: unknown): string | undefined {
 	return undefined;
 }
 
-/** Copernica's words from a refused exchange (`{"error":{"message":…}}` or plain text), kept short. */
-function refusalOf(body: unknown): string {
-	let parsed = body;
-	if (typeof body === 'string' && body.trim().startsWith('{')) {
-		try {
-			parsed = JSON.parse(body);
-		} catch {
-			parsed = body;
-		}
-	}
-	const error = (parsed as { error?: { message?: unknown } | string } | undefined)?.error;
-	const message = typeof error === 'string' ? error : error?.message;
-	if (typeof message === 'string') return message;
-	return typeof parsed === 'string' ? parsed.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120) : '';
-}
-
-/** The system error code of a failed request, wherever n8n's version put it. */
-function networkCodeOf(error: unknown): string {
-	let current: unknown = error;
-	for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
-		const { code, cause } = current as { code?: unknown; cause?: unknown };
-		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
-		current = cause;
-	}
-	return 'a network error';
-}
-
 /** An error that makes n8n fetch a new JWT (it does so after any HTTP 401) and send the request again. */
 function renewalRequired(): Error {
 	return Object.assign(new Error('The Copernica JWT needs renewing'), { response: { status: 401 } });
@@ -163,13 +140,17 @@ async function exchangeForJwt(
 		answer = (await context.helpers.httpRequest(request)) as { statusCode: number; body: unknown };
 	} catch (error) {
 		// The request error carries the form body, and so the token: only its code goes on.
-		throw new Error(`${EXCHANGE_FAILED}: could not reach the Authentication URL (${networkCodeOf(error)})`);
+		throw new Error(
+			`${JWT_EXCHANGE_FAILED}: could not reach the Authentication URL (${networkErrorCode(error) ?? 'a network error'})`,
+		);
 	}
 	const jwt = answer.statusCode >= 200 && answer.statusCode < 300 ? jwtFromAnswer(answer.body) : undefined;
 	if (jwt === undefined) {
-		const refusal = refusalOf(answer.body);
+		// Copernica's own message, else the gist of whatever page answered.
+		const refusal =
+			copernicaMessage(answer.body) ?? (typeof answer.body === 'string' ? summarizePage(answer.body) : '');
 		throw new Error(
-			`${EXCHANGE_FAILED}: HTTP ${answer.statusCode}${refusal ? `, ${refusal}` : ''}. Check the Access Token (it must be allowed to use REST v4) and the Authentication URL.`,
+			`${JWT_EXCHANGE_FAILED}: HTTP ${answer.statusCode}${refusal ? `, ${refusal}` : ''}. Check the Access Token (it must be allowed to use REST v4) and the Authentication URL.`,
 		);
 	}
 	return jwt;

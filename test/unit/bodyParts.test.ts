@@ -6,7 +6,7 @@ import {
 	rowsToObject,
 } from '../../nodes/Copernica/helpers/fieldValues';
 import { interestsToAdd, interestsToSet } from '../../nodes/Copernica/helpers/interests';
-import { networkErrorCode } from '../../nodes/Copernica/transport/apiError';
+import { networkErrorCode } from '../../nodes/Copernica/helpers/failureDetails';
 import { redactText, redactValue } from '../../nodes/Copernica/transport/redact';
 
 describe('fields to set', () => {

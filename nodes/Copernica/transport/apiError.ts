@@ -1,6 +1,11 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import {
+	copernicaMessage,
+	JWT_EXCHANGE_FAILED,
+	summarizePage,
+} from '../helpers/failureDetails';
 import { redactText } from './redact';
 
 /** How to fix what Copernica complains about, keyed by its own (stable, English) messages. */
@@ -37,36 +42,6 @@ function howToFix(message: string, statusCode: number): string {
 /** What the node was doing, and why it stopped retrying, for the end of a description. */
 function whileDoing(action: string, retryNote?: string): string {
 	return `while ${action}${retryNote ? `; ${retryNote}` : ''}`;
-}
-
-/** The readable part of a non-JSON page: its title, else its first words. */
-function summarizePage(page: string): string {
-	const title = /<title[^>]*>([^<]*)<\/title>/i.exec(page)?.[1];
-	const text = (title ?? page.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
-	return text.length > 120 ? `${text.slice(0, 117)}...` : text;
-}
-
-/** Copernica's own words from an error response body, if it sent any. */
-export function copernicaMessage(body: unknown): string | undefined {
-	if (typeof body === 'string') {
-		const trimmed = body.trim();
-		if (trimmed.startsWith('{')) {
-			try {
-				return copernicaMessage(JSON.parse(trimmed));
-			} catch {
-				return undefined;
-			}
-		}
-		return undefined;
-	}
-	if (body && typeof body === 'object') {
-		const error = (body as { error?: unknown }).error;
-		if (error && typeof error === 'object' && typeof (error as { message?: unknown }).message === 'string') {
-			return (error as { message: string }).message;
-		}
-		if (typeof error === 'string') return error;
-	}
-	return undefined;
 }
 
 export interface FailedResponse {
@@ -121,22 +96,6 @@ const NETWORK_FAILURES: Record<string, string> = {
 };
 
 /**
- * The system error code (ECONNREFUSED, …) of a failed request. n8n versions wrap the network
- * error differently (the error itself, its cause, the cause's cause), and some keep only the text.
- */
-export function networkErrorCode(error: unknown): string | undefined {
-	let current: unknown = error;
-	for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
-		const { code, message, cause } = current as { code?: unknown; message?: unknown; cause?: unknown };
-		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
-		const named = typeof message === 'string' ? /\b(E(?:CONN[A-Z]+|TIMEDOUT|NOTFOUND|AI_AGAIN|HOSTUNREACH))\b/.exec(message) : null;
-		if (named) return named[1];
-		current = cause;
-	}
-	return undefined;
-}
-
-/**
  * A failure before any HTTP answer (refused connection, reset, timeout), from its system error
  * code (see networkErrorCode), without the request.
  */
@@ -158,9 +117,6 @@ export function transportFailureToNodeApiError(
 		{ message, description, itemIndex: context.itemIndex },
 	);
 }
-
-/** How the credential starts every message about a failed REST v4 exchange of the token for a JWT. */
-const JWT_EXCHANGE_FAILED = 'Copernica did not exchange the access token for a JWT';
 
 export interface JwtExchangeFailure {
 	/** The credential's message: what happened, then how to fix it. */

@@ -12,11 +12,11 @@ import {
 	httpAnswerOf,
 	jwtExchangeFailure,
 	jwtExchangeToNodeApiError,
-	networkErrorCode,
 	responseToNodeApiError,
 	transportFailureToNodeApiError,
 } from './apiError';
 import type { JwtExchangeFailure } from './apiError';
+import { networkErrorCode } from '../helpers/failureDetails';
 import type { RequestLimiter } from './requestLimiter';
 import type { Failure, RetryPolicy } from './retry';
 import { DEFAULT_RETRY_POLICY, decideRetry } from './retry';
