@@ -423,6 +423,15 @@ export class CopernicaEmulator {
 			if (sub === 'interests' && method === 'GET') return { status: 200, body: paged(interestJson(database), query) };
 			if (sub === 'profiles') return this.databaseProfiles(request, database);
 		}
+		if (resource === 'profile' && id && sub === 'interests') {
+			const profile = this.store.profile(id);
+			if (method === 'GET') return { status: 200, body: [...profile.interests] };
+			// POST adds (a list) or switches the listed ones (an object), leaving the others; PUT overwrites.
+			if (method === 'POST') this.store.updateProfile(profile, undefined, body);
+			else if (method === 'PUT') this.store.replaceInterests(profile, body);
+			else throw invalid();
+			return { status: 204 };
+		}
 		if (resource === 'profile' && id && !sub) {
 			const profile = this.store.profile(id);
 			if (method === 'GET') return { status: 200, body: profileJson(profile) };

@@ -294,6 +294,16 @@ export class Store {
 		if (changedFields || changedInterests) profile.modified = this.now();
 	}
 
+	/** PUT profile/{id}/interests: the listed interests on (or those with 1), every other one off. */
+	replaceInterests(profile: StoredProfile, interests: InterestInput): void {
+		const database = this.databases.find((candidate) => candidate.ID === profile.database);
+		if (!database) throw new CopernicaError('No database with supplied ID');
+		const before = [...profile.interests].sort().join('\n');
+		profile.interests.clear();
+		this.writeInterests(database, profile, interests);
+		if ([...profile.interests].sort().join('\n') !== before) profile.modified = this.now();
+	}
+
 	validateBody(fields: unknown): void {
 		this.checkFieldsInput(fields);
 	}

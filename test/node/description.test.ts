@@ -46,7 +46,7 @@ describe('node description', () => {
 		}
 	});
 
-	it('offers Database → Get Many and Profile → Delete, Get, Get Many and Update Profiles in n8n\'s wording', async () => {
+	it('offers every operation in n8n\'s wording, the upsert with n8n\'s upsert description', async () => {
 		const { properties } = await description();
 		expect(property(properties, 'resource').options).toEqual([
 			{ name: 'Database', value: 'database' },
@@ -59,9 +59,19 @@ describe('node description', () => {
 			expect.objectContaining({ name: 'Get Many', value: 'getMany', action: 'Get many databases' }),
 		]);
 		expect(operationsOf('profile')).toEqual([
+			expect.objectContaining({ name: 'Add Interests', value: 'addInterests', action: 'Add interests to a profile' }),
+			expect.objectContaining({ name: 'Create', value: 'create', action: 'Create a profile' }),
+			expect.objectContaining({
+				name: 'Create or Update',
+				value: 'upsert',
+				action: 'Create or update a profile',
+				description: 'Create a new profile, or update the current one if it already exists (upsert)',
+			}),
 			expect.objectContaining({ name: 'Delete', value: 'delete', action: 'Delete a profile' }),
 			expect.objectContaining({ name: 'Get', value: 'get', action: 'Get a profile' }),
 			expect.objectContaining({ name: 'Get Many', value: 'getMany', action: 'Get many profiles' }),
+			expect.objectContaining({ name: 'Set Interests', value: 'setInterests', action: 'Set the interests of a profile' }),
+			expect.objectContaining({ name: 'Update', value: 'update', action: 'Update a profile' }),
 			expect.objectContaining({ name: 'Update Profiles', value: 'updateProfiles', action: 'Update profiles matching a selection' }),
 		]);
 		const getMany = properties.filter(

@@ -3,7 +3,16 @@ import type { AllEntities } from 'n8n-workflow';
 /** Every resource and its operations; the router and the descriptions agree through this. */
 type NodeMap = {
 	database: 'getMany';
-	profile: 'delete' | 'get' | 'getMany' | 'updateProfiles';
+	profile:
+		| 'addInterests'
+		| 'create'
+		| 'delete'
+		| 'get'
+		| 'getMany'
+		| 'setInterests'
+		| 'update'
+		| 'updateProfiles'
+		| 'upsert';
 };
 
 export type CopernicaType = AllEntities<NodeMap>;

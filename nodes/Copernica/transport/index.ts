@@ -41,7 +41,8 @@ export interface CopernicaRequest {
 	path: string;
 	/** Ordered query pairs; the access token is added by the credential, never here. */
 	query?: QueryPairs;
-	body?: IDataObject;
+	/** A JSON object, or a list (the interest names of `profile/{id}/interests`). */
+	body?: IDataObject | string[];
 	itemIndex?: number;
 	/** What the node was doing, in words, for error descriptions ("updating profiles"). */
 	action: string;

@@ -1,12 +1,28 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { databaseLocator } from '../common.descriptions';
+import * as addInterests from './addInterests.operation';
+import * as create from './create.operation';
 import * as deleteProfile from './delete.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
+import * as setInterests from './setInterests.operation';
+import * as update from './update.operation';
 import * as updateProfiles from './updateProfiles.operation';
+import * as upsert from './upsert.operation';
 
-export { deleteProfile as delete, get, getMany, updateProfiles };
+export { addInterests, create, deleteProfile as delete, get, getMany, setInterests, update, updateProfiles, upsert };
+
+/** The operations that name fields or interests: the database fills their lists and checks the names. */
+const OPERATIONS_IN_A_DATABASE = [
+	'addInterests',
+	'create',
+	'getMany',
+	'setInterests',
+	'update',
+	'updateProfiles',
+	'upsert',
+];
 
 export const description: INodeProperties[] = [
 	{
@@ -16,6 +32,24 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['profile'] } },
 		options: [
+			{
+				name: 'Add Interests',
+				value: 'addInterests',
+				description: 'Switch interests on for a profile; its other interests stay as they are',
+				action: 'Add interests to a profile',
+			},
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create a new profile',
+				action: 'Create a profile',
+			},
+			{
+				name: 'Create or Update',
+				value: 'upsert',
+				description: 'Create a new profile, or update the current one if it already exists (upsert)',
+				action: 'Create or update a profile',
+			},
 			{
 				name: 'Delete',
 				value: 'delete',
@@ -35,6 +69,18 @@ export const description: INodeProperties[] = [
 				action: 'Get many profiles',
 			},
 			{
+				name: 'Set Interests',
+				value: 'setInterests',
+				description: 'Give a profile exactly these interests; every other one is switched off',
+				action: 'Set the interests of a profile',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Update a profile by its ID',
+				action: 'Update a profile',
+			},
+			{
 				name: 'Update Profiles',
 				value: 'updateProfiles',
 				description: 'Update every profile that matches a selection, or create one if none matches',
@@ -43,9 +89,14 @@ export const description: INodeProperties[] = [
 		],
 		default: 'updateProfiles',
 	},
-	{ ...databaseLocator, displayOptions: { show: { resource: ['profile'], operation: ['getMany', 'updateProfiles'] } } },
+	{ ...databaseLocator, displayOptions: { show: { resource: ['profile'], operation: OPERATIONS_IN_A_DATABASE } } },
+	...addInterests.description,
+	...create.description,
 	...deleteProfile.description,
 	...get.description,
 	...getMany.description,
+	...setInterests.description,
+	...update.description,
 	...updateProfiles.description,
+	...upsert.description,
 ];

@@ -1,0 +1,54 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { createSchemaCache } from '../../transport/databaseSchema';
+import type { DatabaseSchema, RequestSettings } from '../../transport/databaseSchema';
+import { databaseOf } from '../databaseParameter';
+import { forEachItem } from '../perItem';
+import { concurrencyOf, requestOptions, requestSettingsOf } from '../requestOptions';
+import type { RequestOptionValues } from '../requestOptions';
+import { readProfile } from './readProfile';
+
+/**
+ * The operations that write one profile and output it (Create, Update, Add Interests, Set
+ * Interests): each item's names are checked against its database (read once per run), the
+ * write is sent, and the profile is read back so the output is what Copernica now holds.
+ */
+
+/** Their Options: how the requests are sent, Parallel Requests included, as in Update Profiles. */
+export const profileWriteOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	options: requestOptions,
+};
+
+/** What one item's write needs; it returns the ID of the profile written. */
+export interface ProfileWrite {
+	itemIndex: number;
+	database: string;
+	/** The database's fields and interests; ask after the checks that need no request. */
+	schema: () => Promise<DatabaseSchema>;
+	settings: RequestSettings;
+}
+
+export async function runProfileWrites(
+	this: IExecuteFunctions,
+	write: (item: ProfileWrite) => Promise<string | number>,
+): Promise<INodeExecutionData[]> {
+	const schemaOf = createSchemaCache(this);
+	const concurrency = concurrencyOf(this.getNodeParameter('options', 0, {}) as RequestOptionValues);
+	return await forEachItem.call(
+		this,
+		async (itemIndex, limiter) => {
+			const database = databaseOf(this, itemIndex);
+			const options = this.getNodeParameter('options', itemIndex, {}) as RequestOptionValues;
+			const settings = requestSettingsOf(options, itemIndex, limiter);
+			const schema = async () => await schemaOf(database, settings);
+			const profileId = await write({ itemIndex, database, schema, settings });
+			return await readProfile(this, itemIndex, profileId, settings);
+		},
+		concurrency,
+	);
+}

@@ -1,0 +1,34 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { allowEmptyValuesOption } from '../common.descriptions';
+import { requestOptions } from '../requestOptions';
+
+/** Options of the operations that PUT with a selection (Update Profiles, Create or Update). */
+
+export const maxMatchesOption: INodeProperties = {
+	displayName: 'Max Matches',
+	name: 'maxMatches',
+	type: 'number',
+	typeOptions: { minValue: 0 },
+	default: 1,
+	description:
+		'Count the profiles the selection matches first (one extra request) and change nothing when there are more than this',
+};
+
+export const previewOption: INodeProperties = {
+	displayName: 'Preview Only',
+	name: 'preview',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to change nothing and return what the update would do instead: how many profiles the selection matches, the first 100 of them, and the fields and interests that would be sent. Use it to check a selection before running it for real.',
+};
+
+export const selectionUpdateOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	options: [allowEmptyValuesOption, maxMatchesOption, previewOption, ...requestOptions],
+};

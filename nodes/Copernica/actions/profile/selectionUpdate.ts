@@ -1,0 +1,217 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { createdProfileId } from '../../helpers/createdProfile';
+import { addMissingFields, checkFieldValues, isEmpty } from '../../helpers/fieldValues';
+import { ParameterProblem } from '../../helpers/parameterProblem';
+import { simplifyProfile } from '../../helpers/profileOutput';
+import {
+	checkSelectionShape,
+	createdProfileMatchesSelection,
+	resolveSelection,
+	selectionQuery,
+	valuesImpliedBySelection,
+} from '../../helpers/selection';
+import type { Selection, SelectionConditionInput } from '../../helpers/selection';
+import { copernicaCount, copernicaRequest, pathOf } from '../../transport';
+import type { PagedList, QueryPairs } from '../../transport';
+import { createSchemaCache } from '../../transport/databaseSchema';
+import type { RequestSettings, SchemaLookup } from '../../transport/databaseSchema';
+import type { RequestLimiter } from '../../transport/requestLimiter';
+import { databaseOf } from '../databaseParameter';
+import { forEachItem } from '../perItem';
+import { concurrencyOf, requestSettingsOf } from '../requestOptions';
+import type { RequestOptionValues } from '../requestOptions';
+import { createSameSelectionQueue, selectionKey } from '../sameSelectionQueue';
+import { profileBody, requestedFields, requestedInterests } from './profileValues';
+
+/**
+ * `PUT database/{id}/profiles` with a selection: the engine of Update Profiles and of Create or
+ * Update, which differ only in where the selection comes from. Everything that can be refused
+ * is refused before the PUT.
+ */
+
+export interface SelectionUpdateOptions extends RequestOptionValues {
+	allowEmptyValues?: boolean;
+	maxMatches?: number;
+	preview?: boolean;
+}
+
+/** How an operation turns an item into a selection and whether it creates. */
+export interface SelectionUpdateKind {
+	/** The item's conditions; `fields` are the values it sets, as given (Create or Update matches on them). */
+	conditionsOf(context: IExecuteFunctions, itemIndex: number, fields: Record<string, unknown>): SelectionConditionInput[];
+	createOf(context: IExecuteFunctions, itemIndex: number): boolean;
+	backgroundOf(context: IExecuteFunctions, itemIndex: number): boolean;
+}
+
+/** One item's update, checked against its database and ready to send. */
+interface PreparedUpdate {
+	database: string;
+	/** `database/{database}/profiles`, where the count, the preview and the PUT go. */
+	profilesPath: string;
+	selection: Selection;
+	query: QueryPairs;
+	body: IDataObject;
+	create: boolean;
+	background: boolean;
+	maxMatches?: number;
+	preview: boolean;
+	/** Whether a retry after sending could create a second profile (see transport/retry.ts). */
+	mayCreate: boolean;
+	transport: RequestSettings;
+}
+
+/**
+ * Reads and checks one item's parameters. Mistakes that need no look-up are refused before the
+ * first request; the rest after reading the database's fields and interests (once per database).
+ */
+async function prepareUpdate(
+	context: IExecuteFunctions,
+	kind: SelectionUpdateKind,
+	itemIndex: number,
+	schemaOf: SchemaLookup,
+	limiter: RequestLimiter,
+): Promise<PreparedUpdate> {
+	const database = databaseOf(context, itemIndex);
+	const options = context.getNodeParameter('options', itemIndex, {}) as SelectionUpdateOptions;
+	const create = kind.createOf(context, itemIndex);
+	const background = kind.backgroundOf(context, itemIndex);
+	const fieldsAsked = requestedFields(context, itemIndex);
+	const conditions = kind.conditionsOf(context, itemIndex, fieldsAsked);
+
+	const shaped = checkSelectionShape(conditions, { allowEmptyValues: options.allowEmptyValues === true });
+	const transport = requestSettingsOf(options, itemIndex, limiter);
+	const schema = await schemaOf(database, transport);
+	const fieldNames = schema.fields.map((field) => field.name);
+	const selection = resolveSelection(shaped, fieldNames);
+	let fields = checkFieldValues(fieldsAsked, fieldNames);
+	if (create) fields = addMissingFields(fields, valuesImpliedBySelection(selection));
+	const interests = requestedInterests(
+		context,
+		itemIndex,
+		schema.interests.map((interest) => interest.name),
+	);
+	if (isEmpty(fields) && interests === undefined) {
+		throw new ParameterProblem(
+			'Nothing to set',
+			'Add at least one field under Fields to Set, or choose Interests. Without them the update would change nothing.',
+		);
+	}
+
+	const query: QueryPairs = selectionQuery(selection);
+	if (create) query.push(['create', '1']);
+	if (background) query.push(['async', '1']);
+
+	return {
+		database,
+		profilesPath: pathOf('database', database, 'profiles'),
+		selection,
+		query,
+		body: profileBody(fields, interests),
+		create,
+		background,
+		maxMatches: options.maxMatches,
+		preview: options.preview === true,
+		mayCreate: create && !createdProfileMatchesSelection(selection, fields),
+		transport,
+	};
+}
+
+/** Max Matches: count first, and refuse when the selection matches more profiles than allowed. */
+async function countMatches(context: IExecuteFunctions, update: PreparedUpdate, maxMatches: number): Promise<number> {
+	const matches = await copernicaCount.call(context, {
+		...update.transport,
+		path: update.profilesPath,
+		query: selectionQuery(update.selection),
+		action: 'counting the profiles the selection matches',
+	});
+	if (matches > maxMatches) {
+		throw new ParameterProblem(
+			`The selection matches ${matches} profiles, more than Max Matches (${maxMatches}); nothing was changed`,
+			'Narrow the selection, or raise Max Matches under Options if this many profiles should change.',
+		);
+	}
+	return matches;
+}
+
+/** How many matched profiles a preview shows: Copernica's default page. */
+export const PREVIEW_PROFILES = 100;
+
+/**
+ * Preview: the profiles the selection matches and the body the PUT would send, and nothing
+ * changed. One GET of the first page; `matches` is Copernica's total.
+ */
+async function previewUpdate(context: IExecuteFunctions, update: PreparedUpdate): Promise<IDataObject> {
+	const { body } = await copernicaRequest.call(context, {
+		...update.transport,
+		method: 'GET',
+		path: update.profilesPath,
+		query: [
+			...selectionQuery(update.selection),
+			['dataonly', 'true'],
+			['start', '0'],
+			['limit', String(PREVIEW_PROFILES)],
+			['total', '1'],
+		],
+		action: 'reading the profiles the selection matches',
+	});
+	const page = (body ?? {}) as Partial<PagedList>;
+	const profiles = Array.isArray(page.data) ? page.data.map(simplifyProfile) : [];
+	const matches = Number(page.total ?? profiles.length);
+	return {
+		preview: true,
+		database: update.database,
+		selection: update.selection.expressions,
+		matches,
+		wouldCreate: update.create && matches === 0,
+		wouldSend: update.body,
+		profiles,
+	};
+}
+
+/** The PUT itself, and the output item that reports it. */
+async function sendUpdate(context: IExecuteFunctions, update: PreparedUpdate): Promise<IDataObject> {
+	if (update.preview) return await previewUpdate(context, update);
+	const result: IDataObject = { database: update.database, selection: update.selection.expressions };
+	if (update.maxMatches !== undefined) result.matches = await countMatches(context, update, update.maxMatches);
+	const response = await copernicaRequest.call(context, {
+		...update.transport,
+		method: 'PUT',
+		path: update.profilesPath,
+		query: update.query,
+		body: update.body,
+		action: 'updating profiles',
+		mayCreate: update.mayCreate,
+	});
+	const profileId = createdProfileId(response);
+	return {
+		...result,
+		created: profileId !== undefined,
+		profileId: profileId ?? null,
+		async: update.background,
+		statusCode: response.statusCode,
+	};
+}
+
+/**
+ * Runs the update for every item. Items run in parallel (Parallel Requests), except items with
+ * the same selection, which take turns so that a create happens once and the last item's values win.
+ */
+export async function runSelectionUpdates(
+	this: IExecuteFunctions,
+	kind: SelectionUpdateKind,
+): Promise<INodeExecutionData[]> {
+	const schemaOf = createSchemaCache(this);
+	const inTurn = createSameSelectionQueue();
+	const concurrency = concurrencyOf(this.getNodeParameter('options', 0, {}) as SelectionUpdateOptions);
+
+	return await forEachItem.call(
+		this,
+		async (itemIndex, limiter) => {
+			const update = await prepareUpdate(this, kind, itemIndex, schemaOf, limiter);
+			const key = selectionKey(update.database, update.selection.expressions);
+			return await inTurn(key, async () => await sendUpdate(this, update));
+		},
+		concurrency,
+	);
+}

@@ -1,0 +1,41 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { isEmpty } from '../../helpers/fieldValues';
+import { ParameterProblem } from '../../helpers/parameterProblem';
+import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
+import { copernicaRequest, pathOf } from '../../transport';
+import { profileIdOf, profileIdParameter } from '../profileIdParameter';
+import { profileBody, profileValueProperties, profileValuesOf } from './profileValues';
+import { profileWriteOptions, runProfileWrites } from './profileWrite';
+import { simplifyProfileParameter } from './readProfile';
+
+const properties: INodeProperties[] = [
+	profileIdParameter,
+	...profileValueProperties,
+	simplifyProfileParameter,
+	profileWriteOptions,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['profile'], operation: ['update'] } }, properties);
+
+/** PUT profile/{id}: one profile by its ID; only the fields and interests set are sent. */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await runProfileWrites.call(this, async ({ itemIndex, schema, settings }) => {
+		const profileId = profileIdOf(this, itemIndex);
+		const { fields, interests } = profileValuesOf(this, itemIndex, await schema());
+		if (isEmpty(fields) && interests === undefined) {
+			throw new ParameterProblem(
+				'Nothing to set',
+				'Add at least one field under Fields to Set, or choose Interests. Without them the update would change nothing.',
+			);
+		}
+		await copernicaRequest.call(this, {
+			...settings,
+			method: 'PUT',
+			path: pathOf('profile', profileId),
+			body: profileBody(fields, interests),
+			action: `updating profile ${profileId}`,
+		});
+		return profileId;
+	});
+}

@@ -1,0 +1,71 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { ParameterProblem } from '../../helpers/parameterProblem';
+import type { SelectionConditionInput } from '../../helpers/selection';
+import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
+import { profileValueProperties } from './profileValues';
+import { selectionUpdateOptions } from './selectionUpdate.descriptions';
+import { runSelectionUpdates } from './selectionUpdate';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Fields to Match On Names or IDs',
+		name: 'matchFields',
+		type: 'multiOptions',
+		typeOptions: {
+			loadOptionsMethod: 'getDatabaseFields',
+			loadOptionsDependsOn: ['database.value'],
+		},
+		required: true,
+		default: [],
+		description:
+			'The fields that identify a profile, such as email or customer ID. Their values come from Fields to Set; a profile whose fields equal all of them is updated, and when none does one is created. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	...profileValueProperties,
+	selectionUpdateOptions,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['profile'], operation: ['upsert'] } }, properties);
+
+/**
+ * The selection of an upsert: each field to match on equals the value the item sets for it.
+ * A field to match on without a value in Fields to Set is refused: the condition would be
+ * `email==` and match every profile without an email address.
+ */
+function matchConditions(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	fields: Record<string, unknown>,
+): SelectionConditionInput[] {
+	const raw = context.getNodeParameter('matchFields', itemIndex, []) as unknown;
+	const names = (Array.isArray(raw) ? raw : [raw]).map((name) => String(name ?? '')).filter((name) => name !== '');
+	if (names.length === 0) {
+		throw new ParameterProblem(
+			'No field to match on',
+			'Pick at least one field under Fields to Match On, such as email. It decides which profile is updated.',
+		);
+	}
+	return names.map((name) => {
+		const given = Object.keys(fields).find((field) => field.toLowerCase() === name.toLowerCase());
+		if (given === undefined) {
+			throw new ParameterProblem(
+				`The field to match on "${name}" has no value`,
+				`Add "${name}" under Fields to Set: its value decides which profile is updated, or whether one is created.`,
+			);
+		}
+		return { field: name, operator: 'equals', value: fields[given] };
+	});
+}
+
+/**
+ * Create or Update: `PUT database/{id}/profiles?fields[]=<match>==<value>&create=1`. Copernica
+ * updates the profiles whose match fields equal the item's values, or creates one when none
+ * does; the new profile carries the match values, so the next run updates it.
+ */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await runSelectionUpdates.call(this, {
+		conditionsOf: matchConditions,
+		createOf: () => true,
+		backgroundOf: () => false,
+	});
+}
