@@ -1,4 +1,4 @@
-import type { StoredDatabase, StoredProfile } from './store';
+import type { FieldDefinition, StoredCollection, StoredDatabase, StoredProfile, StoredSubprofile } from './store';
 
 /** Copernica's JSON shapes. It returns IDs and numbers as strings ("everything is a string"). */
 
@@ -23,8 +23,8 @@ export function page<T>(all: T[], start: number, limit: number, withTotal: boole
 	return list;
 }
 
-export function fieldJson(database: StoredDatabase) {
-	return database.fields.map((field) => ({
+export function fieldJson(table: { fields: FieldDefinition[] }) {
+	return table.fields.map((field) => ({
 		ID: String(field.ID),
 		name: field.name,
 		type: field.type,
@@ -57,8 +57,32 @@ export function databaseJson(database: StoredDatabase) {
 		created: '2026-01-01 00:00:00',
 		fields: page(fields, 0, 1000, true),
 		interests: page(interests, 0, 1000, true),
-		collections: page([], 0, 1000, true),
+		collections: page(database.collections.map(collectionJson), 0, 1000, true),
 	};
+}
+
+/** Collections carry their fields, the first 1,000 of them, like a database's lists. */
+export function collectionJson(collection: StoredCollection) {
+	return {
+		ID: String(collection.ID),
+		name: collection.name,
+		database: String(collection.database),
+		fields: page(fieldJson(collection), 0, 1000, true),
+		intentions: { email: false, sms: false, fax: false, pdf: false },
+	};
+}
+
+/** With `dataonly` only ID, fields, collection, profile and modified (Copernica's documented list). */
+export function subprofileJson(subprofile: StoredSubprofile, dataOnly = false) {
+	const core = {
+		ID: String(subprofile.ID),
+		fields: { ...subprofile.fields },
+		profile: String(subprofile.profile),
+		collection: String(subprofile.collection),
+		modified: subprofile.modified,
+	};
+	if (dataOnly) return core;
+	return { ...core, secret: subprofile.secret, created: subprofile.created, removed: subprofile.removed ?? false };
 }
 
 export function profileJson(profile: StoredProfile, dataOnly = false) {

@@ -8,6 +8,14 @@ export interface SeedDatabase {
 	fields: Array<{ name: string; type?: string; value?: string }>;
 	interests?: Array<{ name: string; group?: string }>;
 	profiles?: Array<{ fields: Record<string, unknown>; interests?: string[] }>;
+	collections?: SeedCollection[];
+}
+
+export interface SeedCollection {
+	name: string;
+	fields: Array<{ name: string; type?: string; value?: string }>;
+	/** Each under the profile at that index of the database's `profiles`. */
+	subprofiles?: Array<{ profile: number; fields: Record<string, unknown> }>;
 }
 
 export interface Seed {
@@ -20,8 +28,14 @@ export function storeFromSeed(seed: Seed): Store {
 	const store = new Store();
 	for (const spec of seed.databases) {
 		const database = store.addDatabase(spec.name, spec.fields, spec.interests ?? [], spec.description);
-		for (const profile of spec.profiles ?? []) {
-			store.createProfile(database, profile.fields, profile.interests ?? []);
+		const profiles = (spec.profiles ?? []).map((profile) =>
+			store.createProfile(database, profile.fields, profile.interests ?? []),
+		);
+		for (const collectionSpec of spec.collections ?? []) {
+			const collection = store.addCollection(database, collectionSpec.name, collectionSpec.fields);
+			for (const subprofile of collectionSpec.subprofiles ?? []) {
+				store.createSubprofile(profiles[subprofile.profile], collection, subprofile.fields);
+			}
 		}
 	}
 	for (let index = 1; index <= (seed.fillerDatabases ?? 0); index++) {
@@ -51,6 +65,21 @@ export function sampleSeed(): Seed {
 					{ name: 'offers', group: 'mailings' },
 					{ name: 'football', group: 'sports' },
 					{ name: 'baseball', group: 'sports' },
+				],
+				collections: [
+					{
+						name: 'Orders',
+						fields: [
+							{ name: 'orderid', type: 'text' },
+							{ name: 'status', type: 'text' },
+							{ name: 'total', type: 'float' },
+						],
+						subprofiles: [
+							{ profile: 0, fields: { orderid: 'O-1', status: 'paid', total: 25.5 } },
+							{ profile: 0, fields: { orderid: 'O-2', status: 'open', total: 12 } },
+							{ profile: 1, fields: { orderid: 'O-3', status: 'open', total: 80 } },
+						],
+					},
 				],
 				profiles: [
 					{

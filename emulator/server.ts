@@ -4,10 +4,19 @@ import type { AddressInfo } from 'node:net';
 
 import { JwtIssuer } from './jwt';
 import type { PagedList } from './representation';
-import { DEFAULT_LIMIT, databaseJson, fieldJson, interestJson, page, profileJson } from './representation';
+import {
+	DEFAULT_LIMIT,
+	collectionJson,
+	databaseJson,
+	fieldJson,
+	interestJson,
+	page,
+	profileJson,
+	subprofileJson,
+} from './representation';
 import type { Seed } from './seed';
 import { sampleSeed, storeFromSeed } from './seed';
-import type { Store } from './store';
+import type { StoredCollection, StoredSubprofile, Store } from './store';
 import { CopernicaError, isBooleanTrue } from './store';
 
 /**
@@ -136,6 +145,17 @@ function paged<T>(all: T[], query: Array<[string, string]>): PagedList<T> {
 		numberParam(query, 'limit', DEFAULT_LIMIT),
 		total === undefined ? true : isBooleanTrue(total),
 	);
+}
+
+/** `orderby` (`id` or a field name) and `order` (`asc`, `desc`), as Copernica sorts its lists. */
+function ordered<T extends { ID: number; fields: Record<string, string> }>(entities: T[], query: Array<[string, string]>): T[] {
+	const orderBy = (queryValue(query, 'orderby') ?? 'id').toLowerCase();
+	const descending = (queryValue(query, 'order') ?? 'asc').toLowerCase() === 'desc';
+	return entities.sort((left, right) => {
+		const a = orderBy === 'id' ? left.ID : (left.fields[orderBy] ?? '');
+		const b = orderBy === 'id' ? right.ID : (right.fields[orderBy] ?? '');
+		return (a < b ? -1 : a > b ? 1 : 0) * (descending ? -1 : 1);
+	});
 }
 
 async function readBody(request: IncomingMessage): Promise<unknown> {
@@ -403,9 +423,13 @@ export class CopernicaEmulator {
 
 	private route(request: ApiRequest): ApiResponse {
 		const { method, segments, query, body } = request;
-		const [resource, id, sub, ...rest] = segments;
+		const [resource, id, sub, subId, ...rest] = segments;
 		const invalid = () => new CopernicaError('Invalid method');
 		if (rest.length > 0) throw invalid();
+		if (resource === 'profile' && id && sub === 'subprofiles' && subId) {
+			return this.profileSubprofiles(request, id, subId);
+		}
+		if (subId !== undefined) throw invalid();
 
 		if (resource === 'identity' && !id && method === 'GET') {
 			return {
@@ -421,7 +445,28 @@ export class CopernicaEmulator {
 			if (!sub && method === 'GET') return { status: 200, body: databaseJson(database) };
 			if (sub === 'fields' && method === 'GET') return { status: 200, body: paged(fieldJson(database), query) };
 			if (sub === 'interests' && method === 'GET') return { status: 200, body: paged(interestJson(database), query) };
+			if (sub === 'collections' && method === 'GET') {
+				return { status: 200, body: paged(database.collections.map(collectionJson), query) };
+			}
 			if (sub === 'profiles') return this.databaseProfiles(request, database);
+		}
+		if (resource === 'collection' && id) {
+			const collection = this.store.collection(id);
+			if (!sub && method === 'GET') return { status: 200, body: collectionJson(collection) };
+			if (sub === 'fields' && method === 'GET') return { status: 200, body: paged(fieldJson(collection), query) };
+			if (sub === 'subprofiles') return this.collectionSubprofiles(request, collection);
+		}
+		if (resource === 'subprofile' && id && !sub) {
+			const subprofile = this.store.subprofile(id);
+			if (method === 'GET') return { status: 200, body: subprofileJson(subprofile) };
+			if (method === 'PUT') {
+				this.store.updateSubprofile(subprofile, bodyPart(body, 'fields'));
+				return { status: 204 };
+			}
+			if (method === 'DELETE') {
+				this.store.removeSubprofile(subprofile);
+				return { status: 204, headers: { 'X-Deleted': `subprofile ${subprofile.ID}` } };
+			}
 		}
 		if (resource === 'profile' && id && sub === 'interests') {
 			const profile = this.store.profile(id);
@@ -451,14 +496,7 @@ export class CopernicaEmulator {
 		const { method, query, body } = request;
 		const selection = selectionOf(query) ?? [];
 		if (method === 'GET') {
-			const profiles = this.store.select(database, selection);
-			const orderBy = (queryValue(query, 'orderby') ?? 'id').toLowerCase();
-			const descending = (queryValue(query, 'order') ?? 'asc').toLowerCase() === 'desc';
-			profiles.sort((left, right) => {
-				const a = orderBy === 'id' ? left.ID : (left.fields[orderBy] ?? '');
-				const b = orderBy === 'id' ? right.ID : (right.fields[orderBy] ?? '');
-				return (a < b ? -1 : a > b ? 1 : 0) * (descending ? -1 : 1);
-			});
+			const profiles = ordered(this.store.select(database, selection), query);
 			const dataOnly = isBooleanTrue(queryValue(query, 'dataonly'));
 			return { status: 200, body: paged(profiles.map((profile) => profileJson(profile, dataOnly)), query) };
 		}
@@ -486,8 +524,51 @@ export class CopernicaEmulator {
 		throw new CopernicaError('Invalid method');
 	}
 
-	private createdHeaders(id: number): Record<string, string> {
-		return { 'X-Created': String(id), Location: `${this.baseUrl}/profile/${id}` };
+	private createdHeaders(id: number, entity: 'profile' | 'subprofile' = 'profile'): Record<string, string> {
+		return { 'X-Created': String(id), Location: `${this.baseUrl}/${entity}/${id}` };
+	}
+
+	/** A list of subprofiles as Copernica pages it: ordered by ID (or a field), `dataonly` honoured. */
+	private subprofileList(subprofiles: StoredSubprofile[], query: Array<[string, string]>): ApiResponse {
+		const dataOnly = isBooleanTrue(queryValue(query, 'dataonly'));
+		return { status: 200, body: paged(ordered(subprofiles, query).map((subprofile) => subprofileJson(subprofile, dataOnly)), query) };
+	}
+
+	/**
+	 * collection/{id}/subprofiles. The PUT takes `fields[]` like the profiles PUT, with the same
+	 * danger: conditions on unknown fields are dropped, and with none left every subprofile
+	 * changes. Copernica's docs show the body both flat and as {"fields": …}; both are accepted.
+	 */
+	private collectionSubprofiles(request: ApiRequest, collection: StoredCollection): ApiResponse {
+		const { method, query, body } = request;
+		const selection = selectionOf(query) ?? [];
+		if (method === 'GET') return this.subprofileList(this.store.selectSubprofiles(collection, selection), query);
+		if (method === 'PUT') {
+			if (selectionOf(query) === undefined) throw new CopernicaError('URL parameter fields is required');
+			const wrapped = bodyPart(body, 'fields');
+			const fields = wrapped !== undefined ? wrapped : body;
+			this.store.validateBody(fields);
+			for (const subprofile of this.store.selectSubprofiles(collection, selection)) {
+				this.store.updateSubprofile(subprofile, fields);
+			}
+			return { status: 204 };
+		}
+		throw new CopernicaError('Invalid method');
+	}
+
+	/** profile/{id}/subprofiles/{collection}: a profile's subprofiles, and POST (a flat body) to add one. */
+	private profileSubprofiles(request: ApiRequest, profileId: string, collectionIdOrName: string): ApiResponse {
+		const { method, query, body } = request;
+		const profile = this.store.profile(profileId);
+		const collection = this.store.collectionOfProfile(profile, collectionIdOrName);
+		if (method === 'GET') {
+			return this.subprofileList(this.store.selectSubprofiles(collection, selectionOf(query) ?? [], profile), query);
+		}
+		if (method === 'POST') {
+			const subprofile = this.store.createSubprofile(profile, collection, body);
+			return { status: 201, headers: this.createdHeaders(subprofile.ID, 'subprofile') };
+		}
+		throw new CopernicaError('Invalid method');
 	}
 
 	private async control(request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {

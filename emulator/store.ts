@@ -33,7 +33,32 @@ export interface StoredDatabase {
 	description: string;
 	fields: FieldDefinition[];
 	interests: InterestDefinition[];
+	collections: StoredCollection[];
 }
+
+/** A collection: a table of subprofiles (orders, bookings) under the profiles of a database. */
+export interface StoredCollection {
+	ID: number;
+	name: string;
+	database: number;
+	fields: FieldDefinition[];
+}
+
+export interface StoredSubprofile {
+	ID: number;
+	profile: number;
+	collection: number;
+	fields: Record<string, string>;
+	secret: string;
+	created: string;
+	modified: string;
+	removed: string | null;
+}
+
+/** What a selection can look at: a profile or a subprofile. */
+type Selectable = Pick<StoredProfile, 'ID' | 'fields' | 'secret' | 'modified'>;
+
+export type FieldSpec = { name: string; type?: string; value?: string };
 
 /** Copernica answers most mistakes with HTTP 400 and one of its fixed messages. */
 export class CopernicaError extends Error {
@@ -107,7 +132,7 @@ export class Store {
 
 	addDatabase(
 		name: string,
-		fields: Array<{ name: string; type?: string; value?: string }>,
+		fields: FieldSpec[],
 		interests: Array<{ name: string; group?: string }> = [],
 		description = '',
 	): StoredDatabase {
@@ -115,20 +140,31 @@ export class Store {
 			ID: this.newId(),
 			name,
 			description,
-			fields: fields.map((field) => ({
-				ID: this.newId(),
-				name: field.name,
-				type: field.type ?? 'text',
-				value: field.value ?? '',
-			})),
+			fields: fields.map((field) => this.fieldDefinition(field)),
 			interests: interests.map((interest) => ({
 				ID: this.newId(),
 				name: interest.name,
 				group: interest.group ?? '',
 			})),
+			collections: [],
 		};
 		this.databases.push(database);
 		return database;
+	}
+
+	addCollection(database: StoredDatabase, name: string, fields: FieldSpec[]): StoredCollection {
+		const collection: StoredCollection = {
+			ID: this.newId(),
+			name,
+			database: database.ID,
+			fields: fields.map((field) => this.fieldDefinition(field)),
+		};
+		database.collections.push(collection);
+		return collection;
+	}
+
+	private fieldDefinition(field: FieldSpec): FieldDefinition {
+		return { ID: this.newId(), name: field.name, type: field.type ?? 'text', value: field.value ?? '' };
 	}
 
 	/** By numeric ID, or by name (case-insensitively), as Copernica accepts both in the URL. */
@@ -148,34 +184,34 @@ export class Store {
 		return found;
 	}
 
-	private field(database: StoredDatabase, name: string): FieldDefinition | undefined {
+	private field(table: { fields: FieldDefinition[] }, name: string): FieldDefinition | undefined {
 		const lower = name.toLowerCase();
-		return database.fields.find((field) => field.name.toLowerCase() === lower);
+		return table.fields.find((field) => field.name.toLowerCase() === lower);
 	}
 
-	/** The conditions Copernica would use; the others it drops without a word. */
-	usableConditions(database: StoredDatabase, raw: string[]): ParsedCondition[] {
+	/** The conditions Copernica would use on a database or collection; the others it drops without a word. */
+	usableConditions(table: { fields: FieldDefinition[] }, raw: string[]): ParsedCondition[] {
 		return raw
 			.map(parseCondition)
 			.filter((condition): condition is ParsedCondition => {
 				if (!condition) return false;
 				return (
-					this.field(database, condition.field) !== undefined ||
+					this.field(table, condition.field) !== undefined ||
 					['id', 'code', 'modified'].includes(condition.field.toLowerCase())
 				);
 			});
 	}
 
-	private satisfies(database: StoredDatabase, profile: StoredProfile, condition: ParsedCondition): boolean {
-		const field = this.field(database, condition.field);
-		if (field) return matches(profile.fields[field.name] ?? '', condition, comparisonOf(field.type));
+	private satisfies(table: { fields: FieldDefinition[] }, entity: Selectable, condition: ParsedCondition): boolean {
+		const field = this.field(table, condition.field);
+		if (field) return matches(entity.fields[field.name] ?? '', condition, comparisonOf(field.type));
 		switch (condition.field.toLowerCase()) {
 			case 'id':
-				return matches(String(profile.ID), condition, 'number');
+				return matches(String(entity.ID), condition, 'number');
 			case 'code':
-				return matches(profile.secret, condition, 'binary');
+				return matches(entity.secret, condition, 'binary');
 			default:
-				return matches(profile.modified, condition, 'binary');
+				return matches(entity.modified, condition, 'binary');
 		}
 	}
 
@@ -224,14 +260,25 @@ export class Store {
 
 	/** Writes known fields (case-insensitive names, later spelling wins); unknown ones are ignored. */
 	private writeFields(database: StoredDatabase, profile: StoredProfile, fields: FieldInput): boolean {
+		return this.writeTableFields(database, profile, fields, (name) =>
+			this.equalsIndexes.get(database.ID)?.delete(name),
+		);
+	}
+
+	private writeTableFields(
+		table: { fields: FieldDefinition[] },
+		entity: Selectable,
+		fields: FieldInput,
+		onChange: (fieldName: string) => void = () => undefined,
+	): boolean {
 		let changed = false;
 		for (const [name, value] of Object.entries(fields)) {
-			const field = this.field(database, name);
+			const field = this.field(table, name);
 			if (!field) continue;
 			const stored = coerce(value, field);
-			if (profile.fields[field.name] !== stored) {
-				profile.fields[field.name] = stored;
-				this.equalsIndexes.get(database.ID)?.delete(field.name);
+			if (entity.fields[field.name] !== stored) {
+				entity.fields[field.name] = stored;
+				onChange(field.name);
 				changed = true;
 			}
 		}
@@ -313,5 +360,88 @@ export class Store {
 		profile.removed = this.now();
 		for (const name of Object.keys(profile.fields)) profile.fields[name] = '';
 		this.equalsIndexes.delete(profile.database);
+		// A profile's subprofiles go with it.
+		for (const subprofile of this.subprofiles.values()) {
+			if (subprofile.profile === profile.ID && subprofile.removed === null) this.removeSubprofile(subprofile);
+		}
+	}
+
+	// Subprofiles: the rows of a collection, each under one profile.
+
+	readonly subprofiles = new Map<number, StoredSubprofile>();
+
+	/** By numeric ID only: Copernica's collection/{id} paths take no names. */
+	collection(id: string): StoredCollection {
+		const found = /^\d+$/.test(id) ? this.collectionById(Number(id)) : undefined;
+		if (!found) throw new CopernicaError('No collection with supplied ID');
+		return found;
+	}
+
+	private collectionById(id: number): StoredCollection | undefined {
+		for (const database of this.databases) {
+			const found = database.collections.find((collection) => collection.ID === id);
+			if (found) return found;
+		}
+		return undefined;
+	}
+
+	/** profile/{id}/subprofiles/{collection}: the collection of the profile's database, by ID or by name. */
+	collectionOfProfile(profile: StoredProfile, idOrName: string): StoredCollection {
+		const database = this.databases.find((candidate) => candidate.ID === profile.database);
+		const found = database?.collections.find(
+			(collection) =>
+				String(collection.ID) === idOrName || collection.name.toLowerCase() === idOrName.toLowerCase(),
+		);
+		if (!found) throw new CopernicaError('No collection with supplied ID');
+		return found;
+	}
+
+	subprofile(id: string): StoredSubprofile {
+		const found = /^\d+$/.test(id) ? this.subprofiles.get(Number(id)) : undefined;
+		if (!found) throw new CopernicaError('No entity with supplied ID');
+		return found;
+	}
+
+	/** Live subprofiles of the collection (of one profile, when given) meeting every usable condition. */
+	selectSubprofiles(collection: StoredCollection, raw: string[], profile?: StoredProfile): StoredSubprofile[] {
+		const conditions = this.usableConditions(collection, raw);
+		return [...this.subprofiles.values()].filter(
+			(subprofile) =>
+				subprofile.collection === collection.ID &&
+				subprofile.removed === null &&
+				(profile === undefined || subprofile.profile === profile.ID) &&
+				conditions.every((condition) => this.satisfies(collection, subprofile, condition)),
+		);
+	}
+
+	createSubprofile(profile: StoredProfile, collection: StoredCollection, fields: unknown): StoredSubprofile {
+		if (profile.removed !== null) throw new CopernicaError('This profile has already been removed');
+		const checked = this.checkFieldsInput(fields);
+		const created = this.now();
+		const subprofile: StoredSubprofile = {
+			ID: this.newId(),
+			profile: profile.ID,
+			collection: collection.ID,
+			fields: Object.fromEntries(collection.fields.map((field) => [field.name, coerce(field.value, field)])),
+			secret: `s${Math.random().toString(36).slice(2, 12)}`,
+			created,
+			modified: created,
+			removed: null,
+		};
+		this.writeTableFields(collection, subprofile, checked);
+		this.subprofiles.set(subprofile.ID, subprofile);
+		return subprofile;
+	}
+
+	updateSubprofile(subprofile: StoredSubprofile, fields: unknown): void {
+		const collection = this.collectionById(subprofile.collection);
+		if (!collection) throw new CopernicaError('No collection with supplied ID');
+		if (this.writeTableFields(collection, subprofile, this.checkFieldsInput(fields))) subprofile.modified = this.now();
+	}
+
+	removeSubprofile(subprofile: StoredSubprofile): void {
+		if (subprofile.removed !== null) throw new CopernicaError('This subprofile has already been removed');
+		subprofile.removed = this.now();
+		for (const name of Object.keys(subprofile.fields)) subprofile.fields[name] = '';
 	}
 }

@@ -265,3 +265,57 @@ describe('REST API v4 with short-lived JWTs', () => {
 		}
 	});
 });
+
+describe('collections and subprofiles (copernica-api.md §3)', () => {
+	async function orders() {
+		const collections = (await api().get('/database/Customers/collections')).data;
+		expect(collections).toMatchObject({ start: 0, count: 1, total: 1 });
+		return collections.data[0] as { ID: string; name: string; fields: { data: Array<{ name: string }> } };
+	}
+
+	async function subprofiles(collectionId: string, query = '') {
+		const response = await api().get(`/collection/${collectionId}/subprofiles?${query}`);
+		return response.data as { total: number; data: Array<{ ID: string; profile: string; fields: Record<string, string> }> };
+	}
+
+	it('lists a database\'s collections with their fields, and a collection\'s subprofiles with a selection', async () => {
+		const collection = await orders();
+		expect(collection.name).toBe('Orders');
+		expect(collection.fields.data.map((field) => field.name)).toEqual(['orderid', 'status', 'total']);
+		expect((await subprofiles(collection.ID)).total).toBe(3);
+		const open = await subprofiles(collection.ID, 'fields%5B%5D=status%3D%3Dopen');
+		expect(open.data.map((subprofile) => subprofile.fields.orderid)).toEqual(['O-2', 'O-3']);
+	});
+
+	it('PUT collection/{id}/subprofiles with only unknown selection fields updates every subprofile (the live danger)', async () => {
+		const collection = await orders();
+		const response = await api().put(`/collection/${collection.ID}/subprofiles?fields%5B%5D=sttus%3D%3Dopen`, {
+			fields: { status: 'cancelled' },
+		});
+		expect(response.status).toBe(204);
+		expect((await subprofiles(collection.ID)).data.map((subprofile) => subprofile.fields.status)).toEqual([
+			'cancelled',
+			'cancelled',
+			'cancelled',
+		]);
+	});
+
+	it('POST profile/{id}/subprofiles/{collection} takes a flat body and a collection name; removing the profile removes its subprofiles', async () => {
+		const anna = (await copernica.client.profilesWhere('Customers', 'customerid', 'C-1001'))[0];
+		const created = await api().post(`/profile/${anna.ID}/subprofiles/orders`, { orderid: 'O-9', total: '9.5' });
+		expect(created.status).toBe(201);
+		const id = created.headers['x-created'];
+		expect((await api().get(`/subprofile/${id}`)).data).toMatchObject({
+			ID: id,
+			profile: anna.ID,
+			fields: { orderid: 'O-9', status: '', total: '9.5' },
+			removed: false,
+		});
+		const ofAnna = (await api().get(`/profile/${anna.ID}/subprofiles/Orders`)).data;
+		expect(ofAnna.data.map((subprofile: { fields: { orderid: string } }) => subprofile.fields.orderid)).toEqual(['O-1', 'O-2', 'O-9']);
+		await api().delete(`/profile/${anna.ID}`);
+		expect((await subprofiles((await orders()).ID)).data.map((subprofile) => subprofile.fields.orderid)).toEqual(['O-3']);
+		const again = await api().delete(`/subprofile/${id}`);
+		expect([again.status, again.data]).toEqual([400, { error: { message: 'This subprofile has already been removed' } }]);
+	});
+});
