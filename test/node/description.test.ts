@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { loadNodePackage, PROJECT_ROOT } from '../harness/nodePackage';
 
@@ -51,6 +51,7 @@ describe('node description', () => {
 		expect(property(properties, 'resource').options).toEqual([
 			{ name: 'Database', value: 'database' },
 			{ name: 'Profile', value: 'profile' },
+			{ name: 'Subprofile', value: 'subprofile' },
 		]);
 		const operationsOf = (resource: string) =>
 			properties.find((candidate) => candidate.name === 'operation' && candidate.displayOptions?.show?.resource?.includes(resource))
@@ -73,6 +74,14 @@ describe('node description', () => {
 			expect.objectContaining({ name: 'Set Interests', value: 'setInterests', action: 'Set the interests of a profile' }),
 			expect.objectContaining({ name: 'Update', value: 'update', action: 'Update a profile' }),
 			expect.objectContaining({ name: 'Update Profiles', value: 'updateProfiles', action: 'Update profiles matching a selection' }),
+		]);
+		expect((operationsOf('subprofile') as INodePropertyOptions[]).map((option) => [option.name, option.value, option.action])).toEqual([
+			['Create', 'create', 'Create a subprofile'],
+			['Delete', 'delete', 'Delete a subprofile'],
+			['Get', 'get', 'Get a subprofile'],
+			['Get Many', 'getMany', 'Get many subprofiles'],
+			['Update', 'update', 'Update a subprofile'],
+			['Update Many', 'updateMany', 'Update subprofiles matching a selection'],
 		]);
 		const getMany = properties.filter(
 			(candidate) =>

@@ -42,58 +42,65 @@ export const databaseLocator: INodeProperties = {
 	],
 };
 
-/** Conditions joined with AND; checked against the database before anything is sent. */
-export const selectionParameter: INodeProperties = {
-	displayName: 'Selection',
-	name: 'selection',
-	type: 'fixedCollection',
-	placeholder: 'Add Condition',
-	default: {},
-	required: true,
-	typeOptions: { multipleValues: true, sortable: true },
-	description:
-		'Profiles that meet every condition (AND). Conditions on fields the database does not have are refused before anything is sent, because Copernica would ignore them and change every profile.',
-	options: [
-		{
-			displayName: 'Condition',
-			name: 'conditions',
-			values: [
-				{
-					displayName: 'Field Name or ID',
-					name: 'field',
-					type: 'options',
-					typeOptions: {
-						loadOptionsMethod: 'getSelectionFields',
-						loadOptionsDependsOn: ['database.value'],
+/**
+ * Conditions joined with AND; checked against the database's (or collection's) fields before
+ * anything is sent. `loadOptionsMethod` lists those fields and ID, Secret Code and Modified.
+ */
+export function selectionParameterFor(loadOptionsMethod: string, dependsOn: string): INodeProperties {
+	return {
+		displayName: 'Selection',
+		name: 'selection',
+		type: 'fixedCollection',
+		placeholder: 'Add Condition',
+		default: {},
+		required: true,
+		typeOptions: { multipleValues: true, sortable: true },
+		description:
+			'Profiles that meet every condition (AND). Conditions on fields the database does not have are refused before anything is sent, because Copernica would ignore them and change every profile.',
+		options: [
+			{
+				displayName: 'Condition',
+				name: 'conditions',
+				values: [
+					{
+						displayName: 'Field Name or ID',
+						name: 'field',
+						type: 'options',
+						typeOptions: {
+							loadOptionsMethod,
+							loadOptionsDependsOn: [dependsOn],
+						},
+						default: '',
+						description:
+							'A field, or ID, Secret Code or Modified. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 					},
-					default: '',
-					description:
-						'A field of the database, or ID, Secret Code or Modified. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-				},
-				{
-					displayName: 'Operator',
-					name: 'operator',
-					type: 'options',
-					options: SELECTION_OPERATORS.map(({ name, value, symbol }) => ({
-						name,
-						value,
-						description: `Sent as ${symbol}`,
-					})),
-					default: 'equals',
-					description:
-						'How the field is compared with the value. Is Like uses % for any run of characters and _ for exactly one.',
-				},
-				{
-					displayName: 'Value',
-					name: 'value',
-					type: 'string',
-					default: '',
-					description: 'Compared as written, spaces included; may be empty',
-				},
-			],
-		},
-	],
-};
+					{
+						displayName: 'Operator',
+						name: 'operator',
+						type: 'options',
+						options: SELECTION_OPERATORS.map(({ name, value, symbol }) => ({
+							name,
+							value,
+							description: `Sent as ${symbol}`,
+						})),
+						default: 'equals',
+						description:
+							'How the field is compared with the value. Is Like uses % for any run of characters and _ for exactly one.',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						description: 'Compared as written, spaces included; may be empty',
+					},
+				],
+			},
+		],
+	};
+}
+
+export const selectionParameter = selectionParameterFor('getSelectionFields', 'database.value');
 
 /** Selections refuse empty values unless this option says the user means them. */
 export const allowEmptyValuesOption: INodeProperties = {

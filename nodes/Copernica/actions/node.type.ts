@@ -13,6 +13,7 @@ type NodeMap = {
 		| 'update'
 		| 'updateProfiles'
 		| 'upsert';
+	subprofile: 'create' | 'delete' | 'get' | 'getMany' | 'update' | 'updateMany';
 };
 
 export type CopernicaType = AllEntities<NodeMap>;

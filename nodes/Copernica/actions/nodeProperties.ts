@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as database from './database/Database.resource';
 import * as profile from './profile/Profile.resource';
+import * as subprofile from './subprofile/Subprofile.resource';
 
 /** The node's parameters: the resource, then each resource's operations and their fields. */
 export const nodeProperties: INodeProperties[] = [
@@ -13,9 +14,11 @@ export const nodeProperties: INodeProperties[] = [
 		options: [
 			{ name: 'Database', value: 'database' },
 			{ name: 'Profile', value: 'profile' },
+			{ name: 'Subprofile', value: 'subprofile' },
 		],
 		default: 'profile',
 	},
 	...database.description,
 	...profile.description,
+	...subprofile.description,
 ];

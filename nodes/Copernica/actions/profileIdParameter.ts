@@ -2,25 +2,57 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ParameterProblem } from '../helpers/parameterProblem';
 
-/** One profile by its numeric ID (Get, Delete). */
-export const profileIdParameter: INodeProperties = {
-	displayName: 'Profile ID',
-	name: 'profileId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'e.g. 1001',
-	description: 'The numeric ID of the profile',
+/** The numeric ID of one profile or subprofile (Get, Update, Delete, Add/Set Interests). */
+export type Entity = 'profile' | 'subprofile';
+
+const PARAMETER: Record<Entity, { displayName: string; name: string; placeholder: string; source: string }> = {
+	profile: {
+		displayName: 'Profile ID',
+		name: 'profileId',
+		placeholder: 'e.g. 1001',
+		source: 'the ID field of a profile from Get Many or Update Profiles',
+	},
+	subprofile: {
+		displayName: 'Subprofile ID',
+		name: 'subprofileId',
+		placeholder: 'e.g. 2001',
+		source: 'the ID field of a subprofile from Get Many or Create',
+	},
 };
 
-/** The item's profile ID; anything but a number is refused before a request is sent. */
-export function profileIdOf(context: IExecuteFunctions, itemIndex: number): string {
-	const profileId = String(context.getNodeParameter('profileId', itemIndex, '') ?? '').trim();
-	if (!/^\d+$/.test(profileId)) {
+function idParameter(entity: Entity): INodeProperties {
+	const { displayName, name, placeholder } = PARAMETER[entity];
+	return {
+		displayName,
+		name,
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder,
+		description: `The numeric ID of the ${entity}`,
+	};
+}
+
+/** The item's ID; anything but a number is refused before a request is sent. */
+export function idOf(context: IExecuteFunctions, itemIndex: number, entity: Entity): string {
+	const { name, source } = PARAMETER[entity];
+	const id = String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
+	if (!/^\d+$/.test(id)) {
 		throw new ParameterProblem(
-			profileId === '' ? 'No profile ID given' : `"${profileId}" is not a profile ID`,
-			'A profile ID is a number, such as 1001: the ID field of a profile from Get Many or Update Profiles.',
+			id === '' ? `No ${entity} ID given` : `"${id}" is not a ${entity} ID`,
+			`A ${entity} ID is a number, such as ${PARAMETER[entity].placeholder.slice(5)}: ${source}.`,
 		);
 	}
-	return profileId;
+	return id;
+}
+
+export const profileIdParameter = idParameter('profile');
+export const subprofileIdParameter = idParameter('subprofile');
+
+export function profileIdOf(context: IExecuteFunctions, itemIndex: number): string {
+	return idOf(context, itemIndex, 'profile');
+}
+
+export function subprofileIdOf(context: IExecuteFunctions, itemIndex: number): string {
+	return idOf(context, itemIndex, 'subprofile');
 }

@@ -112,6 +112,12 @@ export const singleRequestOptionsCollection: INodeProperties = {
 	options: singleRequestOptions,
 };
 
+/** The Options of an operation that sends a request or more per item, with Parallel Requests and Batching (the writes). */
+export const requestOptionsCollection: INodeProperties = {
+	...singleRequestOptionsCollection,
+	options: requestOptions,
+};
+
 export function retryPolicyOf(values: RequestOptionValues): RetryPolicy {
 	return {
 		maxRetries: values.retries ?? DEFAULT_RETRY_POLICY.maxRetries,

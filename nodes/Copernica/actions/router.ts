@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { CopernicaType } from './node.type';
 import * as database from './database/Database.resource';
 import * as profile from './profile/Profile.resource';
+import * as subprofile from './subprofile/Subprofile.resource';
 
 /** Sends the run to the chosen resource's operation. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -16,6 +17,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			return [await database[copernica.operation].execute.call(this)];
 		case 'profile':
 			return [await profile[copernica.operation].execute.call(this)];
+		case 'subprofile':
+			return [await subprofile[copernica.operation].execute.call(this)];
 		default:
 			throw new NodeOperationError(
 				this.getNode(),

@@ -75,6 +75,7 @@ export function checkFieldValues(
 	values: Record<string, unknown>,
 	databaseFields: readonly string[],
 	what = 'Fields to Set',
+	owner: 'database' | 'collection' = 'database',
 ): FieldValues {
 	const checked: FieldValues = {};
 	const seen = new Set<string>();
@@ -85,7 +86,7 @@ export function checkFieldValues(
 		const known = databaseFields.find((field) => field.toLowerCase() === name.toLowerCase());
 		if (known === undefined) {
 			throw new ParameterProblem(
-				`${what}: the database has no field "${name}"`,
+				`${what}: the ${owner} has no field "${name}"`,
 				`Copernica would silently ignore it. Use one of: ${databaseFields.slice(0, 12).join(', ')}${databaseFields.length > 12 ? ', …' : ''}.`,
 			);
 		}
@@ -111,6 +112,6 @@ export function addMissingFields(values: FieldValues, extra: Record<string, Fiel
 	return result;
 }
 
-export function isEmpty(values: IDataObject | FieldValues): boolean {
+export function isEmpty(values: IDataObject | Record<string, unknown>): boolean {
 	return Object.keys(values).length === 0;
 }

@@ -14,3 +14,16 @@ export function simplifyProfile(profile: IDataObject): IDataObject {
 	flat.interests = Array.isArray(profile.interests) ? profile.interests : [];
 	return flat;
 }
+
+/**
+ * A subprofile with Simplify on: `ID`, every field by name, then `profile` (the ID of the
+ * profile it belongs to), set last for the same reason as above.
+ */
+export function simplifySubprofile(subprofile: IDataObject): IDataObject {
+	const fields =
+		subprofile.fields && typeof subprofile.fields === 'object' ? (subprofile.fields as IDataObject) : {};
+	const flat: IDataObject = { ID: subprofile.ID, ...fields };
+	flat.ID = subprofile.ID;
+	flat.profile = subprofile.profile;
+	return flat;
+}

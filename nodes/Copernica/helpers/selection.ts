@@ -98,14 +98,17 @@ function checkFieldShape(raw: unknown, position: number): string {
 	return field;
 }
 
-function resolveField(field: string, position: number, databaseFields: readonly string[]) {
+/** Whose fields a selection is checked against: a database's (profiles) or a collection's (subprofiles). */
+export type FieldOwner = 'database' | 'collection';
+
+function resolveField(field: string, position: number, databaseFields: readonly string[], owner: FieldOwner) {
 	const lower = field.toLowerCase();
 	const known = databaseFields.find((name) => name.toLowerCase() === lower);
 	if (known !== undefined) return { field: known, builtIn: false };
 	if (BUILT_IN_NAMES.includes(lower)) return { field: lower, builtIn: true };
 	throw new ParameterProblem(
-		`${describe(position)}: the database has no field "${field}"`,
-		`Copernica ignores conditions on unknown fields and would update every profile, so nothing was changed. Use one of: ${listOf([...databaseFields, ...BUILT_IN_NAMES])}.`,
+		`${describe(position)}: the ${owner} has no field "${field}"`,
+		`Copernica ignores conditions on unknown fields and would update every ${owner === 'database' ? 'profile' : 'subprofile'}, so nothing was changed. Use one of: ${listOf([...databaseFields, ...BUILT_IN_NAMES])}.`,
 	);
 }
 
@@ -220,10 +223,14 @@ export function buildSelection(
 }
 
 /** The second half of buildSelection, for conditions that already passed checkSelectionShape. */
-export function resolveSelection(shaped: readonly ShapedCondition[], databaseFields: readonly string[]): Selection {
+export function resolveSelection(
+	shaped: readonly ShapedCondition[],
+	databaseFields: readonly string[],
+	owner: FieldOwner = 'database',
+): Selection {
 	const conditions = shaped.map((condition, index) => ({
 		...condition,
-		...resolveField(condition.field, index + 1, databaseFields),
+		...resolveField(condition.field, index + 1, databaseFields, owner),
 	}));
 	return {
 		conditions,

@@ -1,5 +1,12 @@
 import { searchDatabases } from './listSearch';
-import { getDatabaseFieldOptions, getInterests, getSelectionFields } from './loadOptions';
+import {
+	getCollectionFieldOptions,
+	getCollections,
+	getCollectionSelectionFields,
+	getDatabaseFieldOptions,
+	getInterests,
+	getSelectionFields,
+} from './loadOptions';
 
 export const listSearch = { searchDatabases };
 
@@ -7,4 +14,7 @@ export const loadOptions = {
 	getDatabaseFields: getDatabaseFieldOptions,
 	getSelectionFields,
 	getInterests,
+	getCollections,
+	getCollectionFields: getCollectionFieldOptions,
+	getCollectionSelectionFields,
 };

@@ -15,6 +15,12 @@ export interface DatabaseInterest {
 	group: string;
 }
 
+/** A collection (orders, bookings): a table of subprofiles under the database's profiles. */
+export interface DatabaseCollection {
+	id: string;
+	name: string;
+}
+
 /** What the node checks selections, fields and interests against. */
 export interface DatabaseSchema {
 	fields: DatabaseField[];
@@ -32,18 +38,25 @@ function toInterest(entry: IDataObject): DatabaseInterest {
 /** How to send the requests: the item they are for, retries, timeout, the Parallel Requests bound. */
 export type RequestSettings = Pick<CopernicaRequest, 'itemIndex' | 'retry' | 'timeoutMs' | 'limiter'>;
 
-/** One of a database's lists (fields, interests), every page: a dropdown that stops at the first page hides entries. */
-async function getDatabaseList<T>(
+function toCollection(entry: IDataObject): DatabaseCollection {
+	return { id: String(entry.ID ?? ''), name: String(entry.name ?? '') };
+}
+
+type Owner = 'database' | 'collection';
+
+/** One list of a database or collection (fields, interests, collections), every page: a dropdown that stops at the first page hides entries. */
+async function getList<T>(
 	context: CopernicaContext,
-	database: string,
-	list: 'fields' | 'interests',
+	owner: Owner,
+	id: string,
+	list: 'fields' | 'interests' | 'collections',
 	toEntry: (entry: IDataObject) => T,
 	settings: RequestSettings,
 ): Promise<T[]> {
 	const entries = await copernicaGetAll.call(context, {
 		...settings,
-		path: pathOf('database', database, list),
-		action: `reading the ${list} of database "${database}"`,
+		path: pathOf(owner, id, list),
+		action: `reading the ${list} of ${owner} "${id}"`,
 	});
 	return entries.map(toEntry);
 }
@@ -53,7 +66,7 @@ export async function getDatabaseFields(
 	database: string,
 	settings: RequestSettings = {},
 ): Promise<DatabaseField[]> {
-	return await getDatabaseList(this, database, 'fields', toField, settings);
+	return await getList(this, 'database', database, 'fields', toField, settings);
 }
 
 export async function getDatabaseInterests(
@@ -61,29 +74,66 @@ export async function getDatabaseInterests(
 	database: string,
 	settings: RequestSettings = {},
 ): Promise<DatabaseInterest[]> {
-	return await getDatabaseList(this, database, 'interests', toInterest, settings);
+	return await getList(this, 'database', database, 'interests', toInterest, settings);
+}
+
+export async function getDatabaseCollections(
+	this: CopernicaContext,
+	database: string,
+	settings: RequestSettings = {},
+): Promise<DatabaseCollection[]> {
+	return await getList(this, 'database', database, 'collections', toCollection, settings);
+}
+
+export async function getCollectionFields(
+	this: CopernicaContext,
+	collection: string,
+	settings: RequestSettings = {},
+): Promise<DatabaseField[]> {
+	return await getList(this, 'collection', collection, 'fields', toField, settings);
 }
 
 /**
- * Fields and interests of each database, fetched once per run however many items use it.
- * The promise is cached, so items running at the same time share one fetch; a failed fetch is
- * forgotten so the next item reports its own error instead of a stale one.
+ * A look-up fetched once per run however many items use it. The promise is cached, so items
+ * running at the same time share one fetch; a failed fetch is forgotten so the next item
+ * reports its own error instead of a stale one.
  */
-export function createSchemaCache(context: CopernicaContext) {
-	const cache = new Map<string, Promise<DatabaseSchema>>();
-	return async (database: string, settings: RequestSettings): Promise<DatabaseSchema> => {
-		const key = database.toLowerCase();
-		let schema = cache.get(key);
-		if (!schema) {
-			schema = Promise.all([
-				getDatabaseFields.call(context, database, settings),
-				getDatabaseInterests.call(context, database, settings),
-			]).then(([fields, interests]) => ({ fields, interests }));
-			cache.set(key, schema);
-			schema.catch(() => cache.delete(key));
+function oncePerRun<T>(
+	fetch: (key: string, settings: RequestSettings) => Promise<T>,
+	normalize: (key: string) => string = (key) => key,
+) {
+	const cache = new Map<string, Promise<T>>();
+	return async (key: string, settings: RequestSettings): Promise<T> => {
+		const normalized = normalize(key);
+		let value = cache.get(normalized);
+		if (!value) {
+			value = fetch(key, settings);
+			cache.set(normalized, value);
+			value.catch(() => cache.delete(normalized));
 		}
-		return await schema;
+		return await value;
 	};
 }
 
+/** Fields and interests of each database (names are not case-sensitive in Copernica's URLs). */
+export function createSchemaCache(context: CopernicaContext) {
+	return oncePerRun(
+		async (database, settings): Promise<DatabaseSchema> => {
+			const [fields, interests] = await Promise.all([
+				getDatabaseFields.call(context, database, settings),
+				getDatabaseInterests.call(context, database, settings),
+			]);
+			return { fields, interests };
+		},
+		(database) => database.toLowerCase(),
+	);
+}
+
 export type SchemaLookup = ReturnType<typeof createSchemaCache>;
+
+/** The fields of each collection. */
+export function createCollectionFieldsCache(context: CopernicaContext) {
+	return oncePerRun(async (collection, settings) => await getCollectionFields.call(context, collection, settings));
+}
+
+export type CollectionFieldsLookup = ReturnType<typeof createCollectionFieldsCache>;

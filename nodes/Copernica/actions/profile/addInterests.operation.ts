@@ -3,8 +3,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
 import { profileIdParameter } from '../profileIdParameter';
 import { interestNamesParameter, sendProfileInterests } from './profileInterests';
-import { profileWriteOptions } from './profileWrite';
-import { simplifyProfileParameter } from './readProfile';
+import { requestOptionsCollection } from '../requestOptions';
+import { simplifyParameter } from '../readBack';
 
 const properties: INodeProperties[] = [
 	profileIdParameter,
@@ -12,8 +12,8 @@ const properties: INodeProperties[] = [
 		'Interests to Add Names or IDs',
 		'Interests to switch on. Every other interest of the profile stays as it is. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	),
-	simplifyProfileParameter,
-	profileWriteOptions,
+	simplifyParameter.profile,
+	requestOptionsCollection,
 ];
 
 export const description = updateDisplayOptions(

@@ -7,10 +7,11 @@ import { ParameterProblem } from '../../helpers/parameterProblem';
 import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
 import { copernicaRequest, pathOf } from '../../transport';
 import { profileBody, profileValueProperties, profileValuesOf } from './profileValues';
-import { profileWriteOptions, runProfileWrites } from './profileWrite';
-import { simplifyProfileParameter } from './readProfile';
+import { runProfileWrites } from './profileWrite';
+import { requestOptionsCollection } from '../requestOptions';
+import { simplifyParameter } from '../readBack';
 
-const properties: INodeProperties[] = [...profileValueProperties, simplifyProfileParameter, profileWriteOptions];
+const properties: INodeProperties[] = [...profileValueProperties, simplifyParameter.profile, requestOptionsCollection];
 
 export const description = updateDisplayOptions({ show: { resource: ['profile'], operation: ['create'] } }, properties);
 

@@ -1,25 +1,16 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
-import { forEachItem } from '../perItem';
-import { profileIdOf, profileIdParameter } from '../profileIdParameter';
-import { DEFAULT_PARALLEL_REQUESTS, requestSettingsOf, singleRequestOptionsCollection } from '../requestOptions';
-import type { RequestOptionValues } from '../requestOptions';
-import { readProfile, simplifyProfileParameter } from './readProfile';
+import { forEachId } from '../byId';
+import { profileIdParameter } from '../profileIdParameter';
+import { readBack, simplifyParameter } from '../readBack';
+import { singleRequestOptionsCollection } from '../requestOptions';
 
-const properties: INodeProperties[] = [profileIdParameter, simplifyProfileParameter, singleRequestOptionsCollection];
+const properties: INodeProperties[] = [profileIdParameter, simplifyParameter.profile, singleRequestOptionsCollection];
 
 export const description = updateDisplayOptions({ show: { resource: ['profile'], operation: ['get'] } }, properties);
 
-/** GET profile/{id}: one profile by its ID, from any database. */
+/** GET profile/{id}: one profile by its ID. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await forEachItem.call(
-		this,
-		async (itemIndex, limiter) => {
-			const profileId = profileIdOf(this, itemIndex);
-			const options = this.getNodeParameter('options', itemIndex, {}) as RequestOptionValues;
-			return await readProfile(this, itemIndex, profileId, requestSettingsOf(options, itemIndex, limiter));
-		},
-		{ parallel: DEFAULT_PARALLEL_REQUESTS },
-	);
+	return await forEachId.call(this, 'profile', async (id, itemIndex, settings) => await readBack(this, itemIndex, 'profile', id, settings));
 }

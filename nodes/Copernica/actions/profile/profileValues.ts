@@ -1,10 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkFieldValues, isEmpty, parseFieldsJson, rowsToObject } from '../../helpers/fieldValues';
-import type { FieldRowInput, FieldValues } from '../../helpers/fieldValues';
+import { checkFieldValues, isEmpty } from '../../helpers/fieldValues';
+import type { FieldValues } from '../../helpers/fieldValues';
+import { fieldsToSetProperties, requestedFields } from '../fieldsToSet';
 import { interestsToAdd, interestsToSet } from '../../helpers/interests';
 import type { InterestRowInput, InterestsBody } from '../../helpers/interests';
 import type { DatabaseSchema } from '../../transport/databaseSchema';
+
+export { requestedFields };
 
 /**
  * The fields and interests a profile operation writes (Update Profiles, Create, Create or
@@ -12,65 +15,7 @@ import type { DatabaseSchema } from '../../transport/databaseSchema';
  * set is sent and every name is one the database has.
  */
 export const profileValueProperties: INodeProperties[] = [
-	{
-		displayName: 'Fields to Set',
-		name: 'fieldsInput',
-		type: 'options',
-		default: 'defineBelow',
-		noDataExpression: true,
-		options: [
-			{
-				name: 'Using Fields Below',
-				value: 'defineBelow',
-				description: 'Pick fields of the database and give each a value',
-			},
-			{ name: 'Using JSON', value: 'json', description: 'Give an object of field names and values' },
-		],
-		description: 'Only the fields you set are sent; every other field keeps its value',
-	},
-	{
-		displayName: 'Fields',
-		name: 'fieldValues',
-		type: 'fixedCollection',
-		placeholder: 'Add Field',
-		default: {},
-		typeOptions: { multipleValues: true, sortable: true },
-		displayOptions: { show: { fieldsInput: ['defineBelow'] } },
-		options: [
-			{
-				displayName: 'Field',
-				name: 'fields',
-				values: [
-					{
-						displayName: 'Field Name or ID',
-						name: 'name',
-						type: 'options',
-						typeOptions: {
-							loadOptionsMethod: 'getDatabaseFields',
-							loadOptionsDependsOn: ['database.value'],
-						},
-						default: '',
-						description:
-							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-					},
-					{
-						displayName: 'Value',
-						name: 'value',
-						type: 'string',
-						default: '',
-					},
-				],
-			},
-		],
-	},
-	{
-		displayName: 'Fields (JSON)',
-		name: 'fieldsJson',
-		type: 'json',
-		default: '{}',
-		displayOptions: { show: { fieldsInput: ['json'] } },
-		description: 'An object of field names and values, e.g. {"firstname": "John"}. JSON that does not parse stops the item.',
-	},
+	...fieldsToSetProperties('getDatabaseFields', 'database.value'),
 	{
 		displayName: 'Interests',
 		name: 'interestsInput',
@@ -141,15 +86,6 @@ export const profileValueProperties: INodeProperties[] = [
 		],
 	},
 ];
-
-/** The fields as the user gave them, names not yet checked (a match column needs their values first). */
-export function requestedFields(context: IExecuteFunctions, itemIndex: number): Record<string, unknown> {
-	if (context.getNodeParameter('fieldsInput', itemIndex) === 'json') {
-		return parseFieldsJson(context.getNodeParameter('fieldsJson', itemIndex, '{}'));
-	}
-	const rows = context.getNodeParameter('fieldValues.fields', itemIndex, []) as FieldRowInput[];
-	return rowsToObject(rows);
-}
 
 /** The interests as the body carries them, checked against the database; undefined when left unchanged. */
 export function requestedInterests(

@@ -1,28 +1,18 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { createSchemaCache } from '../../transport/databaseSchema';
 import type { DatabaseSchema, RequestSettings } from '../../transport/databaseSchema';
 import { databaseOf } from '../databaseParameter';
 import { forEachItem } from '../perItem';
-import { concurrencyOf, requestOptions, requestSettingsOf } from '../requestOptions';
+import { concurrencyOf, requestSettingsOf } from '../requestOptions';
 import type { RequestOptionValues } from '../requestOptions';
-import { readProfile } from './readProfile';
+import { readBack } from '../readBack';
 
 /**
  * The operations that write one profile and output it (Create, Update, Add Interests, Set
  * Interests): each item's names are checked against its database (read once per run), the
  * write is sent, and the profile is read back so the output is what Copernica now holds.
  */
-
-/** Their Options: how the requests are sent, Parallel Requests included, as in Update Profiles. */
-export const profileWriteOptions: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add option',
-	default: {},
-	options: requestOptions,
-};
 
 /** What one item's write needs; it returns the ID of the profile written. */
 export interface ProfileWrite {
@@ -47,7 +37,7 @@ export async function runProfileWrites(
 			const settings = requestSettingsOf(options, itemIndex, limiter);
 			const schema = async () => await schemaOf(database, settings);
 			const profileId = await write({ itemIndex, database, schema, settings });
-			return await readProfile(this, itemIndex, profileId, settings);
+			return await readBack(this, itemIndex, 'profile', profileId, settings);
 		},
 		concurrency,
 	);

@@ -12,12 +12,14 @@ import {
 	valuesImpliedBySelection,
 } from '../../helpers/selection';
 import type { Selection, SelectionConditionInput } from '../../helpers/selection';
-import { copernicaCount, copernicaRequest, pathOf } from '../../transport';
-import type { PagedList, QueryPairs } from '../../transport';
+import { copernicaRequest, pathOf } from '../../transport';
+import type { QueryPairs } from '../../transport';
 import { createSchemaCache } from '../../transport/databaseSchema';
 import type { RequestSettings, SchemaLookup } from '../../transport/databaseSchema';
 import type { RequestLimiter } from '../../transport/requestLimiter';
 import { databaseOf } from '../databaseParameter';
+import { countMatches, previewMatches } from '../selectionGuards';
+import type { SelectionTarget } from '../selectionGuards';
 import { forEachItem } from '../perItem';
 import { concurrencyOf, requestSettingsOf } from '../requestOptions';
 import type { RequestOptionValues } from '../requestOptions';
@@ -117,47 +119,13 @@ async function prepareUpdate(
 	};
 }
 
-/** Max Matches: count first, and refuse when the selection matches more profiles than allowed. */
-async function countMatches(context: IExecuteFunctions, update: PreparedUpdate, maxMatches: number): Promise<number> {
-	const matches = await copernicaCount.call(context, {
-		...update.transport,
-		path: update.profilesPath,
-		query: selectionQuery(update.selection),
-		action: 'counting the profiles the selection matches',
-	});
-	if (matches > maxMatches) {
-		throw new ParameterProblem(
-			`The selection matches ${matches} profiles, more than Max Matches (${maxMatches}); nothing was changed`,
-			'Narrow the selection, or raise Max Matches under Options if this many profiles should change.',
-		);
-	}
-	return matches;
+function targetOf(update: PreparedUpdate): SelectionTarget {
+	return { path: update.profilesPath, selection: update.selection, transport: update.transport, entities: 'profiles' };
 }
 
-/** How many matched profiles a preview shows: Copernica's default page. */
-export const PREVIEW_PROFILES = 100;
-
-/**
- * Preview: the profiles the selection matches and the body the PUT would send, and nothing
- * changed. One GET of the first page; `matches` is Copernica's total.
- */
+/** Preview: the profiles the selection matches and the body the PUT would send; nothing changed. */
 async function previewUpdate(context: IExecuteFunctions, update: PreparedUpdate): Promise<IDataObject> {
-	const { body } = await copernicaRequest.call(context, {
-		...update.transport,
-		method: 'GET',
-		path: update.profilesPath,
-		query: [
-			...selectionQuery(update.selection),
-			['dataonly', 'true'],
-			['start', '0'],
-			['limit', String(PREVIEW_PROFILES)],
-			['total', '1'],
-		],
-		action: 'reading the profiles the selection matches',
-	});
-	const page = (body ?? {}) as Partial<PagedList>;
-	const profiles = Array.isArray(page.data) ? page.data.map(simplifyProfile) : [];
-	const matches = Number(page.total ?? profiles.length);
+	const { matches, entries } = await previewMatches(context, targetOf(update), simplifyProfile);
 	return {
 		preview: true,
 		database: update.database,
@@ -165,7 +133,7 @@ async function previewUpdate(context: IExecuteFunctions, update: PreparedUpdate)
 		matches,
 		wouldCreate: update.create && matches === 0,
 		wouldSend: update.body,
-		profiles,
+		profiles: entries,
 	};
 }
 
@@ -173,7 +141,9 @@ async function previewUpdate(context: IExecuteFunctions, update: PreparedUpdate)
 async function sendUpdate(context: IExecuteFunctions, update: PreparedUpdate): Promise<IDataObject> {
 	if (update.preview) return await previewUpdate(context, update);
 	const result: IDataObject = { database: update.database, selection: update.selection.expressions };
-	if (update.maxMatches !== undefined) result.matches = await countMatches(context, update, update.maxMatches);
+	if (update.maxMatches !== undefined) {
+		result.matches = await countMatches(context, targetOf(update), update.maxMatches);
+	}
 	const response = await copernicaRequest.call(context, {
 		...update.transport,
 		method: 'PUT',

@@ -3,8 +3,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
 import { profileIdParameter } from '../profileIdParameter';
 import { allowNoInterestsOption, interestNamesParameter, sendProfileInterests } from './profileInterests';
-import { profileWriteOptions } from './profileWrite';
-import { simplifyProfileParameter } from './readProfile';
+import { requestOptionsCollection } from '../requestOptions';
+import { simplifyParameter } from '../readBack';
 
 const properties: INodeProperties[] = [
 	profileIdParameter,
@@ -12,8 +12,8 @@ const properties: INodeProperties[] = [
 		'Interests Names or IDs',
 		'The interests the profile has afterwards: these are switched on, and every other interest of the profile is switched off. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	),
-	simplifyProfileParameter,
-	{ ...profileWriteOptions, options: [allowNoInterestsOption, ...(profileWriteOptions.options ?? [])] },
+	simplifyParameter.profile,
+	{ ...requestOptionsCollection, options: [allowNoInterestsOption, ...(requestOptionsCollection.options ?? [])] },
 ];
 
 export const description = updateDisplayOptions(

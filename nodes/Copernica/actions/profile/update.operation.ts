@@ -6,14 +6,15 @@ import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
 import { copernicaRequest, pathOf } from '../../transport';
 import { profileIdOf, profileIdParameter } from '../profileIdParameter';
 import { profileBody, profileValueProperties, profileValuesOf } from './profileValues';
-import { profileWriteOptions, runProfileWrites } from './profileWrite';
-import { simplifyProfileParameter } from './readProfile';
+import { runProfileWrites } from './profileWrite';
+import { requestOptionsCollection } from '../requestOptions';
+import { simplifyParameter } from '../readBack';
 
 const properties: INodeProperties[] = [
 	profileIdParameter,
 	...profileValueProperties,
-	simplifyProfileParameter,
-	profileWriteOptions,
+	simplifyParameter.profile,
+	requestOptionsCollection,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['profile'], operation: ['update'] } }, properties);

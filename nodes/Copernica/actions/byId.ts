@@ -1,0 +1,28 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import type { RequestSettings } from '../transport/databaseSchema';
+import { forEachItem } from './perItem';
+import { idOf } from './profileIdParameter';
+import type { Entity } from './profileIdParameter';
+import { DEFAULT_PARALLEL_REQUESTS, requestSettingsOf } from './requestOptions';
+import type { RequestOptionValues } from './requestOptions';
+
+/**
+ * Get and Delete of profiles and subprofiles: per item a numeric ID (anything else refused
+ * before a request), one request, Parallel Requests at its default.
+ */
+export async function forEachId(
+	this: IExecuteFunctions,
+	entity: Entity,
+	work: (id: string, itemIndex: number, settings: RequestSettings) => Promise<IDataObject>,
+): Promise<INodeExecutionData[]> {
+	return await forEachItem.call(
+		this,
+		async (itemIndex, limiter) => {
+			const id = idOf(this, itemIndex, entity);
+			const options = this.getNodeParameter('options', itemIndex, {}) as RequestOptionValues;
+			return await work(id, itemIndex, requestSettingsOf(options, itemIndex, limiter));
+		},
+		{ parallel: DEFAULT_PARALLEL_REQUESTS },
+	);
+}

@@ -1,0 +1,76 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { databaseLocator } from '../common.descriptions';
+import { collectionParameter } from './collectionParameter';
+import * as create from './create.operation';
+import * as deleteSubprofile from './delete.operation';
+import * as get from './get.operation';
+import * as getMany from './getMany.operation';
+import * as update from './update.operation';
+import * as updateMany from './updateMany.operation';
+
+export { create, deleteSubprofile as delete, get, getMany, update, updateMany };
+
+/** The operations that name fields: the collection (of a database) fills their lists and checks the names. */
+const OPERATIONS_IN_A_COLLECTION = ['create', 'getMany', 'update', 'updateMany'];
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['subprofile'] } },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create a subprofile (an order, a booking) under a profile',
+				action: 'Create a subprofile',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete a subprofile by its ID',
+				action: 'Delete a subprofile',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get a subprofile by its ID',
+				action: 'Get a subprofile',
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				description: 'Get the subprofiles of a collection that match a selection, page after page',
+				action: 'Get many subprofiles',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Update a subprofile by its ID',
+				action: 'Update a subprofile',
+			},
+			{
+				name: 'Update Many',
+				value: 'updateMany',
+				description: 'Update every subprofile of a collection that matches a selection',
+				action: 'Update subprofiles matching a selection',
+			},
+		],
+		default: 'getMany',
+	},
+	{
+		...databaseLocator,
+		description: 'The Copernica database that holds the collection',
+		displayOptions: { show: { resource: ['subprofile'], operation: OPERATIONS_IN_A_COLLECTION } },
+	},
+	{ ...collectionParameter, displayOptions: { show: { resource: ['subprofile'], operation: OPERATIONS_IN_A_COLLECTION } } },
+	...create.description,
+	...deleteSubprofile.description,
+	...get.description,
+	...getMany.description,
+	...update.description,
+	...updateMany.description,
+];

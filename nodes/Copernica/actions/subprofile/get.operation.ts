@@ -1,0 +1,16 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
+import { forEachId } from '../byId';
+import { subprofileIdParameter } from '../profileIdParameter';
+import { readBack, simplifyParameter } from '../readBack';
+import { singleRequestOptionsCollection } from '../requestOptions';
+
+const properties: INodeProperties[] = [subprofileIdParameter, simplifyParameter.subprofile, singleRequestOptionsCollection];
+
+export const description = updateDisplayOptions({ show: { resource: ['subprofile'], operation: ['get'] } }, properties);
+
+/** GET subprofile/{id}: one subprofile by its ID. */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await forEachId.call(this, 'subprofile', async (id, itemIndex, settings) => await readBack(this, itemIndex, 'subprofile', id, settings));
+}

@@ -1,0 +1,69 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { simplifySubprofile } from '../../helpers/profileOutput';
+import type { SelectionConditionInput } from '../../helpers/selection';
+import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
+import { pathOf } from '../../transport';
+import { createCollectionFieldsCache } from '../../transport/databaseSchema';
+import { returnAllOrLimit, selectionParameterFor } from '../common.descriptions';
+import { listLimitOf, listOptionsCollection, listWithSelection } from '../listWithSelection';
+import type { ListOptions } from '../listWithSelection';
+import { forEachItem } from '../perItem';
+import { profileIdOf, profileIdParameter } from '../profileIdParameter';
+import { requestSettingsOf } from '../requestOptions';
+import { collectionIdOf } from './collectionParameter';
+import { simplifyParameter } from '../readBack';
+
+const properties: INodeProperties[] = [
+	{
+		...profileIdParameter,
+		required: false,
+		description: 'Only the subprofiles of this profile; leave empty for every subprofile of the collection',
+	},
+	...returnAllOrLimit,
+	{
+		...selectionParameterFor('getCollectionSelectionFields', 'collection'),
+		required: false,
+		description:
+			'Only subprofiles that meet every condition (AND); leave empty for every subprofile. Conditions on fields the collection does not have are refused, because Copernica would ignore them and return every subprofile.',
+	},
+	{ ...simplifyParameter.subprofile, description: 'Whether to return each subprofile as one flat object (ID, its fields, the ID of its profile) instead of the raw data' },
+	listOptionsCollection('getCollectionSelectionFields', 'collection'),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['subprofile'], operation: ['getMany'] } },
+	properties,
+);
+
+/**
+ * GET collection/{id}/subprofiles, or profile/{id}/subprofiles/{collection} for one profile's:
+ * the subprofiles a selection matches, 1,000 a page until all or Limit are read.
+ */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const fieldsOf = createCollectionFieldsCache(this);
+
+	return await forEachItem.call(this, async (itemIndex, limiter) => {
+		const collection = collectionIdOf(this, itemIndex);
+		const ofProfile = String(this.getNodeParameter('profileId', itemIndex, '') ?? '').trim();
+		const profileId = ofProfile === '' ? undefined : profileIdOf(this, itemIndex);
+		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+		const options = this.getNodeParameter('options', itemIndex, {}) as ListOptions;
+		const transport = requestSettingsOf(options, itemIndex, limiter);
+		const subprofiles = await listWithSelection(this, {
+			path:
+				profileId === undefined
+					? pathOf('collection', collection, 'subprofiles')
+					: pathOf('profile', profileId, 'subprofiles', collection),
+			action: 'reading subprofiles',
+			owner: 'collection',
+			conditions: this.getNodeParameter('selection.conditions', itemIndex, []) as SelectionConditionInput[],
+			options,
+			simplify,
+			limit: listLimitOf(this, itemIndex),
+			transport,
+			fieldNames: async () => (await fieldsOf(collection, transport)).map((field) => field.name),
+		});
+		return simplify ? subprofiles.map(simplifySubprofile) : subprofiles;
+	});
+}

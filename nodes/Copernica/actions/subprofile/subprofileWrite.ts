@@ -1,0 +1,55 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { checkFieldValues, isEmpty } from '../../helpers/fieldValues';
+import type { FieldValues } from '../../helpers/fieldValues';
+import { ParameterProblem } from '../../helpers/parameterProblem';
+import { createCollectionFieldsCache } from '../../transport/databaseSchema';
+import type { RequestSettings } from '../../transport/databaseSchema';
+import { fieldsToSetProperties, requestedFields } from '../fieldsToSet';
+import { forEachItem } from '../perItem';
+import { concurrencyOf, requestSettingsOf } from '../requestOptions';
+import type { RequestOptionValues } from '../requestOptions';
+import { collectionIdOf } from './collectionParameter';
+import { readBack } from '../readBack';
+
+/**
+ * Create and Update of one subprofile: the fields are checked against the collection (read
+ * once per run), the write is sent, and the subprofile is read back as the output.
+ */
+
+export const subprofileFieldProperties: INodeProperties[] = fieldsToSetProperties('getCollectionFields', 'collection');
+
+export interface SubprofileWrite {
+	itemIndex: number;
+	collection: string;
+	/** The item's fields, checked against the collection; never empty. */
+	fields: FieldValues;
+	settings: RequestSettings;
+}
+
+export async function runSubprofileWrites(
+	this: IExecuteFunctions,
+	idOf: (itemIndex: number) => string | undefined,
+	write: (item: SubprofileWrite, id: string | undefined) => Promise<string | number>,
+): Promise<INodeExecutionData[]> {
+	const fieldsOf = createCollectionFieldsCache(this);
+	const concurrency = concurrencyOf(this.getNodeParameter('options', 0, {}) as RequestOptionValues);
+	return await forEachItem.call(
+		this,
+		async (itemIndex, limiter) => {
+			const collection = collectionIdOf(this, itemIndex);
+			const id = idOf(itemIndex);
+			const asked = requestedFields(this, itemIndex);
+			if (isEmpty(asked)) {
+				throw new ParameterProblem('Nothing to set', 'Add at least one field under Fields to Set.');
+			}
+			const options = this.getNodeParameter('options', itemIndex, {}) as RequestOptionValues;
+			const settings = requestSettingsOf(options, itemIndex, limiter);
+			const known = (await fieldsOf(collection, settings)).map((field) => field.name);
+			const fields = checkFieldValues(asked, known, 'Fields to Set', 'collection');
+			const subprofileId = await write({ itemIndex, collection, fields, settings }, id);
+			return await readBack(this, itemIndex, 'subprofile', subprofileId, settings);
+		},
+		concurrency,
+	);
+}

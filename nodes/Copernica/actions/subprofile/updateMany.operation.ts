@@ -1,0 +1,95 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { checkFieldValues, isEmpty } from '../../helpers/fieldValues';
+import { ParameterProblem } from '../../helpers/parameterProblem';
+import { simplifySubprofile } from '../../helpers/profileOutput';
+import { checkSelectionShape, resolveSelection, selectionQuery } from '../../helpers/selection';
+import type { SelectionConditionInput } from '../../helpers/selection';
+import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
+import { copernicaRequest, pathOf } from '../../transport';
+import { createCollectionFieldsCache } from '../../transport/databaseSchema';
+import { selectionParameterFor } from '../common.descriptions';
+import { requestedFields } from '../fieldsToSet';
+import { forEachItem } from '../perItem';
+import { concurrencyOf, requestSettingsOf } from '../requestOptions';
+import { createSameSelectionQueue, selectionKey } from '../sameSelectionQueue';
+import { countMatches, previewMatches } from '../selectionGuards';
+import type { SelectionTarget } from '../selectionGuards';
+import { selectionUpdateOptions } from '../profile/selectionUpdate.descriptions';
+import type { SelectionUpdateOptions } from '../profile/selectionUpdate';
+import { collectionIdOf } from './collectionParameter';
+import { subprofileFieldProperties } from './subprofileWrite';
+
+const properties: INodeProperties[] = [
+	{
+		...selectionParameterFor('getCollectionSelectionFields', 'collection'),
+		description:
+			'Subprofiles that meet every condition (AND). Conditions on fields the collection does not have are refused before anything is sent, because Copernica would ignore them and change every subprofile.',
+	},
+	...subprofileFieldProperties,
+	selectionUpdateOptions,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['subprofile'], operation: ['updateMany'] } },
+	properties,
+);
+
+/**
+ * PUT collection/{id}/subprofiles: changes every subprofile of the collection that matches the
+ * selection, with the checks of Update Profiles (the same danger: Copernica ignores conditions
+ * on unknown fields and would change the whole collection). Copernica's documentation shows
+ * this body both flat and wrapped; the node sends `{"fields": …}`, the form of every other
+ * update. Items with the same selection take turns, so the last item's values win.
+ */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const fieldsOf = createCollectionFieldsCache(this);
+	const inTurn = createSameSelectionQueue();
+	const concurrency = concurrencyOf(this.getNodeParameter('options', 0, {}) as SelectionUpdateOptions);
+
+	return await forEachItem.call(
+		this,
+		async (itemIndex, limiter) => {
+			const collection = collectionIdOf(this, itemIndex);
+			const options = this.getNodeParameter('options', itemIndex, {}) as SelectionUpdateOptions;
+			const conditions = this.getNodeParameter('selection.conditions', itemIndex, []) as SelectionConditionInput[];
+			const shaped = checkSelectionShape(conditions, { allowEmptyValues: options.allowEmptyValues === true });
+			const asked = requestedFields(this, itemIndex);
+			if (isEmpty(asked)) {
+				throw new ParameterProblem(
+					'Nothing to set',
+					'Add at least one field under Fields to Set. Without one the update would change nothing.',
+				);
+			}
+			const transport = requestSettingsOf(options, itemIndex, limiter);
+			const known = (await fieldsOf(collection, transport)).map((field) => field.name);
+			const selection = resolveSelection(shaped, known, 'collection');
+			const fields = checkFieldValues(asked, known, 'Fields to Set', 'collection');
+			const target: SelectionTarget = {
+				path: pathOf('collection', collection, 'subprofiles'),
+				selection,
+				transport,
+				entities: 'subprofiles',
+			};
+			const result: IDataObject = { collection, selection: selection.expressions };
+
+			return await inTurn(selectionKey(collection, selection.expressions), async () => {
+				if (options.preview === true) {
+					const { matches, entries } = await previewMatches(this, target, simplifySubprofile);
+					return { preview: true, ...result, matches, wouldSend: { fields }, subprofiles: entries };
+				}
+				if (options.maxMatches !== undefined) result.matches = await countMatches(this, target, options.maxMatches);
+				const response = await copernicaRequest.call(this, {
+					...transport,
+					method: 'PUT',
+					path: target.path,
+					query: selectionQuery(selection),
+					body: { fields },
+					action: 'updating subprofiles',
+				});
+				return { ...result, statusCode: response.statusCode };
+			});
+		},
+		concurrency,
+	);
+}
