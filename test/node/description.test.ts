@@ -57,6 +57,7 @@ describe('node description', () => {
 			properties.find((candidate) => candidate.name === 'operation' && candidate.displayOptions?.show?.resource?.includes(resource))
 				?.options;
 		expect(operationsOf('database')).toEqual([
+			expect.objectContaining({ name: 'Get', value: 'get', action: 'Get a database' }),
 			expect.objectContaining({ name: 'Get Many', value: 'getMany', action: 'Get many databases' }),
 		]);
 		expect(operationsOf('profile')).toEqual([

@@ -2,7 +2,7 @@ import type { AllEntities } from 'n8n-workflow';
 
 /** Every resource and its operations; the router and the descriptions agree through this. */
 type NodeMap = {
-	database: 'getMany';
+	database: 'get' | 'getMany';
 	profile:
 		| 'addInterests'
 		| 'create'

@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 
-export { getMany };
+export { get, getMany };
 
 export const description: INodeProperties[] = [
 	{
@@ -13,6 +14,12 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['database'] } },
 		options: [
 			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get a database with all its fields, interests and collections',
+				action: 'Get a database',
+			},
+			{
 				name: 'Get Many',
 				value: 'getMany',
 				description: 'List the databases of the account, page after page',
@@ -21,5 +28,6 @@ export const description: INodeProperties[] = [
 		],
 		default: 'getMany',
 	},
+	...get.description,
 	...getMany.description,
 ];
