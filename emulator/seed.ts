@@ -58,7 +58,7 @@ export function sampleSeed(): Seed {
 					{ name: 'lastname', type: 'text' },
 					{ name: 'city', type: 'text' },
 					{ name: 'age', type: 'integer' },
-					{ name: 'segment', type: 'select', value: 'regular' },
+					{ name: 'segment', type: 'select', value: 'regular\ngold\nsilver' },
 				],
 				interests: [
 					{ name: 'newsletter', group: 'mailings' },

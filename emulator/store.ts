@@ -86,6 +86,11 @@ function timestamp(date: Date): string {
 	return date.toISOString().replace('T', ' ').slice(0, 19);
 }
 
+/** What a new profile holds in a field: its default, for a select field the first of its choices (one a line). */
+function defaultOf(field: FieldDefinition): string {
+	return field.type === 'select' ? (field.value.split(/\r?\n/)[0] ?? '') : field.value;
+}
+
 /** Copernica stores everything as text and coerces silently: non-numbers become 0. */
 function coerce(value: unknown, field: FieldDefinition): string {
 	const text = value === null || value === undefined ? '' : String(value);
@@ -318,7 +323,7 @@ export class Store {
 		const profile: StoredProfile = {
 			ID: this.newId(),
 			database: database.ID,
-			fields: Object.fromEntries(database.fields.map((field) => [field.name, coerce(field.value, field)])),
+			fields: Object.fromEntries(database.fields.map((field) => [field.name, coerce(defaultOf(field), field)])),
 			interests: new Set(),
 			secret: `s${Math.random().toString(36).slice(2, 12)}`,
 			created,
@@ -422,7 +427,7 @@ export class Store {
 			ID: this.newId(),
 			profile: profile.ID,
 			collection: collection.ID,
-			fields: Object.fromEntries(collection.fields.map((field) => [field.name, coerce(field.value, field)])),
+			fields: Object.fromEntries(collection.fields.map((field) => [field.name, coerce(defaultOf(field), field)])),
 			secret: `s${Math.random().toString(36).slice(2, 12)}`,
 			created,
 			modified: created,

@@ -12,6 +12,7 @@ import type {
 	IRun,
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
+	ResourceMapperFields,
 } from 'n8n-workflow';
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
 
@@ -154,21 +155,37 @@ export async function runCopernicaNode(options: NodeRunOptions): Promise<NodeRun
 	};
 }
 
-/** A dropdown of the node, loaded as the editor loads it (LoadOptionsContext). */
+/** The context the editor's look-ups run in (LoadOptionsContext), with the node's current parameters. */
+async function editorContext(parameters: INodeParameters, credentials: CopernicaCredentials) {
+	const node = await copernicaNode(parameters);
+	const workflow = await workflowWith(node);
+	const additionalData = additionalDataFor(await helperFor(credentials), { currentNodeParameters: parameters });
+	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
+	const { nodeType } = await loadNodePackage();
+	return { context, methods: nodeType('copernica').methods };
+}
+
+/** A dropdown of the node, loaded as the editor loads it. */
 export async function loadNodeOptions(
 	method: string,
 	parameters: INodeParameters,
 	credentials: CopernicaCredentials,
 ): Promise<INodePropertyOptions[]> {
-	const node = await copernicaNode(parameters);
-	const workflow = await workflowWith(node);
-	const additionalData = additionalDataFor(await helperFor(credentials), {
-		currentNodeParameters: parameters,
-	});
-	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
-	const { nodeType } = await loadNodePackage();
-	const loader = nodeType('copernica').methods?.loadOptions?.[method];
+	const { context, methods } = await editorContext(parameters, credentials);
+	const loader = methods?.loadOptions?.[method];
 	if (!loader) throw new Error(`No loadOptions method ${method}`);
+	return await loader.call(context);
+}
+
+/** The field mapper's fields, loaded as the editor loads them. */
+export async function loadMapperFields(
+	method: string,
+	parameters: INodeParameters,
+	credentials: CopernicaCredentials,
+): Promise<ResourceMapperFields> {
+	const { context, methods } = await editorContext(parameters, credentials);
+	const loader = methods?.resourceMapping?.[method];
+	if (!loader) throw new Error(`No resourceMapping method ${method}`);
 	return await loader.call(context);
 }
 
@@ -178,12 +195,8 @@ export async function searchNodeList(
 	filter: string | undefined,
 	credentials: CopernicaCredentials,
 ): Promise<INodeListSearchResult> {
-	const node = await copernicaNode({});
-	const workflow = await workflowWith(node);
-	const additionalData = additionalDataFor(await helperFor(credentials), { currentNodeParameters: {} });
-	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
-	const { nodeType } = await loadNodePackage();
-	const search = nodeType('copernica').methods?.listSearch?.[method];
+	const { context, methods } = await editorContext({}, credentials);
+	const search = methods?.listSearch?.[method];
 	if (!search) throw new Error(`No listSearch method ${method}`);
 	return await search.call(context, filter);
 }

@@ -1,13 +1,30 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties, ResourceMapperField } from 'n8n-workflow';
 
-import { parseFieldsJson, rowsToObject } from '../helpers/fieldValues';
-import type { FieldRowInput } from '../helpers/fieldValues';
+import { copernicaValue } from '../helpers/fieldTypes';
+import { checkFieldValues, parseFieldsJson, rowsToObject } from '../helpers/fieldValues';
+import type { FieldRowInput, FieldValues } from '../helpers/fieldValues';
+import type { FieldOwner } from '../helpers/selection';
+import type { DatabaseField } from '../transport/databaseSchema';
 
 /**
- * Fields to Set, for profiles (the database's fields) and subprofiles (the collection's): rows
- * of field and value, or a JSON object. Only what is set is sent.
+ * Fields to Set, for profiles (the database's fields) and subprofiles (the collection's): n8n's
+ * field mapper (map automatically from the input item, or each field below), rows of field and
+ * value, or a JSON object. Only what is set is sent.
  */
-export function fieldsToSetProperties(loadOptionsMethod: string, dependsOn: string): INodeProperties[] {
+
+export interface FieldSource {
+	/** Lists the fields for the rows' dropdown (loadOptions). */
+	loadOptionsMethod: string;
+	/** Lists the fields, typed, for the field mapper (resourceMapping). */
+	resourceMapperMethod: string;
+	/** The parameter the fields depend on: `database.value` or `collection`. */
+	dependsOn: string;
+	/** The mapper's mode: `add` (Create), `update`, or `upsert` (it then asks for the fields to match on). */
+	mode: 'add' | 'update' | 'upsert';
+}
+
+export function fieldsToSetProperties(source: FieldSource): INodeProperties[] {
+	const { loadOptionsMethod, dependsOn } = source;
 	return [
 		{
 			displayName: 'Fields to Set',
@@ -17,6 +34,12 @@ export function fieldsToSetProperties(loadOptionsMethod: string, dependsOn: stri
 			noDataExpression: true,
 			options: [
 				{
+					name: 'Using Field Mapping',
+					value: 'mapper',
+					description:
+						"Map the input item's fields automatically, or map each field below, with the fields' own types",
+				},
+				{
 					name: 'Using Fields Below',
 					value: 'defineBelow',
 					description: 'Pick fields and give each a value',
@@ -24,6 +47,27 @@ export function fieldsToSetProperties(loadOptionsMethod: string, dependsOn: stri
 				{ name: 'Using JSON', value: 'json', description: 'Give an object of field names and values' },
 			],
 			description: 'Only the fields you set are sent; every other field keeps its value',
+		},
+		{
+			displayName: 'Fields',
+			name: 'columns',
+			type: 'resourceMapper',
+			noDataExpression: true,
+			default: { mappingMode: 'defineBelow', value: null },
+			required: true,
+			displayOptions: { show: { fieldsInput: ['mapper'] } },
+			typeOptions: {
+				loadOptionsDependsOn: [dependsOn],
+				resourceMapper: {
+					resourceMapperMethod: source.resourceMapperMethod,
+					mode: source.mode,
+					fieldWords: { singular: 'field', plural: 'fields' },
+					// Only the fields added are set: a field left out keeps its value in Copernica.
+					addAllFields: false,
+					multiKeyMatch: true,
+					supportAutoMap: true,
+				},
+			},
 		},
 		{
 			displayName: 'Fields',
@@ -71,12 +115,70 @@ export function fieldsToSetProperties(loadOptionsMethod: string, dependsOn: stri
 	];
 }
 
-/** The fields as the user gave them, names not yet checked (a match column needs their values first). */
-export function requestedFields(context: IExecuteFunctions, itemIndex: number): Record<string, unknown> {
-	if (context.getNodeParameter('fieldsInput', itemIndex) === 'json') {
-		return parseFieldsJson(context.getNodeParameter('fieldsJson', itemIndex, '{}'));
-	}
-	const rows = context.getNodeParameter('fieldValues.fields', itemIndex, []) as FieldRowInput[];
-	return rowsToObject(rows);
+/** The fields as the user gave them; names are checked by checkRequestedFields once the fields are known. */
+export interface RequestedFields {
+	values: Record<string, unknown>;
+	/**
+	 * Mapped automatically from the input item: its keys that are no field (an ID, a date of
+	 * the source system) are left out rather than refused, as n8n's auto-mapping does.
+	 */
+	autoMapped: boolean;
 }
 
+function mappedFields(context: IExecuteFunctions, itemIndex: number): RequestedFields {
+	const mode = context.getNodeParameter('columns.mappingMode', itemIndex, 'defineBelow') as string;
+	if (mode === 'autoMapInputData') {
+		return { values: { ...context.getInputData()[itemIndex].json }, autoMapped: true };
+	}
+	// Read as `columns.value`, so n8n checks and converts each value against the field's type.
+	const value = (context.getNodeParameter('columns.value', itemIndex, {}) ?? {}) as Record<string, unknown>;
+	const schema = (context.getNodeParameter('columns.schema', itemIndex, []) ?? []) as ResourceMapperField[];
+	const removed = new Set(schema.filter((field) => field.removed === true).map((field) => field.id));
+	const values: Record<string, unknown> = {};
+	for (const [name, fieldValue] of Object.entries(value)) {
+		// A field shown but left empty holds null: untouched, so not sent.
+		if (fieldValue === null || fieldValue === undefined || removed.has(name)) continue;
+		values[name] = fieldValue;
+	}
+	return { values, autoMapped: false };
+}
+
+export function requestedFields(context: IExecuteFunctions, itemIndex: number): RequestedFields {
+	const input = context.getNodeParameter('fieldsInput', itemIndex) as string;
+	if (input === 'mapper') return mappedFields(context, itemIndex);
+	if (input === 'json') {
+		return { values: parseFieldsJson(context.getNodeParameter('fieldsJson', itemIndex, '{}')), autoMapped: false };
+	}
+	const rows = context.getNodeParameter('fieldValues.fields', itemIndex, []) as FieldRowInput[];
+	return { values: rowsToObject(rows), autoMapped: false };
+}
+
+/** The mapper's fields to match on (Create or Update), when the fields come from the mapper. */
+export function mapperMatchingFields(context: IExecuteFunctions, itemIndex: number): string[] | undefined {
+	if (context.getNodeParameter('fieldsInput', itemIndex) !== 'mapper') return undefined;
+	return (context.getNodeParameter('columns.matchingColumns', itemIndex, []) ?? []) as string[];
+}
+
+/**
+ * The requested fields checked against the database's (or collection's): unknown names refused
+ * (auto-mapped ones left out), dates in Copernica's form, each value a single value.
+ */
+export function checkRequestedFields(
+	asked: RequestedFields,
+	fields: readonly DatabaseField[],
+	owner: FieldOwner = 'database',
+): FieldValues {
+	const byName = new Map(fields.map((field) => [field.name.toLowerCase(), field]));
+	const values: Record<string, unknown> = {};
+	for (const [name, value] of Object.entries(asked.values)) {
+		const field = byName.get(name.toLowerCase());
+		if (field === undefined && asked.autoMapped) continue;
+		values[name] = field === undefined ? value : copernicaValue(value, field.type);
+	}
+	return checkFieldValues(
+		values,
+		fields.map((field) => field.name),
+		'Fields to Set',
+		owner,
+	);
+}

@@ -18,8 +18,13 @@ function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: numb
 		error.context.itemIndex ??= itemIndex;
 		return error;
 	}
+	// n8n's own errors (an expression, a mapped value of the wrong type) name the item already and say why in their description.
 	const message = redactText(error instanceof Error ? error.message : String(error));
-	return new NodeOperationError(context.getNode(), `${message} [item ${itemIndex}]`, { itemIndex });
+	const description = (error as { description?: unknown } | undefined)?.description;
+	return new NodeOperationError(context.getNode(), /\[item \d+\]$/.test(message) ? message : `${message} [item ${itemIndex}]`, {
+		itemIndex,
+		description: typeof description === 'string' ? redactText(description) : undefined,
+	});
 }
 
 /** How many requests may be in flight, and optional n8n-style batching for accounts that must go slower. */

@@ -7,6 +7,7 @@ import {
 	getInterests,
 	getSelectionFields,
 } from './loadOptions';
+import { getCollectionMappingFields, getMappingFields } from './resourceMapping';
 
 export const listSearch = { searchDatabases };
 
@@ -18,3 +19,5 @@ export const loadOptions = {
 	getCollectionFields: getCollectionFieldOptions,
 	getCollectionSelectionFields,
 };
+
+export const resourceMapping = { getMappingFields, getCollectionMappingFields };

@@ -10,7 +10,7 @@ import {
 	getDatabaseInterests,
 } from '../transport/databaseSchema';
 
-function chosenDatabase(context: ILoadOptionsFunctions): string {
+export function chosenDatabase(context: ILoadOptionsFunctions): string {
 	const database = String(context.getCurrentNodeParameter('database', { extractValue: true }) ?? '').trim();
 	if (database === '') {
 		throw new NodeOperationError(context.getNode(), 'Choose a database first', {
@@ -20,7 +20,7 @@ function chosenDatabase(context: ILoadOptionsFunctions): string {
 	return database;
 }
 
-function chosenCollection(context: ILoadOptionsFunctions): string {
+export function chosenCollection(context: ILoadOptionsFunctions): string {
 	const collection = String(context.getCurrentNodeParameter('collection') ?? '').trim();
 	if (collection === '') {
 		throw new NodeOperationError(context.getNode(), 'Choose a collection first', {

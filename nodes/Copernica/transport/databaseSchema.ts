@@ -7,6 +7,8 @@ export interface DatabaseField {
 	id: string;
 	name: string;
 	type: string;
+	/** The default value; for a select field its choices, one a line. */
+	value: string;
 }
 
 export interface DatabaseInterest {
@@ -28,7 +30,12 @@ export interface DatabaseSchema {
 }
 
 function toField(entry: IDataObject): DatabaseField {
-	return { id: String(entry.ID ?? ''), name: String(entry.name ?? ''), type: String(entry.type ?? '') };
+	return {
+		id: String(entry.ID ?? ''),
+		name: String(entry.name ?? ''),
+		type: String(entry.type ?? ''),
+		value: String(entry.value ?? ''),
+	};
 }
 
 function toInterest(entry: IDataObject): DatabaseInterest {

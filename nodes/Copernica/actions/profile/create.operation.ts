@@ -11,7 +11,7 @@ import { runProfileWrites } from './profileWrite';
 import { requestOptionsCollection } from '../requestOptions';
 import { simplifyParameter } from '../readBack';
 
-const properties: INodeProperties[] = [...profileValueProperties, simplifyParameter.profile, requestOptionsCollection];
+const properties: INodeProperties[] = [...profileValueProperties('add'), simplifyParameter.profile, requestOptionsCollection];
 
 export const description = updateDisplayOptions({ show: { resource: ['profile'], operation: ['create'] } }, properties);
 

@@ -1,21 +1,31 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkFieldValues, isEmpty } from '../../helpers/fieldValues';
+import { isEmpty } from '../../helpers/fieldValues';
 import type { FieldValues } from '../../helpers/fieldValues';
-import { fieldsToSetProperties, requestedFields } from '../fieldsToSet';
+import { checkRequestedFields, fieldsToSetProperties, requestedFields } from '../fieldsToSet';
+import type { FieldSource } from '../fieldsToSet';
 import { interestsToAdd, interestsToSet } from '../../helpers/interests';
 import type { InterestRowInput, InterestsBody } from '../../helpers/interests';
 import type { DatabaseSchema } from '../../transport/databaseSchema';
-
-export { requestedFields };
 
 /**
  * The fields and interests a profile operation writes (Update Profiles, Create, Create or
  * Update, Update): the same parameters and the same checks everywhere, so only what the user
  * set is sent and every name is one the database has.
  */
-export const profileValueProperties: INodeProperties[] = [
-	...fieldsToSetProperties('getDatabaseFields', 'database.value'),
+export function profileValueProperties(mode: FieldSource['mode']): INodeProperties[] {
+	return [
+		...fieldsToSetProperties({
+			loadOptionsMethod: 'getDatabaseFields',
+			resourceMapperMethod: 'getMappingFields',
+			dependsOn: 'database.value',
+			mode,
+		}),
+		...interestProperties,
+	];
+}
+
+const interestProperties: INodeProperties[] = [
 	{
 		displayName: 'Interests',
 		name: 'interestsInput',
@@ -121,10 +131,7 @@ export function profileValuesOf(
 	itemIndex: number,
 	schema: DatabaseSchema,
 ): { fields: FieldValues; interests: InterestsBody | undefined } {
-	const fields = checkFieldValues(
-		requestedFields(context, itemIndex),
-		schema.fields.map((field) => field.name),
-	);
+	const fields = checkRequestedFields(requestedFields(context, itemIndex), schema.fields);
 	const interests = requestedInterests(
 		context,
 		itemIndex,

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { createdProfileId } from '../../helpers/createdProfile';
-import { addMissingFields, checkFieldValues, isEmpty } from '../../helpers/fieldValues';
+import { addMissingFields, isEmpty } from '../../helpers/fieldValues';
 import { ParameterProblem } from '../../helpers/parameterProblem';
 import { simplifyProfile } from '../../helpers/profileOutput';
 import {
@@ -24,7 +24,8 @@ import { forEachItem } from '../perItem';
 import { concurrencyOf, requestSettingsOf } from '../requestOptions';
 import type { RequestOptionValues } from '../requestOptions';
 import { createSameSelectionQueue, selectionKey } from '../sameSelectionQueue';
-import { profileBody, requestedFields, requestedInterests } from './profileValues';
+import { checkRequestedFields, requestedFields } from '../fieldsToSet';
+import { profileBody, requestedInterests } from './profileValues';
 
 /**
  * `PUT database/{id}/profiles` with a selection: the engine of Update Profiles and of Create or
@@ -79,14 +80,14 @@ async function prepareUpdate(
 	const create = kind.createOf(context, itemIndex);
 	const background = kind.backgroundOf(context, itemIndex);
 	const fieldsAsked = requestedFields(context, itemIndex);
-	const conditions = kind.conditionsOf(context, itemIndex, fieldsAsked);
+	const conditions = kind.conditionsOf(context, itemIndex, fieldsAsked.values);
 
 	const shaped = checkSelectionShape(conditions, { allowEmptyValues: options.allowEmptyValues === true });
 	const transport = requestSettingsOf(options, itemIndex, limiter);
 	const schema = await schemaOf(database, transport);
 	const fieldNames = schema.fields.map((field) => field.name);
 	const selection = resolveSelection(shaped, fieldNames);
-	let fields = checkFieldValues(fieldsAsked, fieldNames);
+	let fields = checkRequestedFields(fieldsAsked, schema.fields);
 	if (create) fields = addMissingFields(fields, valuesImpliedBySelection(selection));
 	const interests = requestedInterests(
 		context,

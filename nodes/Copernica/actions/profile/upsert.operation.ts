@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { ParameterProblem } from '../../helpers/parameterProblem';
 import type { SelectionConditionInput } from '../../helpers/selection';
 import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
+import { mapperMatchingFields } from '../fieldsToSet';
 import { profileValueProperties } from './profileValues';
 import { selectionUpdateOptions } from './selectionUpdate.descriptions';
 import { runSelectionUpdates } from './selectionUpdate';
@@ -18,10 +19,11 @@ const properties: INodeProperties[] = [
 		},
 		required: true,
 		default: [],
+		displayOptions: { hide: { fieldsInput: ['mapper'] } },
 		description:
 			'The fields that identify a profile, such as email or customer ID. Their values come from Fields to Set; a profile whose fields equal all of them is updated, and when none does one is created. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
-	...profileValueProperties,
+	...profileValueProperties('upsert'),
 	selectionUpdateOptions,
 ];
 
@@ -37,7 +39,8 @@ function matchConditions(
 	itemIndex: number,
 	fields: Record<string, unknown>,
 ): SelectionConditionInput[] {
-	const raw = context.getNodeParameter('matchFields', itemIndex, []) as unknown;
+	// With the field mapper, its own "fields to match on" say it.
+	const raw = mapperMatchingFields(context, itemIndex) ?? (context.getNodeParameter('matchFields', itemIndex, []) as unknown);
 	const names = (Array.isArray(raw) ? raw : [raw]).map((name) => String(name ?? '')).filter((name) => name !== '');
 	if (names.length === 0) {
 		throw new ParameterProblem(

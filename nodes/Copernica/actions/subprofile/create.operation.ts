@@ -11,7 +11,7 @@ import { runSubprofileWrites, subprofileFieldProperties } from './subprofileWrit
 
 const properties: INodeProperties[] = [
 	{ ...profileIdParameter, description: 'The numeric ID of the profile the new subprofile belongs to' },
-	...subprofileFieldProperties,
+	...subprofileFieldProperties('add'),
 	simplifyParameter.subprofile,
 	requestOptionsCollection,
 ];

@@ -1,11 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { checkFieldValues, isEmpty } from '../../helpers/fieldValues';
+import { isEmpty } from '../../helpers/fieldValues';
 import type { FieldValues } from '../../helpers/fieldValues';
 import { ParameterProblem } from '../../helpers/parameterProblem';
 import { createCollectionFieldsCache } from '../../transport/databaseSchema';
 import type { RequestSettings } from '../../transport/databaseSchema';
-import { fieldsToSetProperties, requestedFields } from '../fieldsToSet';
+import { checkRequestedFields, fieldsToSetProperties, requestedFields } from '../fieldsToSet';
+import type { FieldSource } from '../fieldsToSet';
 import { forEachItem } from '../perItem';
 import { concurrencyOf, requestSettingsOf } from '../requestOptions';
 import type { RequestOptionValues } from '../requestOptions';
@@ -17,7 +18,14 @@ import { readBack } from '../readBack';
  * once per run), the write is sent, and the subprofile is read back as the output.
  */
 
-export const subprofileFieldProperties: INodeProperties[] = fieldsToSetProperties('getCollectionFields', 'collection');
+export function subprofileFieldProperties(mode: FieldSource['mode']): INodeProperties[] {
+	return fieldsToSetProperties({
+		loadOptionsMethod: 'getCollectionFields',
+		resourceMapperMethod: 'getCollectionMappingFields',
+		dependsOn: 'collection',
+		mode,
+	});
+}
 
 export interface SubprofileWrite {
 	itemIndex: number;
@@ -40,13 +48,12 @@ export async function runSubprofileWrites(
 			const collection = collectionIdOf(this, itemIndex);
 			const id = idOf(itemIndex);
 			const asked = requestedFields(this, itemIndex);
-			if (isEmpty(asked)) {
-				throw new ParameterProblem('Nothing to set', 'Add at least one field under Fields to Set.');
-			}
 			const options = this.getNodeParameter('options', itemIndex, {}) as RequestOptionValues;
 			const settings = requestSettingsOf(options, itemIndex, limiter);
-			const known = (await fieldsOf(collection, settings)).map((field) => field.name);
-			const fields = checkFieldValues(asked, known, 'Fields to Set', 'collection');
+			const fields = checkRequestedFields(asked, await fieldsOf(collection, settings), 'collection');
+			if (isEmpty(fields)) {
+				throw new ParameterProblem('Nothing to set', 'Add at least one field of the collection under Fields to Set.');
+			}
 			const subprofileId = await write({ itemIndex, collection, fields, settings }, id);
 			return await readBack(this, itemIndex, 'subprofile', subprofileId, settings);
 		},

@@ -9,7 +9,7 @@ import { runSubprofileWrites, subprofileFieldProperties } from './subprofileWrit
 
 const properties: INodeProperties[] = [
 	subprofileIdParameter,
-	...subprofileFieldProperties,
+	...subprofileFieldProperties('update'),
 	simplifyParameter.subprofile,
 	requestOptionsCollection,
 ];

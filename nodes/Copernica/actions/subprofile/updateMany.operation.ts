@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { checkFieldValues, isEmpty } from '../../helpers/fieldValues';
+import { isEmpty } from '../../helpers/fieldValues';
 import { ParameterProblem } from '../../helpers/parameterProblem';
 import { simplifySubprofile } from '../../helpers/profileOutput';
 import { checkSelectionShape, resolveSelection, selectionQuery } from '../../helpers/selection';
@@ -9,7 +9,7 @@ import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
 import { copernicaRequest, pathOf } from '../../transport';
 import { createCollectionFieldsCache } from '../../transport/databaseSchema';
 import { selectionParameterFor } from '../common.descriptions';
-import { requestedFields } from '../fieldsToSet';
+import { checkRequestedFields, requestedFields } from '../fieldsToSet';
 import { forEachItem } from '../perItem';
 import { concurrencyOf, requestSettingsOf } from '../requestOptions';
 import { createSameSelectionQueue, selectionKey } from '../sameSelectionQueue';
@@ -26,7 +26,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Subprofiles that meet every condition (AND). Conditions on fields the collection does not have are refused before anything is sent, because Copernica would ignore them and change every subprofile.',
 	},
-	...subprofileFieldProperties,
+	...subprofileFieldProperties('update'),
 	selectionUpdateOptions,
 ];
 
@@ -55,16 +55,20 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const conditions = this.getNodeParameter('selection.conditions', itemIndex, []) as SelectionConditionInput[];
 			const shaped = checkSelectionShape(conditions, { allowEmptyValues: options.allowEmptyValues === true });
 			const asked = requestedFields(this, itemIndex);
-			if (isEmpty(asked)) {
+			const transport = requestSettingsOf(options, itemIndex, limiter);
+			const collectionFields = await fieldsOf(collection, transport);
+			const selection = resolveSelection(
+				shaped,
+				collectionFields.map((field) => field.name),
+				'collection',
+			);
+			const fields = checkRequestedFields(asked, collectionFields, 'collection');
+			if (isEmpty(fields)) {
 				throw new ParameterProblem(
 					'Nothing to set',
-					'Add at least one field under Fields to Set. Without one the update would change nothing.',
+					'Add at least one field of the collection under Fields to Set. Without one the update would change nothing.',
 				);
 			}
-			const transport = requestSettingsOf(options, itemIndex, limiter);
-			const known = (await fieldsOf(collection, transport)).map((field) => field.name);
-			const selection = resolveSelection(shaped, known, 'collection');
-			const fields = checkFieldValues(asked, known, 'Fields to Set', 'collection');
 			const target: SelectionTarget = {
 				path: pathOf('collection', collection, 'subprofiles'),
 				selection,
