@@ -91,20 +91,30 @@ describe('Subprofile → Create', () => {
 		expect(await copernica.client.writes()).toEqual([]);
 	});
 
-	it('a collection given by name is refused before any request: Copernica\'s collection paths take IDs', async () => {
-		const { error } = await runCopernicaNode({
-			parameters: {
-				resource: 'subprofile',
-				operation: 'create',
-				database: databaseByName('Customers'),
-				collection: 'Orders',
-				profileId: '1000',
-				fieldValues: fieldRows({ orderid: 'x' }),
-			},
-			credentials: copernica.credentials,
-		});
-		expect(error?.message).toBe('"Orders" is not a collection ID [item 0]');
-		expect(await copernica.client.log()).toEqual([]);
+	it('a collection given by name (an expression) is looked up among the database\'s collections', async () => {
+		const anna = await profileIdOf('C-1001');
+		const create = (collection: string) =>
+			runCopernicaNode({
+				parameters: {
+					resource: 'subprofile',
+					operation: 'create',
+					database: databaseByName('Customers'),
+					collection,
+					profileId: anna,
+					fieldValues: fieldRows({ orderid: 'O-200' }),
+				},
+				credentials: copernica.credentials,
+			});
+		const byName = await create('orders');
+		expect(byName.error).toBeUndefined();
+		expect((await orderById('O-200'))?.profile).toBe(anna);
+		await copernica.client.clearLog();
+		const unknown = await create('Bookings');
+		expect(unknown.error?.message).toBe('The database has no collection "Bookings" [item 0]');
+		expect(unknown.error?.description).toBe('Use one of: Orders.');
+		expect((await copernica.client.log()).map((entry) => `${entry.method} ${entry.path}`)).toEqual([
+			'GET database/Customers/collections',
+		]);
 	});
 });
 

@@ -144,3 +144,11 @@ export function createCollectionFieldsCache(context: CopernicaContext) {
 }
 
 export type CollectionFieldsLookup = ReturnType<typeof createCollectionFieldsCache>;
+
+/** The collections of each database (names are not case-sensitive in Copernica's URLs). */
+export function createCollectionsCache(context: CopernicaContext) {
+	return oncePerRun(
+		async (database, settings) => await getDatabaseCollections.call(context, database, settings),
+		(database) => database.toLowerCase(),
+	);
+}

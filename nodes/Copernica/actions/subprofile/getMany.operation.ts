@@ -11,7 +11,7 @@ import type { ListOptions } from '../listWithSelection';
 import { forEachItem } from '../perItem';
 import { profileIdOf, profileIdParameter } from '../profileIdParameter';
 import { requestSettingsOf } from '../requestOptions';
-import { collectionIdOf } from './collectionParameter';
+import { createCollectionResolver } from './collectionParameter';
 import { simplifyParameter } from '../readBack';
 
 const properties: INodeProperties[] = [
@@ -42,14 +42,15 @@ export const description = updateDisplayOptions(
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const fieldsOf = createCollectionFieldsCache(this);
+	const collectionOf = createCollectionResolver(this);
 
 	return await forEachItem.call(this, async (itemIndex, limiter) => {
-		const collection = collectionIdOf(this, itemIndex);
 		const ofProfile = String(this.getNodeParameter('profileId', itemIndex, '') ?? '').trim();
 		const profileId = ofProfile === '' ? undefined : profileIdOf(this, itemIndex);
 		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 		const options = this.getNodeParameter('options', itemIndex, {}) as ListOptions;
 		const transport = requestSettingsOf(options, itemIndex, limiter);
+		const collection = await collectionOf(itemIndex, transport);
 		const subprofiles = await listWithSelection(this, {
 			path:
 				profileId === undefined

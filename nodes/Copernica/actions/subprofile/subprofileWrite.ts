@@ -10,7 +10,7 @@ import type { FieldSource } from '../fieldsToSet';
 import { forEachItem } from '../perItem';
 import { concurrencyOf, requestSettingsOf } from '../requestOptions';
 import type { RequestOptionValues } from '../requestOptions';
-import { collectionIdOf } from './collectionParameter';
+import { createCollectionResolver } from './collectionParameter';
 import { readBack } from '../readBack';
 
 /**
@@ -41,15 +41,16 @@ export async function runSubprofileWrites(
 	write: (item: SubprofileWrite, id: string | undefined) => Promise<string | number>,
 ): Promise<INodeExecutionData[]> {
 	const fieldsOf = createCollectionFieldsCache(this);
+	const collectionOf = createCollectionResolver(this);
 	const concurrency = concurrencyOf(this.getNodeParameter('options', 0, {}) as RequestOptionValues);
 	return await forEachItem.call(
 		this,
 		async (itemIndex, limiter) => {
-			const collection = collectionIdOf(this, itemIndex);
 			const id = idOf(itemIndex);
 			const asked = requestedFields(this, itemIndex);
 			const options = this.getNodeParameter('options', itemIndex, {}) as RequestOptionValues;
 			const settings = requestSettingsOf(options, itemIndex, limiter);
+			const collection = await collectionOf(itemIndex, settings);
 			const fields = checkRequestedFields(asked, await fieldsOf(collection, settings), 'collection');
 			if (isEmpty(fields)) {
 				throw new ParameterProblem('Nothing to set', 'Add at least one field of the collection under Fields to Set.');

@@ -17,7 +17,7 @@ import { countMatches, previewMatches } from '../selectionGuards';
 import type { SelectionTarget } from '../selectionGuards';
 import { selectionUpdateOptions } from '../profile/selectionUpdate.descriptions';
 import type { SelectionUpdateOptions } from '../profile/selectionUpdate';
-import { collectionIdOf } from './collectionParameter';
+import { createCollectionResolver } from './collectionParameter';
 import { subprofileFieldProperties } from './subprofileWrite';
 
 const properties: INodeProperties[] = [
@@ -44,18 +44,19 @@ export const description = updateDisplayOptions(
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const fieldsOf = createCollectionFieldsCache(this);
+	const collectionOf = createCollectionResolver(this);
 	const inTurn = createSameSelectionQueue();
 	const concurrency = concurrencyOf(this.getNodeParameter('options', 0, {}) as SelectionUpdateOptions);
 
 	return await forEachItem.call(
 		this,
 		async (itemIndex, limiter) => {
-			const collection = collectionIdOf(this, itemIndex);
 			const options = this.getNodeParameter('options', itemIndex, {}) as SelectionUpdateOptions;
 			const conditions = this.getNodeParameter('selection.conditions', itemIndex, []) as SelectionConditionInput[];
 			const shaped = checkSelectionShape(conditions, { allowEmptyValues: options.allowEmptyValues === true });
 			const asked = requestedFields(this, itemIndex);
 			const transport = requestSettingsOf(options, itemIndex, limiter);
+			const collection = await collectionOf(itemIndex, transport);
 			const collectionFields = await fieldsOf(collection, transport);
 			const selection = resolveSelection(
 				shaped,
