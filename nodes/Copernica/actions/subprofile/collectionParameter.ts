@@ -17,7 +17,7 @@ export const collectionParameter: INodeProperties = {
 	required: true,
 	default: '',
 	description:
-		'The collection of subprofiles, such as orders. Choose from the list, or specify an ID or a name using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		'The collection of subprofiles, such as orders; an expression may give its name too. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 /**
