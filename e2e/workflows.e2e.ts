@@ -24,6 +24,14 @@ const SETUP_TIMEOUT = 30 * 60 * 1000;
 /** The credential the example workflows refer to. */
 const CREDENTIAL = { id: 'copernicaEmulator', name: 'Copernica (emulator)', type: 'copernicaApi' };
 
+const EXAMPLE_WORKFLOWS = [
+	'update-profiles-by-customer-id',
+	'create-if-no-match',
+	'refused-unknown-field',
+	'get-many-then-update',
+	'shop-orders-with-field-mapping',
+];
+
 let tarball: string | undefined;
 function packedProject(): string {
 	tarball ??= packProject();
@@ -54,7 +62,7 @@ describe.each(N8N_VERSIONS)('n8n $version', (target) => {
 		n8n.reset();
 		await n8n.installCommunityPackage(packedProject());
 		await n8n.importCredentials([{ ...CREDENTIAL, data: { accessToken: token, baseUrl } }]);
-		for (const example of ['update-profiles-by-customer-id', 'create-if-no-match', 'refused-unknown-field', 'get-many-then-update']) {
+		for (const example of EXAMPLE_WORKFLOWS) {
 			await n8n.importWorkflow(path.join(EXAMPLES, `${example}.json`));
 		}
 	}, SETUP_TIMEOUT);
@@ -105,6 +113,34 @@ describe.each(N8N_VERSIONS)('n8n $version', (target) => {
 		expect(error?.description).toMatch(/would update every profile/);
 		expect(await client.writes()).toEqual([]);
 		expect((await client.profilesWhere('Customers', 'city', 'Nowhere'))).toEqual([]);
+	});
+
+	it('examples/shop-orders-with-field-mapping.json: the field mapper in real n8n, Create or Update, then an order subprofile per customer', async () => {
+		const result = await n8n.execute('copernicaExample0005');
+		expectNoToken(result.stdout, result.stderr);
+		expect(result.exitCode).toBe(0);
+		const bram = (await client.profilesWhere('Customers', 'email', 'bram@example.com'))[0];
+		const gijs = (await client.profilesWhere('Customers', 'email', 'gijs@example.nl'))[0];
+		// Auto-mapped: the order's fields are no customer fields and were left out.
+		expect([bram.fields.city, bram.fields.firstname, bram.fields.customerid]).toEqual(['Breda', 'Bram', 'C-1002']);
+		expect([gijs.fields.city, gijs.fields.firstname]).toEqual(['Zwolle', 'Gijs']);
+		const upserts = (await client.writes()).filter((entry) => entry.method === 'PUT');
+		expect(upserts.map((entry) => entry.body)).toEqual(
+			expect.arrayContaining([
+				{ fields: { email: 'bram@example.com', firstname: 'Bram', city: 'Breda' } },
+				{ fields: { email: 'gijs@example.nl', firstname: 'Gijs', city: 'Zwolle' } },
+			]),
+		);
+		const { items } = copernicaRun(result);
+		expect(items.map((item) => [item.orderid, item.status, item.total, item.profile])).toEqual([
+			['O-501', 'paid', '49.95', bram.ID],
+			['O-502', 'open', '15', gijs.ID],
+		]);
+		const orders = [...emulator.store.subprofiles.values()].filter((order) => order.fields.orderid.startsWith('O-5'));
+		expect(orders.map((order) => [String(order.profile), order.fields.orderid])).toEqual([
+			[bram.ID, 'O-501'],
+			[gijs.ID, 'O-502'],
+		]);
 	});
 
 	it('examples/get-many-then-update.json reads the customers in Amsterdam, then updates each by ID', async () => {
