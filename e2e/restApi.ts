@@ -1,6 +1,7 @@
 /**
- * The parts of n8n's internal REST API the suite needs: setting up the owner account and
- * testing a credential the way the editor's Test button does.
+ * The parts of n8n's internal REST API the suite needs: setting up the owner account, testing a
+ * credential the way the editor's Test button does, and loading what the editor loads for a
+ * parameter (the field mapper's fields).
  */
 
 export const OWNER = {
@@ -73,5 +74,26 @@ export class RestClient {
 		const result = await this.call('POST', 'credentials/test', { credentials: { ...stored, data } });
 		if (result.status !== 200) throw new Error(`credential test failed: ${result.status} ${JSON.stringify(result.json)}`);
 		return (result.json as { data: { status: string; message: string } }).data;
+	}
+
+	/**
+	 * The field mapper's fields, as the editor asks n8n for them when a node with a resource
+	 * mapper opens (`POST /rest/dynamic-node-parameters/resource-mapper-fields`).
+	 */
+	async resourceMapperFields(request: {
+		methodName: string;
+		nodeType: string;
+		currentNodeParameters: Record<string, unknown>;
+		credential: { id: string; name: string };
+	}): Promise<{ fields: Array<{ id: string; type?: string; options?: Array<{ value: unknown }> }> }> {
+		const result = await this.call('POST', 'dynamic-node-parameters/resource-mapper-fields', {
+			methodName: request.methodName,
+			path: 'parameters.columns',
+			nodeTypeAndVersion: { name: request.nodeType, version: 1 },
+			currentNodeParameters: request.currentNodeParameters,
+			credentials: { copernicaApi: request.credential },
+		});
+		if (result.status !== 200) throw new Error(`resource mapper fields: ${result.status} ${JSON.stringify(result.json)}`);
+		return (result.json as { data: { fields: Array<{ id: string; type?: string }> } }).data;
 	}
 }

@@ -218,6 +218,24 @@ describe.each(N8N_VERSIONS)('n8n $version', (target) => {
 			expect(result.message).not.toContain(wrong);
 		});
 
+		it('the field mapper loads every field of the database, typed, through n8n\'s own endpoint', async () => {
+			const { fields } = await rest.resourceMapperFields({
+				methodName: 'getMappingFields',
+				nodeType: 'n8n-nodes-copernica.copernica',
+				currentNodeParameters: {
+					resource: 'profile',
+					operation: 'upsert',
+					database: { __rl: true, mode: 'name', value: 'Customers' },
+					fieldsInput: 'mapper',
+				},
+				credential: { id: CREDENTIAL.id, name: CREDENTIAL.name },
+			});
+			const customers = emulator.store.database('Customers');
+			expect(fields.map((field) => field.id)).toEqual(customers.fields.map((field) => field.name));
+			expect(fields.find((field) => field.id === 'age')?.type).toBe('number');
+			expect(fields.find((field) => field.id === 'segment')?.options?.map((option) => option.value)).toEqual(['regular', 'gold', 'silver']);
+		});
+
 		describe('the editor in Chromium', () => {
 			let editor: Editor;
 
