@@ -6,6 +6,25 @@ import type { RequestLimiter } from '../transport/requestLimiter';
 import { createRequestLimiter } from '../transport/requestLimiter';
 import { redactText } from '../transport/redact';
 
+const ITEM_SUFFIX = /\[item (\d+)\]$/;
+
+/**
+ * The error as this item's. Items that wait for the same look-up (a database's fields, read
+ * once per run) share its failure, which names the item that asked first: each gets its own
+ * copy naming itself, so the error items of Continue On Fail each say the right item.
+ */
+function forItem<T extends NodeApiError | NodeOperationError>(error: T, itemIndex: number): T {
+	const named = ITEM_SUFFIX.exec(error.message)?.[1];
+	if (named === undefined || Number(named) === itemIndex) {
+		error.context.itemIndex ??= itemIndex;
+		return error;
+	}
+	const copy = Object.assign(Object.create(Object.getPrototypeOf(error) as object) as T, error);
+	copy.message = error.message.replace(ITEM_SUFFIX, `[item ${itemIndex}]`);
+	copy.context = { ...error.context, itemIndex };
+	return copy;
+}
+
 /** Any failure as the n8n error a user should see for this item, without secrets. */
 function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number) {
 	if (error instanceof ParameterProblem) {
@@ -15,13 +34,12 @@ function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: numb
 		});
 	}
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		error.context.itemIndex ??= itemIndex;
-		return error;
+		return forItem(error, itemIndex);
 	}
 	// n8n's own errors (an expression, a mapped value of the wrong type) name the item already and say why in their description.
 	const message = redactText(error instanceof Error ? error.message : String(error));
 	const description = (error as { description?: unknown } | undefined)?.description;
-	return new NodeOperationError(context.getNode(), /\[item \d+\]$/.test(message) ? message : `${message} [item ${itemIndex}]`, {
+	return new NodeOperationError(context.getNode(), ITEM_SUFFIX.test(message) ? message : `${message} [item ${itemIndex}]`, {
 		itemIndex,
 		description: typeof description === 'string' ? redactText(description) : undefined,
 	});

@@ -1,0 +1,205 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import { useEmulator } from '../harness/fixture';
+import { loadNodePackage } from '../harness/nodePackage';
+import { databaseByName } from '../harness/parameters';
+import { runWithoutLeaks } from '../harness/runWithoutLeaks';
+
+/**
+ * Every operation of the node, each with two input items, through n8n's engine: when Copernica
+ * answers, every output item is paired with its input; when Copernica fails (an error page that
+ * echoes the request, token included, as proxies do), Continue On Fail gives one error item per
+ * input item, paired, with Copernica's answer as the message, and the token appears nowhere.
+ */
+const copernica = useEmulator();
+
+const customers = databaseByName('Customers');
+const rows = (fields: Record<string, string>) => ({
+	fields: Object.entries(fields).map(([name, value]) => ({ name, value })),
+});
+
+interface Case {
+	parameters: () => INodeParameters;
+	/** Output items per input item when it works (a list gives as many as it finds). */
+	perItem: number;
+}
+
+function store() {
+	return copernica.emulator.store;
+}
+const profileId = (customerid: string) =>
+	String([...store().profiles.values()].find((profile) => profile.fields.customerid === customerid)!.ID);
+const collection = () => String(store().databases[0].collections[0].ID);
+const orderId = (orderid: string) =>
+	String([...store().subprofiles.values()].find((order) => order.fields.orderid === orderid)!.ID);
+
+const CASES: Record<string, Case> = {
+	'profile updateProfiles': {
+		parameters: () => ({
+			resource: 'profile',
+			operation: 'updateProfiles',
+			database: customers,
+			selection: { conditions: [{ field: 'customerid', operator: 'equals', value: 'C-1001' }] },
+			fieldValues: rows({ city: 'Ede' }),
+		}),
+		perItem: 1,
+	},
+	'profile upsert': {
+		parameters: () => ({
+			resource: 'profile',
+			operation: 'upsert',
+			database: customers,
+			matchFields: ['customerid'],
+			fieldValues: rows({ customerid: 'C-1002', city: 'Ede' }),
+		}),
+		perItem: 1,
+	},
+	'profile create': {
+		parameters: () => ({ resource: 'profile', operation: 'create', database: customers, fieldValues: rows({ city: 'Ede' }) }),
+		perItem: 1,
+	},
+	'profile update': {
+		parameters: () => ({
+			resource: 'profile',
+			operation: 'update',
+			database: customers,
+			profileId: profileId('C-1003'),
+			fieldValues: rows({ city: 'Ede' }),
+		}),
+		perItem: 1,
+	},
+	'profile get': {
+		parameters: () => ({ resource: 'profile', operation: 'get', profileId: profileId('C-1001') }),
+		perItem: 1,
+	},
+	'profile getMany': {
+		parameters: () => ({ resource: 'profile', operation: 'getMany', database: customers, returnAll: true }),
+		perItem: 4,
+	},
+	'profile delete': {
+		parameters: () => ({ resource: 'profile', operation: 'delete', profileId: profileId('C-1004') }),
+		perItem: 1,
+	},
+	'profile addInterests': {
+		parameters: () => ({
+			resource: 'profile',
+			operation: 'addInterests',
+			database: customers,
+			profileId: profileId('C-1001'),
+			interests: ['offers'],
+		}),
+		perItem: 1,
+	},
+	'profile setInterests': {
+		parameters: () => ({
+			resource: 'profile',
+			operation: 'setInterests',
+			database: customers,
+			profileId: profileId('C-1001'),
+			interests: ['football'],
+		}),
+		perItem: 1,
+	},
+	'subprofile create': {
+		parameters: () => ({
+			resource: 'subprofile',
+			operation: 'create',
+			database: customers,
+			collection: collection(),
+			profileId: profileId('C-1001'),
+			fieldValues: rows({ orderid: 'O-9' }),
+		}),
+		perItem: 1,
+	},
+	'subprofile update': {
+		parameters: () => ({
+			resource: 'subprofile',
+			operation: 'update',
+			database: customers,
+			collection: collection(),
+			subprofileId: orderId('O-1'),
+			fieldValues: rows({ status: 'shipped' }),
+		}),
+		perItem: 1,
+	},
+	'subprofile updateMany': {
+		parameters: () => ({
+			resource: 'subprofile',
+			operation: 'updateMany',
+			database: customers,
+			collection: collection(),
+			selection: { conditions: [{ field: 'status', operator: 'equals', value: 'open' }] },
+			fieldValues: rows({ status: 'shipped' }),
+		}),
+		perItem: 1,
+	},
+	'subprofile get': {
+		parameters: () => ({ resource: 'subprofile', operation: 'get', subprofileId: orderId('O-1') }),
+		perItem: 1,
+	},
+	'subprofile getMany': {
+		parameters: () => ({
+			resource: 'subprofile',
+			operation: 'getMany',
+			database: customers,
+			collection: collection(),
+			returnAll: true,
+		}),
+		perItem: 3,
+	},
+	'subprofile delete': {
+		parameters: () => ({ resource: 'subprofile', operation: 'delete', subprofileId: orderId('O-2') }),
+		perItem: 1,
+	},
+	'database get': {
+		parameters: () => ({ resource: 'database', operation: 'get', database: customers }),
+		perItem: 1,
+	},
+	'database getMany': {
+		parameters: () => ({ resource: 'database', operation: 'getMany', returnAll: true }),
+		perItem: 2,
+	},
+};
+
+const TWO_ITEMS = [{ n: 1 }, { n: 2 }];
+
+function pairedWith(items: Array<{ pairedItem?: unknown }>): number[] {
+	return items.map((item) => (item.pairedItem as { item: number }).item);
+}
+
+describe.each(Object.entries(CASES))('%s', (_name, { parameters, perItem }) => {
+	it('pairs every output item with its input item', async () => {
+		const { output, error } = await runWithoutLeaks(
+			{ parameters: parameters(), credentials: copernica.credentials, input: TWO_ITEMS },
+			[copernica.token],
+		);
+		expect(error).toBeUndefined();
+		expect(pairedWith(output)).toEqual([...Array(perItem).fill(0), ...Array(perItem).fill(1)]);
+	});
+
+	it('Copernica failing: one error item per input item with Continue On Fail, Copernica\'s words, no token', async () => {
+		const echoed = `<html><head><title>Bad Gateway</title></head><body>GET ?access_token=${copernica.token}</body></html>`;
+		await copernica.client.setFaults([{ status: 500, body: echoed }]);
+		const { output, error } = await runWithoutLeaks(
+			{ parameters: { ...parameters(), options: { retries: 0 } }, credentials: copernica.credentials, input: TWO_ITEMS, onError: 'continueRegularOutput' },
+			[copernica.token],
+		);
+		expect(error).toBeUndefined();
+		expect(pairedWith(output)).toEqual([0, 1]);
+		for (const [index, item] of output.entries()) {
+			expect(item.json.error).toBe(`Copernica answered HTTP 500: Bad Gateway [item ${index}]`);
+		}
+	});
+});
+
+it('covers every operation the node offers', async () => {
+	const { nodeType } = await loadNodePackage();
+	const offered = nodeType('copernica')
+		.description.properties.filter((property) => property.name === 'operation')
+		.flatMap((property) =>
+			(property.options as Array<{ value: string }>).map(
+				(option) => `${property.displayOptions!.show!.resource![0]} ${option.value}`,
+			),
+		);
+	expect(offered.sort()).toEqual(Object.keys(CASES).sort());
+});
