@@ -12,6 +12,7 @@ import { databaseByName, updateProfiles } from '../harness/parameters';
 const FIELD_COUNT = 1234;
 const INTEREST_COUNT = 1100;
 const FILLER_DATABASES = 1500;
+const COLLECTION_COUNT = 1050;
 
 function bigSeed(): Seed {
 	const seed = sampleSeed();
@@ -19,6 +20,11 @@ function bigSeed(): Seed {
 		name: 'Big',
 		fields: Array.from({ length: FIELD_COUNT }, (_, index) => ({ name: `field${index + 1}` })),
 		interests: Array.from({ length: INTEREST_COUNT }, (_, index) => ({ name: `interest${index + 1}`, group: 'many' })),
+		// The first collection has more than a page of fields; there are more than a page of collections.
+		collections: Array.from({ length: COLLECTION_COUNT }, (_, index) => ({
+			name: `collection${index + 1}`,
+			fields: index === 0 ? Array.from({ length: FIELD_COUNT }, (__, field) => ({ name: `line${field + 1}` })) : [{ name: 'line1' }],
+		})),
 	});
 	seed.fillerDatabases = FILLER_DATABASES;
 	return seed;
@@ -83,6 +89,31 @@ describe('field and interest dropdowns', () => {
 		await expect(
 			loadNodeOptions('getDatabaseFields', { ...parameters, database: { __rl: true, mode: 'list', value: '' } }, copernica.credentials),
 		).rejects.toThrow('Choose a database first');
+	});
+});
+
+describe('collection dropdowns (subprofiles)', () => {
+	const subprofiles = { resource: 'subprofile', operation: 'updateMany', database: databaseByName('Big') };
+
+	it('Collection lists every collection of the database, by ID', async () => {
+		const options = await loadNodeOptions('getCollections', subprofiles, copernica.credentials);
+		expect(options).toHaveLength(COLLECTION_COUNT);
+		const big = copernica.emulator.store.database('Big');
+		expect(options.at(-1)).toEqual({ name: `collection${COLLECTION_COUNT}`, value: String(big.collections.at(-1)!.ID) });
+	});
+
+	it('the collection\'s fields, every page, and for selections plus ID, Secret Code and Modified', async () => {
+		const collection = String(copernica.emulator.store.database('Big').collections[0].ID);
+		const fields = await loadNodeOptions('getCollectionFields', { ...subprofiles, collection }, copernica.credentials);
+		expect(fields).toHaveLength(FIELD_COUNT);
+		const selection = await loadNodeOptions('getCollectionSelectionFields', { ...subprofiles, collection }, copernica.credentials);
+		expect(selection.slice(-4).map((option) => option.value)).toEqual([`line${FIELD_COUNT}`, 'id', 'code', 'modified']);
+	});
+
+	it('ask for a collection first when none is chosen', async () => {
+		await expect(
+			loadNodeOptions('getCollectionFields', { ...subprofiles, collection: '' }, copernica.credentials),
+		).rejects.toThrow('Choose a collection first');
 	});
 });
 
