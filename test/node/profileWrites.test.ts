@@ -159,6 +159,15 @@ describe('Profile → Create or Update', () => {
 		expect(await copernica.client.log()).toEqual([]);
 	});
 
+	it('a connection dropped after Copernica created the profile: the retry updates it instead of creating a second', async () => {
+		await copernica.client.setFaults([{ method: 'PUT', resetAfterHandling: true, times: 1 }]);
+		const { output, error } = await run('upsert', upsert({ options: { retries: 2 } }), [{ email: 'once@example.com', city: 'Ede' }]);
+		expect(error).toBeUndefined();
+		expect((await copernica.client.writes()).map((entry) => entry.status)).toEqual([0, 204]);
+		expect(output[0].json.created).toBe(false);
+		expect(await copernica.client.profilesWhere('Customers', 'email', 'once@example.com')).toHaveLength(1);
+	});
+
 	it('Max Matches: more matching profiles than allowed changes nothing', async () => {
 		const { error } = await run(
 			'upsert',
