@@ -13,7 +13,7 @@ export class Copernica implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Update and create profiles in Copernica Marketing Software databases',
+		description: 'Create, update and read profiles, subprofiles and databases in Copernica Marketing Software',
 		defaults: { name: 'Copernica' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
