@@ -1,5 +1,6 @@
 /**
- * Build: clean dist/, compile the TypeScript, copy what tsc does not (icons, codex files),
+ * Build: clean dist/, compile the TypeScript, copy what tsc does not (icons, codex files,
+ * output schemas),
  * then check that everything package.json and the node descriptions point at is in dist/.
  * A missing icon or codex file does not fail tsc, but it breaks the node inside n8n.
  */
@@ -14,6 +15,8 @@ const STATIC_FILES = [
 	'nodes/**/*.{svg,png}',
 	'credentials/**/*.{svg,png}',
 	'nodes/**/*.node.json',
+	// Output schemas: n8n 2.x shows them in the editor before the node has run.
+	'nodes/**/__schema__/**/*.json',
 ];
 
 function clean(done) {

@@ -50,6 +50,17 @@ export async function selectionFieldOptions(page: Page, pick: string): Promise<s
 	return names;
 }
 
+/**
+ * The field mapper in the open panel: the chosen mapping mode and the text of its fields
+ * (their labels), once n8n has loaded them from the node's resourceMapping method.
+ */
+export async function fieldMapperShown(page: Page): Promise<{ mode: string; fields: string }> {
+	const container = page.locator(`${NDV} [data-test-id="mapping-fields-container"]`);
+	await container.waitFor({ state: 'visible', timeout: 30_000 });
+	const mode = await page.locator(`${NDV} [data-test-id="mapping-mode-select"] input`).first().inputValue();
+	return { mode: mode.trim(), fields: await container.innerText() };
+}
+
 /** The open parameter panel as a PNG, once no dropdown is left fading out. */
 export async function screenshotPanel(page: Page, file: string): Promise<string> {
 	await page.mouse.move(0, 0);

@@ -6,7 +6,14 @@ import { EmulatorClient } from '../test/harness/emulatorClient';
 import { PROJECT_ROOT } from '../test/harness/nodePackage';
 import type { Editor } from './editor';
 import { errorsCausedByNode, openEditor } from './editor';
-import { databaseListEntries, openCopernicaNode, renderedParameters, screenshotPanel, selectionFieldOptions } from './editorChecks';
+import {
+	databaseListEntries,
+	fieldMapperShown,
+	openCopernicaNode,
+	renderedParameters,
+	screenshotPanel,
+	selectionFieldOptions,
+} from './editorChecks';
 import { E2E_ROOT, ensureN8n, packProject } from './install';
 import type { ExecuteResult } from './n8nInstance';
 import { N8nInstance } from './n8nInstance';
@@ -279,6 +286,15 @@ describe.each(N8N_VERSIONS)('n8n $version', (target) => {
 					expect(file).toMatch(/docs\/copernica-update-profiles\.png$/);
 				});
 			}
+
+			it('shows the field mapper of Subprofile → Create with the collection\'s fields', async () => {
+				await openCopernicaNode(editor.page, rest.baseUrl, 'copernicaExample0005');
+				const { mode, fields } = await fieldMapperShown(editor.page);
+				expect(mode).toBe('Map Each Column Manually');
+				for (const field of ['orderid', 'status', 'total']) expect(fields).toContain(field);
+				expect(errorsCausedByNode(editor.consoleErrors)).toEqual([]);
+				if (target === NEWEST) await screenshotPanel(editor.page, path.join(PROJECT_ROOT, 'docs', 'copernica-field-mapping.png'));
+			});
 		});
 	});
 });

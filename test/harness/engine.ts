@@ -194,8 +194,9 @@ export async function searchNodeList(
 	method: string,
 	filter: string | undefined,
 	credentials: CopernicaCredentials,
+	parameters: INodeParameters = {},
 ): Promise<INodeListSearchResult> {
-	const { context, methods } = await editorContext({}, credentials);
+	const { context, methods } = await editorContext(parameters, credentials);
 	const search = methods?.listSearch?.[method];
 	if (!search) throw new Error(`No listSearch method ${method}`);
 	return await search.call(context, filter);

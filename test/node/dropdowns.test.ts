@@ -95,11 +95,16 @@ describe('field and interest dropdowns', () => {
 describe('collection dropdowns (subprofiles)', () => {
 	const subprofiles = { resource: 'subprofile', operation: 'updateMany', database: databaseByName('Big') };
 
-	it('Collection lists every collection of the database, by ID', async () => {
-		const options = await loadNodeOptions('getCollections', subprofiles, copernica.credentials);
-		expect(options).toHaveLength(COLLECTION_COUNT);
-		const big = copernica.emulator.store.database('Big');
-		expect(options.at(-1)).toEqual({ name: `collection${COLLECTION_COUNT}`, value: String(big.collections.at(-1)!.ID) });
+	it('Collection lists every collection of the database, and searches them by name or ID', async () => {
+		const { results } = await searchNodeList('searchCollections', undefined, copernica.credentials, subprofiles);
+		expect(results).toHaveLength(COLLECTION_COUNT);
+		const last = copernica.emulator.store.database('Big').collections.at(-1)!;
+		expect(results.at(-1)).toEqual({ name: `collection${COLLECTION_COUNT} (${last.ID})`, value: String(last.ID) });
+		const searched = await searchNodeList('searchCollections', 'COLLECTION105', copernica.credentials, subprofiles);
+		expect(searched.results.map((result) => result.name)).toEqual([
+			expect.stringMatching(/^collection105 /),
+			expect.stringMatching(/^collection1050 /),
+		]);
 	});
 
 	it('the collection\'s fields, every page, and for selections plus ID, Secret Code and Modified', async () => {
@@ -108,6 +113,19 @@ describe('collection dropdowns (subprofiles)', () => {
 		expect(fields).toHaveLength(FIELD_COUNT);
 		const selection = await loadNodeOptions('getCollectionSelectionFields', { ...subprofiles, collection }, copernica.credentials);
 		expect(selection.slice(-4).map((option) => option.value)).toEqual([`line${FIELD_COUNT}`, 'id', 'code', 'modified']);
+	});
+
+	it('a collection given by name (an expression) fills the lists too; an unknown name says which there are', async () => {
+		const collection = { __rl: true, mode: 'name', value: 'COLLECTION2' };
+		const byName = await loadNodeOptions('getCollectionFields', { ...subprofiles, collection }, copernica.credentials);
+		expect(byName.map((option) => option.value)).toEqual(['line1']);
+		await expect(
+			loadNodeOptions(
+				'getCollectionFields',
+				{ ...subprofiles, database: databaseByName('Customers'), collection: { __rl: true, mode: 'name', value: 'Bookings' } },
+				copernica.credentials,
+			),
+		).rejects.toThrow('The database has no collection "Bookings"');
 	});
 
 	it('ask for a collection first when none is chosen', async () => {

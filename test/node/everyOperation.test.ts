@@ -2,6 +2,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { useEmulator } from '../harness/fixture';
 import { loadNodePackage } from '../harness/nodePackage';
+import { schemaViolations, shippedSchema } from '../harness/outputSchema';
 import { databaseByName } from '../harness/parameters';
 import { runWithoutLeaks } from '../harness/runWithoutLeaks';
 
@@ -167,14 +168,18 @@ function pairedWith(items: Array<{ pairedItem?: unknown }>): number[] {
 	return items.map((item) => (item.pairedItem as { item: number }).item);
 }
 
-describe.each(Object.entries(CASES))('%s', (_name, { parameters, perItem }) => {
-	it('pairs every output item with its input item', async () => {
+describe.each(Object.entries(CASES))('%s', (name, { parameters, perItem }) => {
+	it('pairs every output item with its input item, each fitting the output schema the package ships', async () => {
 		const { output, error } = await runWithoutLeaks(
 			{ parameters: parameters(), credentials: copernica.credentials, input: TWO_ITEMS },
 			[copernica.token],
 		);
 		expect(error).toBeUndefined();
 		expect(pairedWith(output)).toEqual([...Array(perItem).fill(0), ...Array(perItem).fill(1)]);
+		const [resource, operation] = name.split(' ');
+		const schema = shippedSchema(resource, operation);
+		expect(schema).toBeDefined();
+		expect(output.flatMap((item) => schemaViolations(item.json, schema!))).toEqual([]);
 	});
 
 	it('Copernica failing: one error item per input item with Continue On Fail, Copernica\'s words, no token', async () => {

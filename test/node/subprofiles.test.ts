@@ -91,15 +91,15 @@ describe('Subprofile → Create', () => {
 		expect(await copernica.client.writes()).toEqual([]);
 	});
 
-	it('a collection given by name (an expression) is looked up among the database\'s collections', async () => {
+	it('a collection given by name is looked up among the database\'s collections', async () => {
 		const anna = await profileIdOf('C-1001');
-		const create = (collection: string) =>
+		const create = (name: string) =>
 			runCopernicaNode({
 				parameters: {
 					resource: 'subprofile',
 					operation: 'create',
 					database: databaseByName('Customers'),
-					collection,
+					collection: { __rl: true, mode: 'name', value: name },
 					profileId: anna,
 					fieldValues: fieldRows({ orderid: 'O-200' }),
 				},

@@ -1,7 +1,6 @@
-import { searchDatabases } from './listSearch';
+import { searchCollections, searchDatabases } from './listSearch';
 import {
 	getCollectionFieldOptions,
-	getCollections,
 	getCollectionSelectionFields,
 	getDatabaseFieldOptions,
 	getInterests,
@@ -9,13 +8,12 @@ import {
 } from './loadOptions';
 import { getCollectionMappingFields, getMappingFields } from './resourceMapping';
 
-export const listSearch = { searchDatabases };
+export const listSearch = { searchDatabases, searchCollections };
 
 export const loadOptions = {
 	getDatabaseFields: getDatabaseFieldOptions,
 	getSelectionFields,
 	getInterests,
-	getCollections,
 	getCollectionFields: getCollectionFieldOptions,
 	getCollectionSelectionFields,
 };

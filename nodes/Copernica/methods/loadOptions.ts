@@ -1,6 +1,8 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { collectionGiven, collectionIdByName } from '../helpers/collectionName';
+import type { ParameterProblem } from '../helpers/parameterProblem';
 import { BUILT_IN_SELECTION_FIELDS } from '../helpers/selection';
 import type { DatabaseField } from '../transport/databaseSchema';
 import {
@@ -20,14 +22,23 @@ export function chosenDatabase(context: ILoadOptionsFunctions): string {
 	return database;
 }
 
-export function chosenCollection(context: ILoadOptionsFunctions): string {
-	const collection = String(context.getCurrentNodeParameter('collection') ?? '').trim();
-	if (collection === '') {
+/** The chosen collection's ID; one given by name is looked up among the database's collections. */
+export async function chosenCollection(context: ILoadOptionsFunctions): Promise<string> {
+	const given = collectionGiven(context.getCurrentNodeParameter('collection'));
+	if (given.value === '') {
 		throw new NodeOperationError(context.getNode(), 'Choose a collection first', {
 			description: 'The list shows the fields of the chosen collection.',
 		});
 	}
-	return collection;
+	if (given.byId) return given.value;
+	// The transport's own failures are NodeApiErrors already; only the name look-up is worded here.
+	const collections = await getDatabaseCollections.call(context, chosenDatabase(context));
+	try {
+		return collectionIdByName(collections, given.value);
+	} catch (error) {
+		const problem = error as ParameterProblem;
+		throw new NodeOperationError(context.getNode(), problem.message, { description: problem.description });
+	}
 }
 
 function fieldOptions(fields: DatabaseField[]): INodePropertyOptions[] {
@@ -49,15 +60,10 @@ export async function getSelectionFields(this: ILoadOptionsFunctions): Promise<I
 	return withBuiltIns(await getDatabaseFieldOptions.call(this));
 }
 
-/** The database's collections, every page; the value is the collection ID, which Copernica's collection paths take. */
-export async function getCollections(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const collections = await getDatabaseCollections.call(this, chosenDatabase(this));
-	return collections.map((collection) => ({ name: collection.name, value: collection.id }));
-}
 
 /** The collection's fields, every page, for Fields to Set of subprofiles. */
 export async function getCollectionFieldOptions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return fieldOptions(await getCollectionFields.call(this, chosenCollection(this)));
+	return fieldOptions(await getCollectionFields.call(this, await chosenCollection(this)));
 }
 
 export async function getCollectionSelectionFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {

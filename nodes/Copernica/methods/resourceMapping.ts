@@ -32,5 +32,5 @@ export async function getMappingFields(this: ILoadOptionsFunctions): Promise<Res
 }
 
 export async function getCollectionMappingFields(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
-	return mapperFields(await getCollectionFields.call(this, chosenCollection(this)));
+	return mapperFields(await getCollectionFields.call(this, await chosenCollection(this)));
 }

@@ -22,13 +22,13 @@ const properties: INodeProperties[] = [
 	},
 	...returnAllOrLimit,
 	{
-		...selectionParameterFor('getCollectionSelectionFields', 'collection'),
+		...selectionParameterFor('getCollectionSelectionFields', 'collection.value'),
 		required: false,
 		description:
 			'Only subprofiles that meet every condition (AND); leave empty for every subprofile. Conditions on fields the collection does not have are refused, because Copernica would ignore them and return every subprofile.',
 	},
 	{ ...simplifyParameter.subprofile, description: 'Whether to return each subprofile as one flat object (ID, its fields, the ID of its profile) instead of the raw data' },
-	listOptionsCollection('getCollectionSelectionFields', 'collection'),
+	listOptionsCollection('getCollectionSelectionFields', 'collection.value'),
 ];
 
 export const description = updateDisplayOptions(

@@ -22,7 +22,7 @@ export function subprofileFieldProperties(mode: FieldSource['mode']): INodePrope
 	return fieldsToSetProperties({
 		loadOptionsMethod: 'getCollectionFields',
 		resourceMapperMethod: 'getCollectionMappingFields',
-		dependsOn: 'collection',
+		dependsOn: 'collection.value',
 		mode,
 	});
 }

@@ -22,7 +22,7 @@ import { subprofileFieldProperties } from './subprofileWrite';
 
 const properties: INodeProperties[] = [
 	{
-		...selectionParameterFor('getCollectionSelectionFields', 'collection'),
+		...selectionParameterFor('getCollectionSelectionFields', 'collection.value'),
 		description:
 			'Subprofiles that meet every condition (AND). Conditions on fields the collection does not have are refused before anything is sent, because Copernica would ignore them and change every subprofile.',
 	},
