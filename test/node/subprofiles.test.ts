@@ -211,6 +211,16 @@ describe('Subprofile → Update and Update Many', () => {
 		expect((await orders()).all.every((o) => o.fields.status !== 'x')).toBe(true);
 	});
 
+	it('Update and Update Many with no field to set are refused before any request', async () => {
+		const o1 = (await orderById('O-1'))!;
+		const selection = { conditions: [{ field: 'status', operator: 'equals', value: 'open' }] };
+		for (const [operation, extra] of [['updateMany', { selection }], ['update', { subprofileId: o1.ID }]] as const) {
+			const { error } = await run(operation, { ...extra, fieldValues: { fields: [] } });
+			expect(error?.message).toBe('Nothing to set [item 0]');
+		}
+		expect(await copernica.client.log()).toEqual([]);
+	});
+
 	it('Update Many with Max Matches refuses a selection that matches more, and Preview Only changes nothing', async () => {
 		const selection = { conditions: [{ field: 'status', operator: 'equals', value: 'open' }] };
 		const refused = await run('updateMany', { selection, fieldValues: fieldRows({ status: 'x' }), options: { maxMatches: 10 } });

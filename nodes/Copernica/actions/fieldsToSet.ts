@@ -153,6 +153,11 @@ export function requestedFields(context: IExecuteFunctions, itemIndex: number): 
 	return { values: rowsToObject(rows), autoMapped: false };
 }
 
+/** Whether nothing at all was given: known before any request (auto-mapping is known only once the fields are). */
+export function nothingGiven(asked: RequestedFields): boolean {
+	return !asked.autoMapped && Object.keys(asked.values).length === 0;
+}
+
 /** The mapper's fields to match on (Create or Update), when the fields come from the mapper. */
 export function mapperMatchingFields(context: IExecuteFunctions, itemIndex: number): string[] | undefined {
 	if (context.getNodeParameter('fieldsInput', itemIndex) !== 'mapper') return undefined;

@@ -5,7 +5,7 @@ import type { FieldValues } from '../../helpers/fieldValues';
 import { ParameterProblem } from '../../helpers/parameterProblem';
 import { createCollectionFieldsCache } from '../../transport/databaseSchema';
 import type { RequestSettings } from '../../transport/databaseSchema';
-import { checkRequestedFields, fieldsToSetProperties, requestedFields } from '../fieldsToSet';
+import { checkRequestedFields, fieldsToSetProperties, nothingGiven, requestedFields } from '../fieldsToSet';
 import type { FieldSource } from '../fieldsToSet';
 import { forEachItem } from '../perItem';
 import { concurrencyOf, requestSettingsOf } from '../requestOptions';
@@ -25,6 +25,13 @@ export function subprofileFieldProperties(mode: FieldSource['mode']): INodePrope
 		dependsOn: 'collection.value',
 		mode,
 	});
+}
+
+export function nothingToSet(): ParameterProblem {
+	return new ParameterProblem(
+		'Nothing to set',
+		'Add at least one field of the collection under Fields to Set. Without one the write would change nothing.',
+	);
 }
 
 export interface SubprofileWrite {
@@ -48,13 +55,12 @@ export async function runSubprofileWrites(
 		async (itemIndex, limiter) => {
 			const id = idOf(itemIndex);
 			const asked = requestedFields(this, itemIndex);
+			if (nothingGiven(asked)) throw nothingToSet();
 			const options = this.getNodeParameter('options', itemIndex, {}) as RequestOptionValues;
 			const settings = requestSettingsOf(options, itemIndex, limiter);
 			const collection = await collectionOf(itemIndex, settings);
 			const fields = checkRequestedFields(asked, await fieldsOf(collection, settings), 'collection');
-			if (isEmpty(fields)) {
-				throw new ParameterProblem('Nothing to set', 'Add at least one field of the collection under Fields to Set.');
-			}
+			if (isEmpty(fields)) throw nothingToSet();
 			const subprofileId = await write({ itemIndex, collection, fields, settings }, id);
 			return await readBack(this, itemIndex, 'subprofile', subprofileId, settings);
 		},

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { isEmpty } from '../../helpers/fieldValues';
-import { ParameterProblem } from '../../helpers/parameterProblem';
 import { simplifySubprofile } from '../../helpers/profileOutput';
 import { checkSelectionShape, resolveSelection, selectionQuery } from '../../helpers/selection';
 import type { SelectionConditionInput } from '../../helpers/selection';
@@ -9,7 +8,7 @@ import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
 import { copernicaRequest, pathOf } from '../../transport';
 import { createCollectionFieldsCache } from '../../transport/databaseSchema';
 import { selectionParameterFor } from '../common.descriptions';
-import { checkRequestedFields, requestedFields } from '../fieldsToSet';
+import { checkRequestedFields, nothingGiven, requestedFields } from '../fieldsToSet';
 import { forEachItem } from '../perItem';
 import { concurrencyOf, requestSettingsOf } from '../requestOptions';
 import { createSameSelectionQueue, selectionKey } from '../sameSelectionQueue';
@@ -18,7 +17,7 @@ import type { SelectionTarget } from '../selectionGuards';
 import { selectionUpdateOptions } from '../profile/selectionUpdate.descriptions';
 import type { SelectionUpdateOptions } from '../profile/selectionUpdate';
 import { createCollectionResolver } from './collectionParameter';
-import { subprofileFieldProperties } from './subprofileWrite';
+import { nothingToSet, subprofileFieldProperties } from './subprofileWrite';
 
 const properties: INodeProperties[] = [
 	{
@@ -55,6 +54,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const conditions = this.getNodeParameter('selection.conditions', itemIndex, []) as SelectionConditionInput[];
 			const shaped = checkSelectionShape(conditions, { allowEmptyValues: options.allowEmptyValues === true });
 			const asked = requestedFields(this, itemIndex);
+			if (nothingGiven(asked)) throw nothingToSet();
 			const transport = requestSettingsOf(options, itemIndex, limiter);
 			const collection = await collectionOf(itemIndex, transport);
 			const collectionFields = await fieldsOf(collection, transport);
@@ -64,12 +64,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				'collection',
 			);
 			const fields = checkRequestedFields(asked, collectionFields, 'collection');
-			if (isEmpty(fields)) {
-				throw new ParameterProblem(
-					'Nothing to set',
-					'Add at least one field of the collection under Fields to Set. Without one the update would change nothing.',
-				);
-			}
+			if (isEmpty(fields)) throw nothingToSet();
 			const target: SelectionTarget = {
 				path: pathOf('collection', collection, 'subprofiles'),
 				selection,
