@@ -95,6 +95,27 @@ describe('node description', () => {
 		expect(property(getMany, 'limit')).toMatchObject({ default: 50, displayOptions: { show: { returnAll: [false] } } });
 	});
 
+	it('offers the field mapper wherever fields are set: matching only in Create or Update', async () => {
+		const { properties } = await description();
+		const mappers = properties
+			.filter((candidate) => candidate.type === 'resourceMapper')
+			.map((mapper) => [
+				`${mapper.displayOptions?.show?.resource?.[0]} ${mapper.displayOptions?.show?.operation?.[0]}`,
+				mapper.typeOptions?.resourceMapper?.mode,
+				mapper.typeOptions?.resourceMapper?.resourceMapperMethod,
+				mapper.typeOptions?.resourceMapper?.addAllFields,
+			]);
+		expect(mappers.sort()).toEqual([
+			['profile create', 'add', 'getMappingFields', false],
+			['profile update', 'add', 'getMappingFields', false],
+			['profile updateProfiles', 'add', 'getMappingFields', false],
+			['profile upsert', 'upsert', 'getMappingFields', false],
+			['subprofile create', 'add', 'getCollectionMappingFields', false],
+			['subprofile update', 'add', 'getCollectionMappingFields', false],
+			['subprofile updateMany', 'add', 'getCollectionMappingFields', false],
+		]);
+	});
+
 	it('picks the database from a searchable list, by ID or by name', async () => {
 		const database = property((await description()).properties, 'database');
 		expect(database.type).toBe('resourceLocator');

@@ -19,8 +19,12 @@ export interface FieldSource {
 	resourceMapperMethod: string;
 	/** The parameter the fields depend on: `database.value` or `collection`. */
 	dependsOn: string;
-	/** The mapper's mode: `add` (Create), `update`, or `upsert` (it then asks for the fields to match on). */
-	mode: 'add' | 'update' | 'upsert';
+	/**
+	 * The mapper's mode: `upsert` for Create or Update, where n8n's mapper asks for the fields to
+	 * match on; `add` everywhere else (n8n would show a match selector in `update` mode, but the
+	 * other operations find their profiles by selection or ID).
+	 */
+	mode: 'add' | 'upsert';
 }
 
 export function fieldsToSetProperties(source: FieldSource): INodeProperties[] {

@@ -12,7 +12,7 @@ import { simplifyParameter } from '../readBack';
 
 const properties: INodeProperties[] = [
 	profileIdParameter,
-	...profileValueProperties('update'),
+	...profileValueProperties('add'),
 	simplifyParameter.profile,
 	requestOptionsCollection,
 ];

@@ -25,7 +25,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Whether Copernica should answer at once and update the profiles afterwards. Use it for large selections; the output then has no profile ID and no confirmation that the update finished.',
 	},
-	...profileValueProperties('update'),
+	...profileValueProperties('add'),
 	selectionUpdateOptions,
 ];
 

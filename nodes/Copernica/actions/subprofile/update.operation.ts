@@ -9,7 +9,7 @@ import { runSubprofileWrites, subprofileFieldProperties } from './subprofileWrit
 
 const properties: INodeProperties[] = [
 	subprofileIdParameter,
-	...subprofileFieldProperties('update'),
+	...subprofileFieldProperties('add'),
 	simplifyParameter.subprofile,
 	requestOptionsCollection,
 ];

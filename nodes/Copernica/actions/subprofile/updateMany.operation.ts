@@ -25,7 +25,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Subprofiles that meet every condition (AND). Conditions on fields the collection does not have are refused before anything is sent, because Copernica would ignore them and change every subprofile.',
 	},
-	...subprofileFieldProperties('update'),
+	...subprofileFieldProperties('add'),
 	selectionUpdateOptions,
 ];
 
