@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import type { RequestSettings } from '../transport/databaseSchema';
 import { forEachItem } from './perItem';
-import { idOf } from './profileIdParameter';
-import type { Entity } from './profileIdParameter';
+import { idOf } from './idParameter';
+import type { Entity } from './idParameter';
 import { DEFAULT_PARALLEL_REQUESTS, requestSettingsOf } from './requestOptions';
 import type { RequestOptionValues } from './requestOptions';
 

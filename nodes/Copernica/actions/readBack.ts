@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { simplifyProfile, simplifySubprofile } from '../helpers/profileOutput';
 import { copernicaRequest, pathOf } from '../transport';
 import type { RequestSettings } from '../transport/databaseSchema';
-import type { Entity } from './profileIdParameter';
+import type { Entity } from './idParameter';
 
 /** Simplify for the operations that output one profile or subprofile. */
 export const simplifyParameter: Record<Entity, INodeProperties> = {

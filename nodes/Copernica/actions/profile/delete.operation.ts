@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
 import { pathOf } from '../../transport';
 import { forEachId } from '../byId';
-import { profileIdParameter } from '../profileIdParameter';
+import { profileIdParameter } from '../idParameter';
 import { deleteCountingRemoved } from '../removal';
 import { singleRequestOptionsCollection } from '../requestOptions';
 

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
 import { forEachId } from '../byId';
-import { profileIdParameter } from '../profileIdParameter';
+import { profileIdParameter } from '../idParameter';
 import { readBack, simplifyParameter } from '../readBack';
 import { singleRequestOptionsCollection } from '../requestOptions';
 

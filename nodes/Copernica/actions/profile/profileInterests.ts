@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { interestsToAdd } from '../../helpers/interests';
 import { ParameterProblem } from '../../helpers/parameterProblem';
 import { copernicaRequest, pathOf } from '../../transport';
-import { profileIdOf } from '../profileIdParameter';
+import { profileIdOf } from '../idParameter';
 import { runProfileWrites } from './profileWrite';
 
 /**

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
-import { profileIdParameter } from '../profileIdParameter';
+import { profileIdParameter } from '../idParameter';
 import { allowNoInterestsOption, interestNamesParameter, sendProfileInterests } from './profileInterests';
 import { requestOptionsCollection } from '../requestOptions';
 import { simplifyParameter } from '../readBack';

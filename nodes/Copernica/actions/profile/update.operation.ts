@@ -4,7 +4,7 @@ import { isEmpty } from '../../helpers/fieldValues';
 import { ParameterProblem } from '../../helpers/parameterProblem';
 import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
 import { copernicaRequest, pathOf } from '../../transport';
-import { profileIdOf, profileIdParameter } from '../profileIdParameter';
+import { profileIdOf, profileIdParameter } from '../idParameter';
 import { profileBody, profileValueProperties, profileValuesOf } from './profileValues';
 import { runProfileWrites } from './profileWrite';
 import { requestOptionsCollection } from '../requestOptions';

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { createdProfileId } from '../../helpers/createdProfile';
 import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
 import { copernicaRequest, pathOf } from '../../transport';
-import { profileIdOf, profileIdParameter } from '../profileIdParameter';
+import { profileIdOf, profileIdParameter } from '../idParameter';
 import { requestOptionsCollection } from '../requestOptions';
 import { simplifyParameter } from '../readBack';
 import { runSubprofileWrites, subprofileFieldProperties } from './subprofileWrite';

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
 import { pathOf } from '../../transport';
 import { forEachId } from '../byId';
-import { subprofileIdParameter } from '../profileIdParameter';
+import { subprofileIdParameter } from '../idParameter';
 import { deleteCountingRemoved } from '../removal';
 import { singleRequestOptionsCollection } from '../requestOptions';
 

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
 import { forEachId } from '../byId';
-import { subprofileIdParameter } from '../profileIdParameter';
+import { subprofileIdParameter } from '../idParameter';
 import { readBack, simplifyParameter } from '../readBack';
 import { singleRequestOptionsCollection } from '../requestOptions';
 

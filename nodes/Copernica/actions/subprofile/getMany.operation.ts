@@ -9,7 +9,7 @@ import { returnAllOrLimit, selectionParameterFor } from '../common.descriptions'
 import { listLimitOf, listOptionsCollection, listWithSelection } from '../listWithSelection';
 import type { ListOptions } from '../listWithSelection';
 import { forEachItem } from '../perItem';
-import { profileIdOf, profileIdParameter } from '../profileIdParameter';
+import { profileIdOf, profileIdParameter } from '../idParameter';
 import { requestSettingsOf } from '../requestOptions';
 import { createCollectionResolver } from './collectionParameter';
 import { simplifyParameter } from '../readBack';

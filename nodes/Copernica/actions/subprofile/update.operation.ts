@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
 import { copernicaRequest, pathOf } from '../../transport';
-import { subprofileIdOf, subprofileIdParameter } from '../profileIdParameter';
+import { subprofileIdOf, subprofileIdParameter } from '../idParameter';
 import { requestOptionsCollection } from '../requestOptions';
 import { simplifyParameter } from '../readBack';
 import { runSubprofileWrites, subprofileFieldProperties } from './subprofileWrite';
