@@ -8,7 +8,7 @@ import { runWithoutLeaks } from '../harness/runWithoutLeaks';
 
 /**
  * Every operation of the node, each with two input items, through n8n's engine: when Copernica
- * answers, every output item is paired with its input; when Copernica fails (an error page that
+ * answers (REST v3, and v4 with a JWT), every output item is paired with its input; when Copernica fails (an error page that
  * echoes the request, token included, as proxies do), Continue On Fail gives one error item per
  * input item, paired, with Copernica's answer as the message, and the token appears nowhere.
  */
@@ -180,6 +180,20 @@ describe.each(Object.entries(CASES))('%s', (name, { parameters, perItem }) => {
 		const schema = shippedSchema(resource, operation);
 		expect(schema).toBeDefined();
 		expect(output.flatMap((item) => schemaViolations(item.json, schema!))).toEqual([]);
+	});
+
+	it('REST v4: the same output with the JWT alone; neither the token nor the JWT appears anywhere', async () => {
+		const credentials = copernica.v4Credentials;
+		const { output, error } = await runWithoutLeaks(
+			{ parameters: parameters(), credentials, input: TWO_ITEMS },
+			() => [copernica.token, String(credentials.jwt)],
+		);
+		expect(error).toBeUndefined();
+		expect(String(credentials.jwt)).toMatch(/^ey/);
+		expect(pairedWith(output)).toEqual([...Array(perItem).fill(0), ...Array(perItem).fill(1)]);
+		const api = (await copernica.client.log()).filter((entry) => entry.path !== 'authenticate');
+		expect(api.length).toBeGreaterThan(0);
+		expect(api.every((entry) => entry.version === 'v4' && entry.auth === 'bearer' && entry.token === 'valid')).toBe(true);
 	});
 
 	it('Copernica failing: one error item per input item with Continue On Fail, Copernica\'s words, no token', async () => {
