@@ -183,6 +183,13 @@ export class Store {
 		return found;
 	}
 
+	/** The database a profile belongs to. */
+	private databaseOf(profile: StoredProfile): StoredDatabase {
+		const database = this.databases.find((candidate) => candidate.ID === profile.database);
+		if (!database) throw new CopernicaError('No database with supplied ID');
+		return database;
+	}
+
 	profile(id: string): StoredProfile {
 		const found = /^\d+$/.test(id) ? this.profiles.get(Number(id)) : undefined;
 		if (!found) throw new CopernicaError('No entity with supplied ID');
@@ -338,8 +345,7 @@ export class Store {
 	}
 
 	updateProfile(profile: StoredProfile, fields: unknown, interests: InterestInput): void {
-		const database = this.databases.find((candidate) => candidate.ID === profile.database);
-		if (!database) throw new CopernicaError('No database with supplied ID');
+		const database = this.databaseOf(profile);
 		const checked = this.checkFieldsInput(fields);
 		const changedFields = this.writeFields(database, profile, checked);
 		const changedInterests = this.writeInterests(database, profile, interests);
@@ -348,8 +354,7 @@ export class Store {
 
 	/** PUT profile/{id}/interests: the listed interests on (or those with 1), every other one off. */
 	replaceInterests(profile: StoredProfile, interests: InterestInput): void {
-		const database = this.databases.find((candidate) => candidate.ID === profile.database);
-		if (!database) throw new CopernicaError('No database with supplied ID');
+		const database = this.databaseOf(profile);
 		const before = [...profile.interests].sort().join('\n');
 		profile.interests.clear();
 		this.writeInterests(database, profile, interests);
@@ -392,8 +397,7 @@ export class Store {
 
 	/** profile/{id}/subprofiles/{collection}: the collection of the profile's database, by ID or by name. */
 	collectionOfProfile(profile: StoredProfile, idOrName: string): StoredCollection {
-		const database = this.databases.find((candidate) => candidate.ID === profile.database);
-		const found = database?.collections.find(
+		const found = this.databaseOf(profile).collections.find(
 			(collection) =>
 				String(collection.ID) === idOrName || collection.name.toLowerCase() === idOrName.toLowerCase(),
 		);
