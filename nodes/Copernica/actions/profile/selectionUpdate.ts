@@ -20,9 +20,9 @@ import type { RequestLimiter } from '../../transport/requestLimiter';
 import { databaseOf } from '../databaseParameter';
 import { countMatches, previewMatches } from '../selectionGuards';
 import type { SelectionTarget } from '../selectionGuards';
+import type { SelectionUpdateOptions } from '../selectionUpdateOptions';
 import { forEachItem } from '../perItem';
 import { concurrencyOf, requestSettingsOf } from '../requestOptions';
-import type { RequestOptionValues } from '../requestOptions';
 import { createSameSelectionQueue, selectionKey } from '../sameSelectionQueue';
 import { checkRequestedFields, requestedFields } from '../fieldsToSet';
 import { profileBody, requestedInterests } from './profileValues';
@@ -32,12 +32,6 @@ import { profileBody, requestedInterests } from './profileValues';
  * Update, which differ only in where the selection comes from. Everything that can be refused
  * is refused before the PUT.
  */
-
-export interface SelectionUpdateOptions extends RequestOptionValues {
-	allowEmptyValues?: boolean;
-	maxMatches?: number;
-	preview?: boolean;
-}
 
 /** How an operation turns an item into a selection and whether it creates. */
 export interface SelectionUpdateKind {

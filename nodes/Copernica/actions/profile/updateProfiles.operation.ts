@@ -4,7 +4,7 @@ import type { SelectionConditionInput } from '../../helpers/selection';
 import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
 import { selectionParameter } from '../common.descriptions';
 import { profileValueProperties } from './profileValues';
-import { selectionUpdateOptions } from './selectionUpdate.descriptions';
+import { selectionUpdateOptions } from '../selectionUpdateOptions';
 import { runSelectionUpdates } from './selectionUpdate';
 
 const properties: INodeProperties[] = [

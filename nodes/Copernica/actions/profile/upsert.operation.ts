@@ -5,7 +5,7 @@ import type { SelectionConditionInput } from '../../helpers/selection';
 import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
 import { mapperMatchingFields } from '../fieldsToSet';
 import { profileValueProperties } from './profileValues';
-import { selectionUpdateOptions } from './selectionUpdate.descriptions';
+import { selectionUpdateOptions } from '../selectionUpdateOptions';
 import { runSelectionUpdates } from './selectionUpdate';
 
 const properties: INodeProperties[] = [

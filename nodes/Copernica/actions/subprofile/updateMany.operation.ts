@@ -14,8 +14,8 @@ import { concurrencyOf, requestSettingsOf } from '../requestOptions';
 import { createSameSelectionQueue, selectionKey } from '../sameSelectionQueue';
 import { countMatches, previewMatches } from '../selectionGuards';
 import type { SelectionTarget } from '../selectionGuards';
-import { selectionUpdateOptions } from '../profile/selectionUpdate.descriptions';
-import type { SelectionUpdateOptions } from '../profile/selectionUpdate';
+import { selectionUpdateOptions } from '../selectionUpdateOptions';
+import type { SelectionUpdateOptions } from '../selectionUpdateOptions';
 import { createCollectionResolver } from './collectionParameter';
 import { nothingToSet, subprofileFieldProperties } from './subprofileWrite';
 

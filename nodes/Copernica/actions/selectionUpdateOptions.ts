@@ -1,11 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { allowEmptyValuesOption } from '../common.descriptions';
-import { requestOptions } from '../requestOptions';
+import { allowEmptyValuesOption } from './common.descriptions';
+import { requestOptions } from './requestOptions';
+import type { RequestOptionValues } from './requestOptions';
 
-/** Options of the operations that PUT with a selection (Update Profiles, Create or Update). */
+/**
+ * Options of the operations that PUT with a selection (Update Profiles, Create or Update,
+ * Subprofile → Update Many): the guards of selectionGuards.ts and how requests are sent.
+ */
 
-export const maxMatchesOption: INodeProperties = {
+const maxMatchesOption: INodeProperties = {
 	displayName: 'Max Matches',
 	name: 'maxMatches',
 	type: 'number',
@@ -15,7 +19,7 @@ export const maxMatchesOption: INodeProperties = {
 		'Count the profiles the selection matches first (one extra request) and change nothing when there are more than this',
 };
 
-export const previewOption: INodeProperties = {
+const previewOption: INodeProperties = {
 	displayName: 'Preview Only',
 	name: 'preview',
 	type: 'boolean',
@@ -32,3 +36,9 @@ export const selectionUpdateOptions: INodeProperties = {
 	default: {},
 	options: [allowEmptyValuesOption, maxMatchesOption, previewOption, ...requestOptions],
 };
+
+export interface SelectionUpdateOptions extends RequestOptionValues {
+	allowEmptyValues?: boolean;
+	maxMatches?: number;
+	preview?: boolean;
+}
