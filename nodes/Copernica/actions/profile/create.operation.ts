@@ -2,8 +2,6 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError } from 'n8n-workflow';
 
 import { createdProfileId } from '../../helpers/createdProfile';
-import { isEmpty } from '../../helpers/fieldValues';
-import { ParameterProblem } from '../../helpers/parameterProblem';
 import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
 import { copernicaRequest, pathOf } from '../../transport';
 import { profileBody, profileValueProperties, profileValuesOf } from './profileValues';
@@ -23,17 +21,12 @@ export const description = updateDisplayOptions({ show: { resource: ['profile'],
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runProfileWrites.call(this, async ({ itemIndex, database, schema, settings }) => {
 		const { fields, interests } = profileValuesOf(this, itemIndex, await schema());
-		if (isEmpty(fields) && interests === undefined) {
-			throw new ParameterProblem(
-				'Nothing to set',
-				'Add at least one field under Fields to Set, or choose Interests. Without them the new profile would be empty.',
-			);
-		}
+		const body = profileBody(fields, interests, 'the new profile would be empty');
 		const response = await copernicaRequest.call(this, {
 			...settings,
 			method: 'POST',
 			path: pathOf('database', database, 'profiles'),
-			body: profileBody(fields, interests),
+			body,
 			action: 'creating a profile',
 		});
 		const profileId = createdProfileId(response);

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { isEmpty } from '../../helpers/fieldValues';
+import { ParameterProblem } from '../../helpers/parameterProblem';
 import type { FieldValues } from '../../helpers/fieldValues';
 import { checkRequestedFields, fieldsToSetProperties, requestedFields } from '../fieldsToSet';
 import type { FieldSource } from '../fieldsToSet';
@@ -117,8 +118,21 @@ export function requestedInterests(
 	return undefined;
 }
 
-/** `{fields, interests}` with only the parts the user set: the body of every profile write. */
-export function profileBody(fields: FieldValues, interests: InterestsBody | undefined): IDataObject {
+/**
+ * `{fields, interests}` with only the parts the user set: the body of every profile write. With
+ * neither, the item is refused: `consequence` says what the write would do.
+ */
+export function profileBody(
+	fields: FieldValues,
+	interests: InterestsBody | undefined,
+	consequence = 'the update would change nothing',
+): IDataObject {
+	if (isEmpty(fields) && interests === undefined) {
+		throw new ParameterProblem(
+			'Nothing to set',
+			`Add at least one field under Fields to Set, or choose Interests. Without them ${consequence}.`,
+		);
+	}
 	const body: IDataObject = {};
 	if (!isEmpty(fields)) body.fields = fields;
 	if (interests !== undefined) body.interests = interests as IDataObject | string[];

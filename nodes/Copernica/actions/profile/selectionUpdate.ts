@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { createdProfileId } from '../../helpers/createdProfile';
-import { addMissingFields, isEmpty } from '../../helpers/fieldValues';
-import { ParameterProblem } from '../../helpers/parameterProblem';
+import { addMissingFields } from '../../helpers/fieldValues';
 import { simplifyProfile } from '../../helpers/profileOutput';
 import {
 	checkSelectionShape,
@@ -88,12 +87,7 @@ async function prepareUpdate(
 		itemIndex,
 		schema.interests.map((interest) => interest.name),
 	);
-	if (isEmpty(fields) && interests === undefined) {
-		throw new ParameterProblem(
-			'Nothing to set',
-			'Add at least one field under Fields to Set, or choose Interests. Without them the update would change nothing.',
-		);
-	}
+	const body = profileBody(fields, interests);
 
 	const query: QueryPairs = selectionQuery(selection);
 	if (create) query.push(['create', '1']);
@@ -104,7 +98,7 @@ async function prepareUpdate(
 		profilesPath: pathOf('database', database, 'profiles'),
 		selection,
 		query,
-		body: profileBody(fields, interests),
+		body,
 		create,
 		background,
 		maxMatches: options.maxMatches,

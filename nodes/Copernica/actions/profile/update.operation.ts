@@ -1,7 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { isEmpty } from '../../helpers/fieldValues';
-import { ParameterProblem } from '../../helpers/parameterProblem';
 import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
 import { copernicaRequest, pathOf } from '../../transport';
 import { profileIdOf, profileIdParameter } from '../idParameter';
@@ -24,17 +22,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await runProfileWrites.call(this, async ({ itemIndex, schema, settings }) => {
 		const profileId = profileIdOf(this, itemIndex);
 		const { fields, interests } = profileValuesOf(this, itemIndex, await schema());
-		if (isEmpty(fields) && interests === undefined) {
-			throw new ParameterProblem(
-				'Nothing to set',
-				'Add at least one field under Fields to Set, or choose Interests. Without them the update would change nothing.',
-			);
-		}
+		const body = profileBody(fields, interests);
 		await copernicaRequest.call(this, {
 			...settings,
 			method: 'PUT',
 			path: pathOf('profile', profileId),
-			body: profileBody(fields, interests),
+			body,
 			action: `updating profile ${profileId}`,
 		});
 		return profileId;
