@@ -35,8 +35,21 @@ function idParameter(entity: Entity): INodeProperties {
 
 /** The item's ID; anything but a number is refused before a request is sent. */
 export function idOf(context: IExecuteFunctions, itemIndex: number, entity: Entity): string {
-	const { name, source } = PARAMETER[entity];
-	const id = String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
+	return checkedId(givenId(context, itemIndex, entity), entity);
+}
+
+/** The item's profile ID where it is optional (Subprofile → Get Many): undefined when left empty. */
+export function optionalProfileIdOf(context: IExecuteFunctions, itemIndex: number): string | undefined {
+	const id = givenId(context, itemIndex, 'profile');
+	return id === '' ? undefined : checkedId(id, 'profile');
+}
+
+function givenId(context: IExecuteFunctions, itemIndex: number, entity: Entity): string {
+	return String(context.getNodeParameter(PARAMETER[entity].name, itemIndex, '') ?? '').trim();
+}
+
+function checkedId(id: string, entity: Entity): string {
+	const { source } = PARAMETER[entity];
 	if (!/^\d+$/.test(id)) {
 		throw new ParameterProblem(
 			id === '' ? `No ${entity} ID given` : `"${id}" is not a ${entity} ID`,

@@ -60,7 +60,6 @@ export async function getSelectionFields(this: ILoadOptionsFunctions): Promise<I
 	return withBuiltIns(await getDatabaseFieldOptions.call(this));
 }
 
-
 /** The collection's fields, every page, for Fields to Set of subprofiles. */
 export async function getCollectionFieldOptions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return fieldOptions(await getCollectionFields.call(this, await chosenCollection(this)));

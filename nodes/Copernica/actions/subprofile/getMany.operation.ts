@@ -9,7 +9,7 @@ import { returnAllOrLimit, selectionParameterFor } from '../common.descriptions'
 import { listLimitOf, listOptionsCollection, listWithSelection } from '../listWithSelection';
 import type { ListOptions } from '../listWithSelection';
 import { forEachItem } from '../perItem';
-import { profileIdOf, profileIdParameter } from '../idParameter';
+import { optionalProfileIdOf, profileIdParameter } from '../idParameter';
 import { requestSettingsOf } from '../requestOptions';
 import { createCollectionResolver } from './collectionParameter';
 import { simplifyParameter } from '../readBack';
@@ -45,8 +45,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const collectionOf = createCollectionResolver(this);
 
 	return await forEachItem.call(this, async (itemIndex, limiter) => {
-		const ofProfile = String(this.getNodeParameter('profileId', itemIndex, '') ?? '').trim();
-		const profileId = ofProfile === '' ? undefined : profileIdOf(this, itemIndex);
+		const profileId = optionalProfileIdOf(this, itemIndex);
 		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 		const options = this.getNodeParameter('options', itemIndex, {}) as ListOptions;
 		const transport = requestSettingsOf(options, itemIndex, limiter);
