@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { CopernicaContext, CopernicaRequest } from './index';
 import { copernicaGetAll, pathOf } from './index';
+import { sharedPromise } from './sharedPromise';
 
 export interface DatabaseField {
 	id: string;
@@ -101,25 +102,16 @@ export async function getCollectionFields(
 }
 
 /**
- * A look-up fetched once per run however many items use it. The promise is cached, so items
- * running at the same time share one fetch; a failed fetch is forgotten so the next item
- * reports its own error instead of a stale one.
+ * A look-up fetched once per run however many items use it (see sharedPromise: items at the same
+ * time share one fetch, a failed one is tried again by the next item).
  */
 function oncePerRun<T>(
 	fetch: (key: string, settings: RequestSettings) => Promise<T>,
 	normalize: (key: string) => string = (key) => key,
 ) {
 	const cache = new Map<string, Promise<T>>();
-	return async (key: string, settings: RequestSettings): Promise<T> => {
-		const normalized = normalize(key);
-		let value = cache.get(normalized);
-		if (!value) {
-			value = fetch(key, settings);
-			cache.set(normalized, value);
-			value.catch(() => cache.delete(normalized));
-		}
-		return await value;
-	};
+	return async (key: string, settings: RequestSettings): Promise<T> =>
+		await sharedPromise(cache, normalize(key), async () => await fetch(key, settings));
 }
 
 /** Fields and interests of each database (names are not case-sensitive in Copernica's URLs). */

@@ -18,6 +18,7 @@ import {
 import type { JwtExchangeFailure } from './apiError';
 import { networkErrorCode } from '../helpers/failureDetails';
 import type { RequestLimiter } from './requestLimiter';
+import { sharedPromise } from './sharedPromise';
 import type { Failure, RetryPolicy } from './retry';
 import { DEFAULT_RETRY_POLICY, decideRetry } from './retry';
 
@@ -96,13 +97,7 @@ interface Connection {
 const connections = new WeakMap<CopernicaContext, Promise<Connection>>();
 
 function connectionOf(this: CopernicaContext): Promise<Connection> {
-	let connection = connections.get(this);
-	if (connection === undefined) {
-		connection = readConnection.call(this);
-		connections.set(this, connection);
-		connection.catch(() => connections.delete(this));
-	}
-	return connection;
+	return sharedPromise(connections, this, async () => await readConnection.call(this));
 }
 
 async function readConnection(this: CopernicaContext): Promise<Connection> {
