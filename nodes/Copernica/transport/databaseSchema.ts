@@ -50,10 +50,10 @@ function toCollection(entry: IDataObject): DatabaseCollection {
 	return { id: String(entry.ID ?? ''), name: String(entry.name ?? '') };
 }
 
-type Owner = 'database' | 'collection';
+export type Owner = 'database' | 'collection';
 
 /** One list of a database or collection (fields, interests, collections), every page: a dropdown that stops at the first page hides entries. */
-async function getList<T>(
+export async function getList<T>(
 	context: CopernicaContext,
 	owner: Owner,
 	id: string,

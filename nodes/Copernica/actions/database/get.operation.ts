@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
-import { copernicaGetAll, copernicaRequest, pathOf } from '../../transport';
+import { copernicaRequest, pathOf } from '../../transport';
+import { getList } from '../../transport/databaseSchema';
+import type { Owner } from '../../transport/databaseSchema';
 import { databaseLocator } from '../common.descriptions';
 import { databaseOf } from '../databaseParameter';
 import { forEachItem } from '../perItem';
@@ -41,8 +43,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 			const options = this.getNodeParameter('options', itemIndex, {}) as RequestOptionValues;
 			const settings = requestSettingsOf(options, itemIndex, limiter);
-			const all = async (...path: Array<string | number>) =>
-				await copernicaGetAll.call(this, { ...settings, path: pathOf(...path), action: `reading ${path.join('/')}` });
+			// Copernica's own entries, every page (the same reads as the dropdowns, without their mapping).
+			const all = async (owner: Owner, id: string, list: 'fields' | 'interests' | 'collections') =>
+				await getList<IDataObject>(this, owner, id, list, (entry) => entry, settings);
 
 			const { body } = await copernicaRequest.call(this, {
 				...settings,
