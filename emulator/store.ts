@@ -1,5 +1,5 @@
 import type { Comparison, ParsedCondition } from './selection';
-import { matches, parseCondition } from './selection';
+import { matches, parseCondition, phpDate, phpFloat, phpInt } from './selection';
 
 /** The emulated account: databases with fields, interests and profiles, held in memory. */
 
@@ -73,36 +73,61 @@ export class CopernicaError extends Error {
 export type FieldInput = Record<string, unknown>;
 export type InterestInput = unknown;
 
-const NUMERIC_TYPES = ['integer', 'float'];
-const BINARY_TYPES = ['select'];
+/** How a field of each type compares in a selection (copernica-api.md §2.3; dates: §2.1 `modified`). */
+const COMPARISONS: Record<string, Comparison> = {
+	integer: 'integer',
+	foreign_key: 'integer',
+	float: 'float',
+	select: 'binary',
+	date: 'date',
+	empty_date: 'date',
+	datetime: 'datetime',
+	empty_datetime: 'datetime',
+};
 
 function comparisonOf(type: string): Comparison {
-	if (NUMERIC_TYPES.includes(type)) return 'number';
-	if (BINARY_TYPES.includes(type)) return 'binary';
-	return 'text';
+	return COMPARISONS[type] ?? 'text';
 }
 
 function timestamp(date: Date): string {
 	return date.toISOString().replace('T', ' ').slice(0, 19);
 }
 
-/** What a new profile holds in a field: its default, for a select field the first of its choices (one a line). */
-function defaultOf(field: FieldDefinition): string {
-	return field.type === 'select' ? (field.value.split(/\r?\n/)[0] ?? '') : field.value;
+/** A select field's choices: its `value`, one a line (the first is the default). */
+function choicesOf(field: FieldDefinition): string[] {
+	return field.value
+		.split(/\r?\n/)
+		.map((choice) => choice.trim())
+		.filter((choice) => choice !== '');
 }
 
-/** Copernica stores everything as text and coerces silently: non-numbers become 0. */
+/** What a new profile holds in a field: its default, for a select field the first of its choices. */
+function defaultOf(field: FieldDefinition): string {
+	return field.type === 'select' ? (choicesOf(field)[0] ?? '') : field.value;
+}
+
+/**
+ * Copernica stores everything as text and coerces silently, without an error (copernica-api.md
+ * §5, Helper.php `normalizeInputValue()`): integers as PHP casts them (`"n/a"` → 0, `"1.9"` → 1),
+ * floats likewise, a select value that is not one of the choices (compared byte for byte) as "",
+ * dates through the date reading of selection.ts.
+ */
 function coerce(value: unknown, field: FieldDefinition): string {
 	const text = value === null || value === undefined ? '' : String(value);
-	if (field.type === 'integer') {
-		const number = Number.parseInt(text, 10);
-		return Number.isNaN(number) ? '0' : String(number);
+	switch (comparisonOf(field.type)) {
+		case 'integer':
+			return String(phpInt(text));
+		case 'float':
+			return String(phpFloat(text));
+		case 'binary':
+			return choicesOf(field).includes(text) ? text : '';
+		case 'date':
+			return text === '' ? '' : phpDate(text, false);
+		case 'datetime':
+			return text === '' ? '' : phpDate(text, true);
+		default:
+			return text;
 	}
-	if (field.type === 'float') {
-		const number = Number.parseFloat(text);
-		return Number.isNaN(number) ? '0' : String(number);
-	}
-	return text;
 }
 
 /** `true`, `yes` (any case) and numbers of 1 or more are true; anything else is false. */
@@ -217,13 +242,14 @@ export class Store {
 	private satisfies(table: { fields: FieldDefinition[] }, entity: Selectable, condition: ParsedCondition): boolean {
 		const field = this.field(table, condition.field);
 		if (field) return matches(entity.fields[field.name] ?? '', condition, comparisonOf(field.type));
+		// The properties every (sub)profile has (§2.1): `id` a number, `code` the secret, `modified` a timestamp.
 		switch (condition.field.toLowerCase()) {
 			case 'id':
-				return matches(String(entity.ID), condition, 'number');
+				return matches(String(entity.ID), condition, 'integer');
 			case 'code':
 				return matches(entity.secret, condition, 'binary');
 			default:
-				return matches(entity.modified, condition, 'binary');
+				return matches(entity.modified, condition, 'datetime');
 		}
 	}
 
