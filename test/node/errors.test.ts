@@ -95,7 +95,7 @@ describe('continue on fail', () => {
 	];
 	const parameters = updateProfiles({
 		conditions: [{ field: '={{ $json.field }}', value: '={{ $json.id }}' }],
-		fields: { segment: 'vip' },
+		fields: { segment: 'silver' },
 		// One at a time, so which item meets the injected fault is fixed (parallel.test.ts covers parallel runs).
 		extra: { options: { retries: 1, parallelRequests: 1 } },
 	});
@@ -112,8 +112,8 @@ describe('continue on fail', () => {
 		expect(output[1].json.error).toBe('Condition 1: the database has no field "klantnummer" [item 1]');
 		expect(output[2].json).toMatchObject({ selection: ['customerid==C-1003'], statusCode: 204 });
 		expect(output[3].json).toMatchObject({ selection: ['customerid==C-1004'], statusCode: 204 });
-		const vip = await copernica.client.profilesWhere('Customers', 'segment', 'vip');
-		expect(vip.map((profile) => profile.fields.customerid).sort()).toEqual(['C-1003', 'C-1004']);
+		const silver = await copernica.client.profilesWhere('Customers', 'segment', 'silver');
+		expect(silver.map((profile) => profile.fields.customerid).sort()).toEqual(['C-1003', 'C-1004']);
 	});
 
 	it('sends failing items to the error output when the node has one', async () => {

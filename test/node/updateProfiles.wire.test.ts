@@ -90,9 +90,10 @@ describe('Update Profiles on the wire', () => {
 		]);
 	});
 
-	it('gets a selection value with & = % # + " \' ü, spaces and a newline to Copernica byte for byte', async () => {
-		// Leading and inner spaces are part of the value; trailing ones Copernica trims (refused, see safety tests).
-		const value = ` Jan & Piet = 100% #1 + "quote" 'single' Müller\nline two`;
+	it('gets a selection value with & = % # + " \' ü and spaces to Copernica byte for byte', async () => {
+		// Leading and inner spaces are part of the value; trailing ones Copernica trims and line
+		// breaks make it ignore the condition (both refused, see the safety tests).
+		const value = ` Jan & Piet = 100% #1 + "quote" 'single' Müller, line two`;
 		const parameters = updateProfiles({
 			conditions: [{ field: 'lastname', value }],
 			fields: { city: 'Zwolle' },

@@ -63,7 +63,11 @@ describe('createdProfileMatchesSelection', () => {
 			{ field: 'customerid', operator: 'equals', value: 'C-1' },
 			{ field: 'email', operator: 'equals', value: 'a@b.nl' },
 		],
-		['customerid', 'email', 'age'],
+		[
+			{ name: 'customerid', type: 'text', value: '' },
+			{ name: 'email', type: 'email', value: '' },
+			{ name: 'age', type: 'integer', value: '' },
+		],
 	);
 
 	it('holds when the new profile carries every Equals value', () => {
@@ -73,7 +77,9 @@ describe('createdProfileMatchesSelection', () => {
 	});
 
 	it('never holds for other operators or built-in fields', () => {
-		const withAge = buildSelection([{ field: 'age', operator: 'greaterThan', value: '3' }], ['age']);
+		const withAge = buildSelection([{ field: 'age', operator: 'greaterThan', value: '3' }], [
+			{ name: 'age', type: 'integer', value: '' },
+		]);
 		expect(createdProfileMatchesSelection(withAge, { age: 4 })).toBe(false);
 		const byId = buildSelection([{ field: 'id', operator: 'equals', value: '3' }], []);
 		expect(createdProfileMatchesSelection(byId, { id: 3 })).toBe(false);

@@ -6,7 +6,12 @@ import {
 	valuesImpliedBySelection,
 } from '../../nodes/Copernica/helpers/selection';
 
-const FIELDS = ['customerid', 'Email', 'city', 'age'];
+const FIELDS = [
+	{ name: 'customerid', type: 'text', value: '' },
+	{ name: 'Email', type: 'email', value: '' },
+	{ name: 'city', type: 'text', value: '' },
+	{ name: 'age', type: 'integer', value: '' },
+];
 
 function problemOf(run: () => unknown): ParameterProblem {
 	try {
@@ -46,7 +51,7 @@ describe('buildSelection', () => {
 	});
 
 	it('keeps values exactly, spaces and special characters included', () => {
-		const value = ` a&b=c%d#e+f"g'h ü\nnext`;
+		const value = ` a&b=c%d#e+f"g'h ü next`;
 		expect(buildSelection([{ field: 'city', operator: 'equals', value }], FIELDS).expressions).toEqual([
 			`city==${value}`,
 		]);
@@ -71,7 +76,21 @@ describe('buildSelection', () => {
 		['a value that turns < into <=', [{ field: 'age', operator: 'lessThan', value: '=5' }], /read the operator as "<="/],
 		['a value that turns < into <>', [{ field: 'age', operator: '<', value: '>5' }], /read the operator as "<>"/],
 		['a value ending in a space', [{ field: 'city', operator: 'equals', value: 'Amsterdam ' }], /ends in a space or line break/],
-		['a value ending in a line break', [{ field: 'city', operator: 'equals', value: 'Amsterdam\n' }], /ends in a space or line break/],
+		['a value ending in a line break', [{ field: 'city', operator: 'equals', value: 'Amsterdam\n' }], /contains a line break or control character \(U\+000A\)/],
+		['a line break inside the value', [{ field: 'city', operator: 'equals', value: 'Amster\ndam' }], /line break or control character \(U\+000A\)/],
+		['a carriage return', [{ field: 'city', operator: 'equals', value: 'a\rb' }], /\(U\+000D\)/],
+		['a NUL', [{ field: 'city', operator: 'equals', value: 'a\u0000b' }], /\(U\+0000\)/],
+		['a tab', [{ field: 'city', operator: 'equals', value: 'a\tb' }], /\(U\+0009\)/],
+		['a Unicode line separator', [{ field: 'city', operator: 'equals', value: 'a\u2028b' }], /\(U\+2028\)/],
+		['a value that makes "<" into the unknown "<~"', [{ field: 'age', operator: 'lessThan', value: '~5' }], /"<~", which it does not know/],
+		['a value that makes ">" into ">>"', [{ field: 'age', operator: 'greaterThan', value: '>5' }], /">>", which it does not know/],
+		['a value that makes ">" into "><"', [{ field: 'age', operator: 'greaterThan', value: '<5' }], /"><", which it does not know/],
+		['a value that makes ">" into ">!"', [{ field: 'age', operator: 'greaterThan', value: '!5' }], /">!", which it does not know/],
+		['a value starting with an operator character after "=="', [{ field: 'city', operator: 'equals', value: '=x' }], /starts with "="/],
+		['a LIKE pattern of only %', [{ field: 'city', operator: 'like', value: '%' }], /only wildcards/],
+		['a NOT LIKE pattern of only _ and %', [{ field: 'city', operator: 'notLike', value: '_%_' }], /only wildcards/],
+		['a field name with an operator character', [{ field: 'a=b', operator: 'equals', value: 'x' }], /contains an operator character/],
+		['a field name with a line break', [{ field: 'ci\nty', operator: 'equals', value: 'x' }], /control character or line break/],
 		['an object as value', [{ field: 'city', operator: 'equals', value: { a: 1 } }], /value is not text/],
 	])('refuses %s before any look-up', (_case, conditions, message) => {
 		const problem = problemOf(() => checkSelectionShape(conditions));
@@ -105,5 +124,127 @@ describe('buildSelection', () => {
 			FIELDS,
 		);
 		expect(valuesImpliedBySelection(selection)).toEqual({ customerid: 'C-9', Email: 'x@y.z' });
+	});
+});
+
+describe('typed values: only forms Copernica reads exactly as written', () => {
+	const TYPED = [
+		{ name: 'points', type: 'integer', value: '' },
+		{ name: 'balance', type: 'float', value: '' },
+		{ name: 'segment', type: 'select', value: 'regular\nVIP\ngold' },
+		{ name: 'birthdate', type: 'date', value: '' },
+		{ name: 'lastorder', type: 'datetime', value: '' },
+		{ name: 'name', type: 'text', value: '' },
+	];
+	const build = (field: string, operator: string, value: string, allowEmptyValues = false) =>
+		buildSelection([{ field, operator, value }], TYPED, { allowEmptyValues }).expressions;
+
+	it.each([
+		['points', 'equals', '42'],
+		['points', 'lessThan', '-7'],
+		['points', 'equals', '0'],
+		['id', 'equals', '1029'],
+		['balance', 'greaterThan', '12.5'],
+		['balance', 'equals', '-0.25'],
+		['segment', 'equals', 'VIP'],
+		['segment', 'notLike', 'V%'],
+		['birthdate', 'lessThan', '2000-02-29'],
+		['lastorder', 'equals', '2026-03-31 17:00:00'],
+		['lastorder', 'greaterThanOrEqual', '2026-03-31'],
+		['modified', 'greaterThan', '2017-01-01'],
+		['modified', 'lessThan', '2026-12-01 23:59:59'],
+		['name', 'equals', 'n/a'],
+	])('sends %s %s %s', (field, operator, value) => {
+		expect(build(field, operator, value)).toHaveLength(1);
+	});
+
+	it.each([
+		['points', 'equals', 'n/a', /"n\/a" is not a whole number, and points is an integer field/],
+		['points', 'equals', '1.5', /not a whole number/],
+		['points', 'equals', '007', /not a whole number/],
+		['points', 'equals', '+7', /not a whole number/],
+		['points', 'equals', '1e3', /not a whole number/],
+		['points', 'equals', '0x1A', /not a whole number/],
+		['points', 'equals', ' 12', /not a whole number/],
+		['points', 'equals', '12abc', /not a whole number/],
+		['points', 'equals', '99999999999999999999', /not a whole number/],
+		['id', 'equals', '-1', /profile ID, a whole number/],
+		['id', 'greaterThan', 'n/a', /not a whole number/],
+		['balance', 'equals', '1,5', /not a number Copernica reads exactly/],
+		['balance', 'equals', '.5', /not a number Copernica reads exactly/],
+		['balance', 'equals', '1.', /not a number Copernica reads exactly/],
+		['balance', 'equals', '1.00000000000000001', /not a number Copernica reads exactly/],
+		['balance', 'equals', 'Infinity', /not a number Copernica reads exactly/],
+		['points', 'like', '4%', /Is Like and Is Not Like compare text, and points is an integer field/],
+		['birthdate', 'notLike', '2026%', /compare text, and birthdate is a date field/],
+		['segment', 'equals', 'vip', /"vip" is not one of the choices of segment \(did you mean "VIP"\?\)/],
+		['segment', 'notEquals', 'Platinum', /not one of the choices/],
+		['birthdate', 'equals', '2026-02-30', /not a date as YYYY-MM-DD/],
+		['birthdate', 'equals', '31-03-2026', /not a date as YYYY-MM-DD/],
+		['birthdate', 'equals', '2026-03-31 10:00:00', /not a date as YYYY-MM-DD/],
+		['lastorder', 'equals', '2026-03-31', /not a date and time as YYYY-MM-DD hh:mm:ss/],
+		['lastorder', 'greaterThan', '2026-03-31T10:00:00', /not a date and time/],
+		['lastorder', 'lessThan', '2026-03-31 24:00:00', /not a date and time/],
+		['modified', 'greaterThan', 'yesterday', /not a date and time/],
+	])('refuses %s %s %s', (field, operator, value, message) => {
+		const problem = problemOf(() => build(field, operator, value));
+		expect(problem.message).toMatch(message);
+		expect(problem.description).toMatch(/Nothing was sent\. \w+ accepts /);
+	});
+
+	it('refuses an empty number even with Allow Empty Values: Copernica reads it as 0', () => {
+		expect(problemOf(() => build('points', 'equals', '', true)).message).toMatch(/the value is empty, and points is an integer field/);
+		expect(build('birthdate', 'equals', '', true)).toEqual(['birthdate==']);
+		expect(build('segment', 'equals', '', true)).toEqual(['segment==']);
+		expect(build('name', 'like', '%', true)).toEqual(['name=~%']);
+	});
+});
+
+describe('what a created profile stores, against what its selection compares', () => {
+	const TYPED = [
+		{ name: 'email', type: 'email', value: '' },
+		{ name: 'points', type: 'integer', value: '' },
+		{ name: 'segment', type: 'select', value: 'regular\nVIP' },
+	];
+	it('matches text case-insensitively and numbers as numbers', async () => {
+		const { createdProfileMatchesSelection } = await import('../../nodes/Copernica/helpers/selection');
+		const selection = buildSelection(
+			[
+				{ field: 'email', operator: 'equals', value: 'Anna@Example.com' },
+				{ field: 'points', operator: 'equals', value: '7' },
+			],
+			TYPED,
+		);
+		expect(createdProfileMatchesSelection(selection, { email: 'anna@example.com', points: 7 })).toBe(true);
+		expect(createdProfileMatchesSelection(selection, { email: 'anna@example.com', points: '7 points' })).toBe(false);
+	});
+
+	it('does not match when the stored select value is not a choice (Copernica stores "")', async () => {
+		const { createdProfileMatchesSelection } = await import('../../nodes/Copernica/helpers/selection');
+		const selection = buildSelection([{ field: 'segment', operator: 'equals', value: 'VIP' }], TYPED);
+		expect(createdProfileMatchesSelection(selection, { segment: 'VIP' })).toBe(true);
+		expect(createdProfileMatchesSelection(selection, { segment: 'vip' })).toBe(false);
+	});
+
+	it('gives selections Copernica treats as the same one identity', async () => {
+		const { selectionIdentity } = await import('../../nodes/Copernica/helpers/selection');
+		const one = buildSelection(
+			[
+				{ field: 'EMAIL', operator: 'equals', value: 'A@X.nl' },
+				{ field: 'points', operator: 'equals', value: '7' },
+			],
+			TYPED,
+		);
+		const other = buildSelection(
+			[
+				{ field: 'points', operator: '==', value: '7' },
+				{ field: 'email', operator: 'equals', value: 'a@x.NL' },
+			],
+			TYPED,
+		);
+		expect(selectionIdentity(one)).toEqual(selectionIdentity(other));
+		const vip = buildSelection([{ field: 'segment', operator: 'equals', value: 'VIP' }], TYPED);
+		const regular = buildSelection([{ field: 'segment', operator: 'equals', value: 'regular' }], TYPED);
+		expect(selectionIdentity(vip)).not.toEqual(selectionIdentity(regular));
 	});
 });

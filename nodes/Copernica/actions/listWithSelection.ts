@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { ParameterProblem } from '../helpers/parameterProblem';
 import { checkSelectionShape, resolveSelection, selectionQuery } from '../helpers/selection';
-import type { FieldOwner, SelectionConditionInput } from '../helpers/selection';
+import type { FieldOwner, SelectionConditionInput, SelectionField } from '../helpers/selection';
 import { copernicaGetAll } from '../transport';
 import type { QueryPairs } from '../transport';
 import type { RequestSettings } from '../transport/databaseSchema';
@@ -77,19 +77,20 @@ export interface ListRequest {
 	limit: number;
 	transport: RequestSettings;
 	/** The fields selections and the order are checked against; read only when needed. */
-	fieldNames: () => Promise<string[]>;
+	fields: () => Promise<SelectionField[]>;
 }
 
 export async function listWithSelection(context: IExecuteFunctions, request: ListRequest): Promise<IDataObject[]> {
 	const { conditions, options } = request;
 	const orderBy = String(options.orderBy ?? 'id').trim() || 'id';
-	const shaped =
-		conditions.length > 0 ? checkSelectionShape(conditions, { allowEmptyValues: options.allowEmptyValues === true }) : [];
+	const rules = { allowEmptyValues: options.allowEmptyValues === true };
+	const shaped = conditions.length > 0 ? checkSelectionShape(conditions, rules) : [];
 	const query: QueryPairs = [];
 	const needsFields = shaped.length > 0 || !BUILT_IN_ORDER.includes(orderBy.toLowerCase());
 	if (needsFields) {
-		const fieldNames = await request.fieldNames();
-		if (shaped.length > 0) query.push(...selectionQuery(resolveSelection(shaped, fieldNames, request.owner)));
+		const fields = await request.fields();
+		if (shaped.length > 0) query.push(...selectionQuery(resolveSelection(shaped, fields, request.owner, rules)));
+		const fieldNames = fields.map((field) => field.name);
 		const known = [...fieldNames, ...BUILT_IN_ORDER].find((name) => name.toLowerCase() === orderBy.toLowerCase());
 		if (known === undefined) {
 			throw new ParameterProblem(

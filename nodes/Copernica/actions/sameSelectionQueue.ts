@@ -1,3 +1,6 @@
+import { selectionIdentity } from '../helpers/selection';
+import type { Selection } from '../helpers/selection';
+
 /**
  * Items run in parallel, but two items with the same selection must not: with Create If No
  * Match both could find no profile and create one each, and without it the later item's values
@@ -18,7 +21,10 @@ export function createSameSelectionQueue() {
 	};
 }
 
-/** Items with equal keys change the same profiles: the database and the conditions as sent. */
-export function selectionKey(database: string, expressions: readonly string[]): string {
-	return [database.toLowerCase(), ...expressions].join('\n');
+/**
+ * Items with equal keys change the same profiles: the database (or collection) and the
+ * conditions as Copernica compares them, so `email==a@x.nl` and `EMAIL==A@X.nl` take turns.
+ */
+export function selectionKey(owner: string, selection: Selection): string {
+	return [owner.toLowerCase(), ...selectionIdentity(selection)].join('\n');
 }

@@ -3,9 +3,10 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { ParameterProblem } from '../helpers/parameterProblem';
 import { selectionQuery } from '../helpers/selection';
 import type { Selection } from '../helpers/selection';
-import { copernicaCount, copernicaRequest } from '../transport';
-import type { PagedList } from '../transport';
+import { copernicaRequest } from '../transport';
 import type { RequestSettings } from '../transport/databaseSchema';
+import { runsAsAiTool } from './aiTool';
+import type { SelectionUpdateOptions } from './selectionUpdateOptions';
 
 /**
  * What the updates with a selection (Update Profiles, Create or Update, Subprofile → Update
@@ -21,18 +22,70 @@ export interface SelectionTarget {
 	entities: 'profiles' | 'subprofiles';
 }
 
-/** Max Matches: count first, and refuse when the selection matches more than allowed. */
+/**
+ * Max Matches when the node runs as an AI agent's tool and the user set none: an agent's
+ * request ("update Anna's city") is about one profile, and a selection it wrote wrongly then
+ * costs a refusal, never a changed database. Set Max Matches to allow more.
+ */
+export const AI_TOOL_MAX_MATCHES = 1;
+
+/** The largest Max Matches: more than any Copernica database holds, small enough to compare exactly. */
+const MAX_MATCHES_CEILING = 1_000_000_000;
+
+/**
+ * Max Matches as a whole number ≥ 0, or undefined when not set (and not running as a tool).
+ * An expression can give anything; a guard that cannot be read must not switch itself off.
+ */
+export function maxMatchesOf(context: IExecuteFunctions, options: SelectionUpdateOptions): number | undefined {
+	const given: unknown = options.maxMatches;
+	if (given === undefined || given === null || given === '') {
+		return runsAsAiTool(context) ? AI_TOOL_MAX_MATCHES : undefined;
+	}
+	const number = typeof given === 'string' && /^\d+$/.test(given.trim()) ? Number(given.trim()) : given;
+	if (typeof number !== 'number' || !Number.isInteger(number) || number < 0 || number > MAX_MATCHES_CEILING) {
+		throw new ParameterProblem(
+			`Max Matches must be a whole number of 0 or more, not ${JSON.stringify(given)}`,
+			'Set Options → Max Matches to the most profiles the selection may change, such as 1. Nothing was sent.',
+		);
+	}
+	return number;
+}
+
+/**
+ * Copernica's total from a counted list (`total=1`): a whole number ≥ 0, or undefined when the
+ * answer is not a counted list (no `data` list, no usable `total`: an error page, a proxy's
+ * answer, another API).
+ */
+export function countedTotal(body: unknown): number | undefined {
+	if (body === null || typeof body !== 'object' || Array.isArray(body)) return undefined;
+	const { total, data } = body as { total?: unknown; data?: unknown };
+	if (!Array.isArray(data)) return undefined;
+	const number = typeof total === 'string' && /^\d+$/.test(total) ? Number(total) : total;
+	return typeof number === 'number' && Number.isInteger(number) && number >= 0 && number >= data.length ? number : undefined;
+}
+
+function uncountable(target: SelectionTarget): ParameterProblem {
+	return new ParameterProblem(
+		`Copernica's answer did not say how many ${target.entities} the selection matches; nothing was changed`,
+		'Max Matches and Preview Only need the total of a counted list, and the answer had none. Check the API Base URL of the credential (a proxy or another service may have answered), then try again.',
+	);
+}
+
+/** Max Matches: count first, and refuse when the selection matches more than allowed, or when the count cannot be read. */
 export async function countMatches(
 	context: IExecuteFunctions,
 	target: SelectionTarget,
 	maxMatches: number,
 ): Promise<number> {
-	const matches = await copernicaCount.call(context, {
+	const { body } = await copernicaRequest.call(context, {
 		...target.transport,
+		method: 'GET',
 		path: target.path,
-		query: selectionQuery(target.selection),
+		query: [...selectionQuery(target.selection), ['limit', '1'], ['total', '1']],
 		action: `counting the ${target.entities} the selection matches`,
 	});
+	const matches = countedTotal(body);
+	if (matches === undefined) throw uncountable(target);
 	if (matches > maxMatches) {
 		throw new ParameterProblem(
 			`The selection matches ${matches} ${target.entities}, more than Max Matches (${maxMatches}); nothing was changed`,
@@ -64,7 +117,8 @@ export async function previewMatches(
 		],
 		action: `reading the ${target.entities} the selection matches`,
 	});
-	const page = (body ?? {}) as Partial<PagedList>;
-	const entries = Array.isArray(page.data) ? page.data.map(simplify) : [];
-	return { matches: Number(page.total ?? entries.length), entries };
+	const matches = countedTotal(body);
+	if (matches === undefined) throw uncountable(target);
+	const entries = ((body as { data: IDataObject[] }).data ?? []).map(simplify);
+	return { matches, entries };
 }

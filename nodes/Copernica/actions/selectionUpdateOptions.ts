@@ -16,7 +16,7 @@ const maxMatchesOption: INodeProperties = {
 	typeOptions: { minValue: 0 },
 	default: 1,
 	description:
-		'Count the profiles the selection matches first (one extra request) and change nothing when there are more than this',
+		'Count the profiles the selection matches first (one extra request) and change nothing when there are more than this. When an AI agent uses the node as a tool and this is not set, 1 applies.',
 };
 
 const previewOption: INodeProperties = {

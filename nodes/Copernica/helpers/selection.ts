@@ -1,10 +1,15 @@
+import { selectChoices } from './fieldTypes';
 import { ParameterProblem } from './parameterProblem';
+import type { ComparedField } from './selectionValues';
+import { checkTypedValue, comparedForm, isOnlyWildcards, storedForm, valueKindOf } from './selectionValues';
 
 /**
  * Copernica's profile selection: `fields[]=<field><operator><value>` conditions, ANDed.
  * Copernica silently ignores a condition it cannot use (unknown field, a space before the
- * operator), and a PUT whose conditions are all ignored updates every profile. So every
- * condition is checked here, against the database's real fields, before anything is sent.
+ * operator, a line break, an operator it does not know) and casts values to the field's type,
+ * and a PUT whose conditions are all ignored updates every profile (copernica-api.md §2.3).
+ * So a condition is sent only in a form the node can show Copernica reads exactly as meant:
+ * an allow-list, checked here against the database's real fields before anything is sent.
  */
 
 /**
@@ -41,6 +46,33 @@ export const BUILT_IN_SELECTION_FIELDS = [
 
 const BUILT_IN_NAMES: readonly string[] = BUILT_IN_SELECTION_FIELDS.map((field) => field.value);
 
+/** How the built-ins compare (copernica-api.md §2.1): `id` a number, `code` text, `modified` a timestamp. */
+const BUILT_IN_COMPARED: Record<string, ComparedField> = {
+	id: { name: 'id', kind: 'integer', choices: [], unsigned: true },
+	code: { name: 'code', kind: 'text', choices: [] },
+	modified: { name: 'modified', kind: 'datetime', choices: [] },
+};
+
+/** A field of the database (or collection) as `GET …/fields` describes it: its type and, for a select field, its choices. */
+export interface SelectionField {
+	name: string;
+	type: string;
+	/** A select field's choices, one a line. */
+	value: string;
+}
+
+/** The characters Copernica's parser takes for an operator (copernica-api.md §2.3, rmuit's `[=<>!~]`). */
+const OPERATOR_CHARACTERS = /[=<>!~]/;
+
+/** The first control character (NUL, tab and line breaks included; Unicode's line and paragraph separators too), if any. */
+function controlCharacterIn(text: string): string | undefined {
+	for (const character of text) {
+		const code = character.charCodeAt(0);
+		if (code <= 0x1f || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029) return character;
+	}
+	return undefined;
+}
+
 export interface SelectionConditionInput {
 	field?: unknown;
 	operator?: unknown;
@@ -54,6 +86,8 @@ export interface SelectionCondition {
 	value: string;
 	/** True for `id`, `code` and `modified`, which are not fields one can write. */
 	builtIn: boolean;
+	/** How Copernica compares the field's values. */
+	compared: ComparedField;
 }
 
 export interface Selection {
@@ -95,22 +129,33 @@ function checkFieldShape(raw: unknown, position: number): string {
 			'Remove the spaces. Copernica does not recognise a field name with spaces around it, ignores the condition, and would update every profile.',
 		);
 	}
+	if (OPERATOR_CHARACTERS.test(field) || controlCharacterIn(field) !== undefined) {
+		throw new ParameterProblem(
+			`${describe(position)}: the field name "${JSON.stringify(field).slice(1, -1)}" contains ${OPERATOR_CHARACTERS.test(field) ? 'an operator character (= < > ! ~)' : 'a control character or line break'}`,
+			'Copernica reads a condition up to the first operator character and on one line only, so it would split this name, ignore the condition and update every profile. Rename the field in Copernica, or select on another field.',
+		);
+	}
 	return field;
 }
 
 /** Whose fields a selection is checked against: a database's (profiles) or a collection's (subprofiles). */
 export type FieldOwner = 'database' | 'collection';
 
-function resolveField(field: string, position: number, databaseFields: readonly string[], owner: FieldOwner) {
+function resolveField(field: string, position: number, databaseFields: readonly SelectionField[], owner: FieldOwner) {
 	const lower = field.toLowerCase();
-	const known = databaseFields.find((name) => name.toLowerCase() === lower);
-	if (known !== undefined) return { field: known, builtIn: false };
-	if (BUILT_IN_NAMES.includes(lower)) return { field: lower, builtIn: true };
+	const known = databaseFields.find((candidate) => candidate.name.toLowerCase() === lower);
+	if (known !== undefined) {
+		const kind = valueKindOf(known.type);
+		const compared: ComparedField = { name: known.name, kind, choices: kind === 'select' ? selectChoices(known.value) : [] };
+		return { field: known.name, builtIn: false, compared };
+	}
+	if (BUILT_IN_NAMES.includes(lower)) return { field: lower, builtIn: true, compared: BUILT_IN_COMPARED[lower] };
 	throw new ParameterProblem(
 		`${describe(position)}: the ${owner} has no field "${field}"`,
-		`Copernica ignores conditions on unknown fields and would update every ${owner === 'database' ? 'profile' : 'subprofile'}, so nothing was changed. Use one of: ${listOf([...databaseFields, ...BUILT_IN_NAMES])}.`,
+		`Copernica ignores conditions on unknown fields and would update every ${owner === 'database' ? 'profile' : 'subprofile'}, so nothing was changed. Use one of: ${listOf([...databaseFields.map((known) => known.name), ...BUILT_IN_NAMES])}.`,
 	);
 }
+
 
 function checkOperator(raw: unknown, position: number): SelectionOperator {
 	const operator = asText(raw, `${describe(position)}'s operator`);
@@ -131,16 +176,52 @@ function checkOperator(raw: unknown, position: number): SelectionOperator {
 }
 
 /**
- * `age<` followed by the value `=5` reads as `age<=5`, and `<` followed by `>5` as `age<>5`:
- * a value must not turn a one-character operator into another one.
+ * Copernica reads the operator as the run of one or two operator characters after the field:
+ * `age<` followed by `=5` reads as `age<=5`, followed by `~5` as the unknown `<~`, and a
+ * condition with an unknown operator is ignored (the PUT then updates every profile). After a
+ * two-character operator rmuit's pattern would keep the character, but no source shows the
+ * live parser does, so no value may start with an operator character at all.
  */
 function checkValueKeepsOperator(operator: SelectionOperator, value: string, position: number) {
-	if (operator.length !== 1) return;
-	const merged = operator + value.charAt(0);
-	if (OPERATORS.includes(merged)) {
+	const first = value.charAt(0);
+	if (first === '' || !OPERATOR_CHARACTERS.test(first)) return;
+	const merged = operator + first;
+	const readAs =
+		operator.length === 1
+			? OPERATORS.includes(merged)
+				? `Copernica would read the operator as "${merged}"`
+				: `Copernica would read the operator as "${merged}", which it does not know, ignore the condition and update every profile`
+			: 'Copernica might read it as part of the operator';
+	throw new ParameterProblem(
+		`${describe(position)}: the value starts with "${first}", so ${readAs}`,
+		operator.length === 1 && OPERATORS.includes(merged)
+			? `Choose the operator "${merged}" if that is what you mean, or remove the leading "${first}" from the value.`
+			: `Remove the leading "${first}" from the value. A value may not start with = < > ! or ~.`,
+	);
+}
+
+/**
+ * Copernica reads a condition on one line: a line break inside it makes the condition
+ * unreadable, so it is ignored (and a PUT updates every profile); NUL and the other control
+ * characters are trimmed or cut off by PHP. None of them can be sent as meant.
+ */
+function checkValueOnOneLine(value: string, position: number) {
+	const found = controlCharacterIn(value);
+	if (found !== undefined) {
+		const code = found.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
 		throw new ParameterProblem(
-			`${describe(position)}: the value starts with "${value.charAt(0)}", so Copernica would read the operator as "${merged}"`,
-			`Choose the operator "${merged}" if that is what you mean, or remove the leading "${value.charAt(0)}" from the value.`,
+			`${describe(position)}: the value contains a line break or control character (U+${code})`,
+			'Copernica reads a condition on one line only and would ignore this one, updating every profile. Remove line breaks and control characters, for example with {{ $json.value.replace(/[\\r\\n\\t]+/g, " ").trim() }}.',
+		);
+	}
+}
+
+/** `=~ %` or `=~ ___` compares no literal character: it matches every value (of that length). */
+function checkPatternHasText(operator: SelectionOperator, value: string, position: number, rules: SelectionRules) {
+	if ((operator === '=~' || operator === '!~') && isOnlyWildcards(value) && !rules.allowEmptyValues) {
+		throw new ParameterProblem(
+			`${describe(position)}: the pattern "${value}" is only wildcards`,
+			'A pattern of only % and _ matches every value, like an empty value would. Add the text to look for (such as %@example.com), or turn on Options → Allow Empty Values if you mean every profile.',
 		);
 	}
 }
@@ -203,9 +284,11 @@ export function checkSelectionShape(
 		const field = checkFieldShape(input.field, position);
 		const operator = checkOperator(input.operator, position);
 		const value = asText(input.value, `${describe(position)}'s value`);
+		checkValueOnOneLine(value, position);
 		checkValueKeepsOperator(operator, value, position);
 		checkValuePresent(value, position, rules);
 		checkValueEnd(value, position);
+		checkPatternHasText(operator, value, position, rules);
 		return { field, operator, value };
 	});
 }
@@ -216,22 +299,27 @@ export function checkSelectionShape(
  */
 export function buildSelection(
 	inputs: readonly SelectionConditionInput[],
-	databaseFields: readonly string[],
+	databaseFields: readonly SelectionField[],
 	rules: SelectionRules = {},
 ): Selection {
-	return resolveSelection(checkSelectionShape(inputs, rules), databaseFields);
+	return resolveSelection(checkSelectionShape(inputs, rules), databaseFields, 'database', rules);
 }
 
-/** The second half of buildSelection, for conditions that already passed checkSelectionShape. */
+/**
+ * The second half of buildSelection, for conditions that already passed checkSelectionShape:
+ * each field looked up, each value checked against what the field's type accepts.
+ */
 export function resolveSelection(
 	shaped: readonly ShapedCondition[],
-	databaseFields: readonly string[],
+	databaseFields: readonly SelectionField[],
 	owner: FieldOwner = 'database',
+	rules: SelectionRules = {},
 ): Selection {
-	const conditions = shaped.map((condition, index) => ({
-		...condition,
-		...resolveField(condition.field, index + 1, databaseFields, owner),
-	}));
+	const conditions = shaped.map((condition, index) => {
+		const resolved = { ...condition, ...resolveField(condition.field, index + 1, databaseFields, owner) };
+		checkTypedValue(describe(index + 1), resolved.compared, resolved.operator, resolved.value, rules.allowEmptyValues === true);
+		return resolved;
+	});
 	return {
 		conditions,
 		expressions: conditions.map(({ field, operator, value }) => `${field}${operator}${value}`),
@@ -258,19 +346,32 @@ export function valuesImpliedBySelection(selection: Selection): Record<string, s
 
 /**
  * Whether a profile created with these fields would match the selection: every condition an
- * Equals on a database field whose value the profile gets. Then a retried PUT with create=1
- * finds the profile the first try created instead of creating another.
+ * Equals on a database field, and the value Copernica stores for it (after its silent casts:
+ * a select value that is not a choice becomes empty) compares equal to the condition's value.
+ * Then a retried or re-run PUT with create=1 finds the profile the first try created instead
+ * of creating another.
  */
 export function createdProfileMatchesSelection(
 	selection: Selection,
 	fields: Readonly<Record<string, unknown>>,
 ): boolean {
 	const written = new Map(Object.entries(fields).map(([name, value]) => [name.toLowerCase(), value]));
-	return selection.conditions.every(
-		(condition) =>
-			condition.operator === '==' &&
-			!condition.builtIn &&
-			written.has(condition.field.toLowerCase()) &&
-			String(written.get(condition.field.toLowerCase())) === condition.value,
-	);
+	return selection.conditions.every((condition) => {
+		if (condition.operator !== '==' || condition.builtIn) return false;
+		const name = condition.field.toLowerCase();
+		if (!written.has(name)) return false;
+		const stored = storedForm(written.get(name), condition.compared);
+		return stored !== undefined && stored === comparedForm(condition.value, condition.compared);
+	});
+}
+
+/**
+ * The selection as Copernica compares it, for telling whether two items change the same
+ * profiles: field names as the database spells them, text values in lower case (Copernica
+ * compares text case-insensitively), numbers as numbers, the conditions in a fixed order.
+ */
+export function selectionIdentity(selection: Selection): string[] {
+	return selection.conditions
+		.map(({ field, operator, value, compared }) => `${field.toLowerCase()}${operator}${comparedForm(value, compared)}`)
+		.sort();
 }

@@ -57,7 +57,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			simplify,
 			limit: listLimitOf(this, itemIndex),
 			transport,
-			fieldNames: async () => (await schemaOf(database, transport)).fields.map((field) => field.name),
+			fields: async () => (await schemaOf(database, transport)).fields,
 		});
 		return simplify ? profiles.map(simplifyProfile) : profiles;
 	});

@@ -17,7 +17,7 @@ import { createSchemaCache } from '../../transport/databaseSchema';
 import type { RequestSettings, SchemaLookup } from '../../transport/databaseSchema';
 import type { RequestLimiter } from '../../transport/requestLimiter';
 import { databaseOf } from '../databaseParameter';
-import { countMatches, previewMatches } from '../selectionGuards';
+import { countMatches, maxMatchesOf, previewMatches } from '../selectionGuards';
 import type { SelectionTarget } from '../selectionGuards';
 import type { SelectionUpdateOptions } from '../selectionUpdateOptions';
 import { forEachItem } from '../perItem';
@@ -75,11 +75,12 @@ async function prepareUpdate(
 	const fieldsAsked = requestedFields(context, itemIndex);
 	const conditions = kind.conditionsOf(context, itemIndex, fieldsAsked.values);
 
-	const shaped = checkSelectionShape(conditions, { allowEmptyValues: options.allowEmptyValues === true });
+	const rules = { allowEmptyValues: options.allowEmptyValues === true };
+	const shaped = checkSelectionShape(conditions, rules);
+	const maxMatches = maxMatchesOf(context, options);
 	const transport = requestSettingsOf(options, itemIndex, limiter);
 	const schema = await schemaOf(database, transport);
-	const fieldNames = schema.fields.map((field) => field.name);
-	const selection = resolveSelection(shaped, fieldNames);
+	const selection = resolveSelection(shaped, schema.fields, 'database', rules);
 	let fields = checkRequestedFields(fieldsAsked, schema.fields);
 	if (create) fields = addMissingFields(fields, valuesImpliedBySelection(selection));
 	const interests = requestedInterests(
@@ -101,7 +102,7 @@ async function prepareUpdate(
 		body,
 		create,
 		background,
-		maxMatches: options.maxMatches,
+		maxMatches,
 		preview: options.preview === true,
 		mayCreate: create && !createdProfileMatchesSelection(selection, fields),
 		transport,
@@ -168,7 +169,7 @@ export async function runSelectionUpdates(
 		this,
 		async (itemIndex, limiter) => {
 			const update = await prepareUpdate(this, kind, itemIndex, schemaOf, limiter);
-			const key = selectionKey(update.database, update.selection.expressions);
+			const key = selectionKey(update.database, update.selection);
 			return await inTurn(key, async () => await sendUpdate(this, update));
 		},
 		concurrency,

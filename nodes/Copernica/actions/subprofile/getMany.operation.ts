@@ -62,7 +62,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			simplify,
 			limit: listLimitOf(this, itemIndex),
 			transport,
-			fieldNames: async () => (await fieldsOf(collection, transport)).map((field) => field.name),
+			fields: async () => await fieldsOf(collection, transport),
 		});
 		return simplify ? subprofiles.map(simplifySubprofile) : subprofiles;
 	});

@@ -12,7 +12,7 @@ import { checkRequestedFields, nothingGiven, requestedFields } from '../fieldsTo
 import { forEachItem } from '../perItem';
 import { concurrencyOf, requestSettingsOf } from '../requestOptions';
 import { createSameSelectionQueue, selectionKey } from '../sameSelectionQueue';
-import { countMatches, previewMatches } from '../selectionGuards';
+import { countMatches, maxMatchesOf, previewMatches } from '../selectionGuards';
 import type { SelectionTarget } from '../selectionGuards';
 import { selectionUpdateOptions } from '../selectionUpdateOptions';
 import type { SelectionUpdateOptions } from '../selectionUpdateOptions';
@@ -52,17 +52,15 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		async (itemIndex, limiter) => {
 			const options = this.getNodeParameter('options', itemIndex, {}) as SelectionUpdateOptions;
 			const conditions = this.getNodeParameter('selection.conditions', itemIndex, []) as SelectionConditionInput[];
-			const shaped = checkSelectionShape(conditions, { allowEmptyValues: options.allowEmptyValues === true });
+			const rules = { allowEmptyValues: options.allowEmptyValues === true };
+			const shaped = checkSelectionShape(conditions, rules);
+			const maxMatches = maxMatchesOf(this, options);
 			const asked = requestedFields(this, itemIndex);
 			if (nothingGiven(asked)) throw nothingToSet();
 			const transport = requestSettingsOf(options, itemIndex, limiter);
 			const collection = await collectionOf(itemIndex, transport);
 			const collectionFields = await fieldsOf(collection, transport);
-			const selection = resolveSelection(
-				shaped,
-				collectionFields.map((field) => field.name),
-				'collection',
-			);
+			const selection = resolveSelection(shaped, collectionFields, 'collection', rules);
 			const fields = checkRequestedFields(asked, collectionFields, 'collection');
 			if (isEmpty(fields)) throw nothingToSet();
 			const target: SelectionTarget = {
@@ -73,12 +71,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			};
 			const result: IDataObject = { collection, selection: selection.expressions };
 
-			return await inTurn(selectionKey(collection, selection.expressions), async () => {
+			return await inTurn(selectionKey(collection, selection), async () => {
 				if (options.preview === true) {
 					const { matches, entries } = await previewMatches(this, target, simplifySubprofile);
 					return { preview: true, ...result, matches, wouldSend: { fields }, subprofiles: entries };
 				}
-				if (options.maxMatches !== undefined) result.matches = await countMatches(this, target, options.maxMatches);
+				if (maxMatches !== undefined) result.matches = await countMatches(this, target, maxMatches);
 				const response = await copernicaRequest.call(this, {
 					...transport,
 					method: 'PUT',
