@@ -19,8 +19,14 @@ export interface ParsedCondition {
 }
 
 /** PHP's `trim()` without a character list: space, tab, LF, CR, NUL and vertical tab (§2.3 "the whole expression is trimmed"). */
+const PHP_TRIMMED = ' \t\n\r\0\x0B';
+
 export function phpTrim(text: string): string {
-	return text.replace(/^[ \t\n\r\0\x0B]+|[ \t\n\r\0\x0B]+$/g, '');
+	let start = 0;
+	let end = text.length;
+	while (start < end && PHP_TRIMMED.includes(text.charAt(start))) start++;
+	while (end > start && PHP_TRIMMED.includes(text.charAt(end - 1))) end--;
+	return text.slice(start, end);
 }
 
 /**
