@@ -65,6 +65,9 @@ export interface LogEntry {
 	auth: 'query' | 'bearer' | 'none';
 	body: unknown;
 	status?: number;
+	/** When the request arrived and when it was answered (or dropped), in ms on the emulator's clock: to see which requests overlapped. */
+	arrivedMs?: number;
+	answeredMs?: number;
 }
 
 export interface EmulatorOptions {
@@ -272,6 +275,12 @@ export class CopernicaEmulator {
 		try {
 			await this.api(request, response, url, arrived);
 		} finally {
+			// This request's entry: the latest one that arrived at this instant (others may have arrived since).
+			for (let index = this.log.length - 1; index >= 0; index--) {
+				if (this.log[index].arrivedMs !== arrived) continue;
+				this.log[index].answeredMs = performance.now();
+				break;
+			}
 			this.inFlight--;
 			this.answered++;
 			this.answerTimeMs += performance.now() - arrived;
@@ -295,6 +304,7 @@ export class CopernicaEmulator {
 			query: query.map(([key, value]) => [key, key === 'access_token' ? REDACTED : value]),
 			...this.credentialState(version, token, bearer),
 			body,
+			arrivedMs: arrived,
 		};
 		this.log.push(entry);
 

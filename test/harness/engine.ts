@@ -49,6 +49,8 @@ export interface NodeRunOptions {
 	/** Input items (json); one empty item when left out. */
 	input?: IDataObject[];
 	onError?: INode['onError'];
+	/** Run it as an AI agent's tool does: as the `copernicaTool` copy n8n makes of a `usableAsTool` node. */
+	asTool?: boolean;
 }
 
 export interface NodeRun {
@@ -61,12 +63,12 @@ export interface NodeRun {
 
 export const NODE_NAME = 'Copernica';
 
-async function copernicaNode(parameters: INodeParameters, onError?: INode['onError']): Promise<INode> {
+async function copernicaNode(parameters: INodeParameters, onError?: INode['onError'], asTool = false): Promise<INode> {
 	const { packageName } = await loadNodePackage();
 	return {
 		id: '5a6f0b4e-0000-4000-8000-000000000001',
 		name: NODE_NAME,
-		type: `${packageName}.copernica`,
+		type: `${packageName}.copernica${asTool ? 'Tool' : ''}`,
 		typeVersion: 1,
 		position: [0, 0],
 		parameters,
@@ -124,7 +126,7 @@ export async function helperFor(credentials: CopernicaCredentials): Promise<InMe
 
 /** One execution of a one-node workflow, its input items put straight on the execution stack. */
 export async function runCopernicaNode(options: NodeRunOptions): Promise<NodeRun> {
-	const node = await copernicaNode(options.parameters, options.onError);
+	const node = await copernicaNode(options.parameters, options.onError, options.asTool);
 	const workflow = await workflowWith(node);
 	const workflowData: IWorkflowBase = {
 		id: workflow.id,

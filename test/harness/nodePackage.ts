@@ -34,7 +34,9 @@ async function load(root: string): Promise<LoadedPackage> {
 	const prefix = `${loader.packageName}.`;
 	const shortName = (type: string) => (type.startsWith(prefix) ? type.slice(prefix.length) : type);
 	const byName = (type: string): INodeType | IVersionedNodeType => {
-		const entry = loader.nodeTypes[shortName(type)];
+		// n8n runs a `usableAsTool` node for an AI agent as a copy named `<name>Tool` (createAiTools).
+		const name = shortName(type);
+		const entry = loader.nodeTypes[name] ?? (name.endsWith('Tool') ? loader.nodeTypes[name.slice(0, -'Tool'.length)] : undefined);
 		if (!entry) throw new Error(`Unknown node type ${type}`);
 		return entry.type;
 	};

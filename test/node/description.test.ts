@@ -66,7 +66,7 @@ describe('node description', () => {
 			expect.objectContaining({
 				name: 'Create or Update',
 				value: 'upsert',
-				action: 'Create or update a profile',
+				action: 'Create or update a profile and as an AI tool refuse more than one match unless max matches is set',
 				description: 'Create a new profile, or update the current one if it already exists (upsert)',
 			}),
 			expect.objectContaining({ name: 'Delete', value: 'delete', action: 'Delete a profile' }),
@@ -74,7 +74,7 @@ describe('node description', () => {
 			expect.objectContaining({ name: 'Get Many', value: 'getMany', action: 'Get many profiles' }),
 			expect.objectContaining({ name: 'Set Interests', value: 'setInterests', action: 'Set the interests of a profile' }),
 			expect.objectContaining({ name: 'Update', value: 'update', action: 'Update a profile' }),
-			expect.objectContaining({ name: 'Update Profiles', value: 'updateProfiles', action: 'Update profiles matching a selection' }),
+			expect.objectContaining({ name: 'Update Profiles', value: 'updateProfiles', action: 'Update profiles matching a selection and as an AI tool at most one unless max matches is set' }),
 		]);
 		expect((operationsOf('subprofile') as INodePropertyOptions[]).map((option) => [option.name, option.value, option.action])).toEqual([
 			['Create', 'create', 'Create a subprofile'],
@@ -82,7 +82,7 @@ describe('node description', () => {
 			['Get', 'get', 'Get a subprofile'],
 			['Get Many', 'getMany', 'Get many subprofiles'],
 			['Update', 'update', 'Update a subprofile'],
-			['Update Many', 'updateMany', 'Update subprofiles matching a selection'],
+			['Update Many', 'updateMany', 'Update subprofiles matching a selection and as an AI tool at most one unless max matches is set'],
 		]);
 		const getMany = properties.filter(
 			(candidate) =>

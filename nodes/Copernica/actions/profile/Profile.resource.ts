@@ -48,7 +48,7 @@ export const description: INodeProperties[] = [
 				name: 'Create or Update',
 				value: 'upsert',
 				description: 'Create a new profile, or update the current one if it already exists (upsert)',
-				action: 'Create or update a profile',
+				action: 'Create or update a profile and as an AI tool refuse more than one match unless max matches is set',
 			},
 			{
 				name: 'Delete',
@@ -84,7 +84,7 @@ export const description: INodeProperties[] = [
 				name: 'Update Profiles',
 				value: 'updateProfiles',
 				description: 'Update every profile that matches a selection, or create one if none matches',
-				action: 'Update profiles matching a selection',
+				action: 'Update profiles matching a selection and as an AI tool at most one unless max matches is set',
 			},
 		],
 		default: 'updateProfiles',

@@ -56,7 +56,7 @@ export const description: INodeProperties[] = [
 				name: 'Update Many',
 				value: 'updateMany',
 				description: 'Update every subprofile of a collection that matches a selection',
-				action: 'Update subprofiles matching a selection',
+				action: 'Update subprofiles matching a selection and as an AI tool at most one unless max matches is set',
 			},
 		],
 		default: 'getMany',
