@@ -82,6 +82,7 @@ describe('buildSelection', () => {
 		['a NUL', [{ field: 'city', operator: 'equals', value: 'a\u0000b' }], /\(U\+0000\)/],
 		['a tab', [{ field: 'city', operator: 'equals', value: 'a\tb' }], /\(U\+0009\)/],
 		['a Unicode line separator', [{ field: 'city', operator: 'equals', value: 'a\u2028b' }], /\(U\+2028\)/],
+		['a lone surrogate', [{ field: 'city', operator: 'equals', value: 'emoji \uD83D' }], /half of a Unicode character/],
 		['a value that makes "<" into the unknown "<~"', [{ field: 'age', operator: 'lessThan', value: '~5' }], /"<~", which it does not know/],
 		['a value that makes ">" into ">>"', [{ field: 'age', operator: 'greaterThan', value: '>5' }], /">>", which it does not know/],
 		['a value that makes ">" into "><"', [{ field: 'age', operator: 'greaterThan', value: '<5' }], /"><", which it does not know/],

@@ -216,6 +216,18 @@ function checkValueOnOneLine(value: string, position: number) {
 	}
 }
 
+/** Half of a surrogate pair without its other half: not a character, and no URL can carry it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function checkValueIsText(value: string, position: number) {
+	if (LONE_SURROGATE.test(value)) {
+		throw new ParameterProblem(
+			`${describe(position)}: the value contains half of a Unicode character (a lone surrogate)`,
+			'The value cannot be sent as it is: a character was cut in two, for example by slicing text with emoji. Fix the expression that builds the value.',
+		);
+	}
+}
+
 /** `=~ %` or `=~ ___` compares no literal character: it matches every value (of that length). */
 function checkPatternHasText(operator: SelectionOperator, value: string, position: number, rules: SelectionRules) {
 	if ((operator === '=~' || operator === '!~') && isOnlyWildcards(value) && !rules.allowEmptyValues) {
@@ -285,6 +297,7 @@ export function checkSelectionShape(
 		const operator = checkOperator(input.operator, position);
 		const value = asText(input.value, `${describe(position)}'s value`);
 		checkValueOnOneLine(value, position);
+		checkValueIsText(value, position);
 		checkValueKeepsOperator(operator, value, position);
 		checkValuePresent(value, position, rules);
 		checkValueEnd(value, position);
