@@ -31,7 +31,7 @@ export function fieldJson(table: { fields: FieldDefinition[] }) {
 		value: field.value,
 		displayed: false,
 		ordered: false,
-		length: '255',
+		length: String(field.length),
 		textlines: '1',
 		hidden: false,
 		index: false,

@@ -1,11 +1,12 @@
 import { Store } from './store';
+import type { FieldSpec } from './store';
 
 /** What an emulated account starts with: databases, their fields and interests, profiles. */
 
 export interface SeedDatabase {
 	name: string;
 	description?: string;
-	fields: Array<{ name: string; type?: string; value?: string }>;
+	fields: FieldSpec[];
 	interests?: Array<{ name: string; group?: string }>;
 	profiles?: Array<{ fields: Record<string, unknown>; interests?: string[] }>;
 	collections?: SeedCollection[];
@@ -13,7 +14,7 @@ export interface SeedDatabase {
 
 export interface SeedCollection {
 	name: string;
-	fields: Array<{ name: string; type?: string; value?: string }>;
+	fields: FieldSpec[];
 	/** Each under the profile at that index of the database's `profiles`. */
 	subprofiles?: Array<{ profile: number; fields: Record<string, unknown> }>;
 }

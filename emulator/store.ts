@@ -8,6 +8,8 @@ export interface FieldDefinition {
 	name: string;
 	type: string;
 	value: string;
+	/** The most characters a text field keeps (`length` in `GET database/{id}/fields`, copernica-api.md §3). */
+	length: number;
 }
 
 export interface InterestDefinition {
@@ -58,7 +60,10 @@ export interface StoredSubprofile {
 /** What a selection can look at: a profile or a subprofile. */
 type Selectable = Pick<StoredProfile, 'ID' | 'fields' | 'secret' | 'modified'>;
 
-export type FieldSpec = { name: string; type?: string; value?: string };
+export type FieldSpec = { name: string; type?: string; value?: string; length?: number };
+
+/** What `GET database/{id}/fields` shows as a text field's `length` when a seed gives none. */
+export const DEFAULT_TEXT_LENGTH = 255;
 
 /** Copernica answers most mistakes with HTTP 400 and one of its fixed messages. */
 export class CopernicaError extends Error {
@@ -110,7 +115,10 @@ function defaultOf(field: FieldDefinition): string {
  * Copernica stores everything as text and coerces silently, without an error (copernica-api.md
  * §5, Helper.php `normalizeInputValue()`): integers as PHP casts them (`"n/a"` → 0, `"1.9"` → 1),
  * floats likewise, a select value that is not one of the choices (compared byte for byte) as "",
- * dates through the date reading of selection.ts.
+ * dates through the date reading of selection.ts. Text longer than the field's `length` is cut
+ * off: Copernica documents the length (§3 `GET database/{id}/fields`) but not what happens past
+ * it, and cutting silently is the worse case (a selection on the long value never matches the
+ * profile it created).
  */
 function coerce(value: unknown, field: FieldDefinition): string {
 	const text = value === null || value === undefined ? '' : String(value);
@@ -126,7 +134,7 @@ function coerce(value: unknown, field: FieldDefinition): string {
 		case 'datetime':
 			return text === '' ? '' : phpDate(text, true);
 		default:
-			return text;
+			return Array.from(text).slice(0, field.length).join('');
 	}
 }
 
@@ -194,7 +202,13 @@ export class Store {
 	}
 
 	private fieldDefinition(field: FieldSpec): FieldDefinition {
-		return { ID: this.newId(), name: field.name, type: field.type ?? 'text', value: field.value ?? '' };
+		return {
+			ID: this.newId(),
+			name: field.name,
+			type: field.type ?? 'text',
+			value: field.value ?? '',
+			length: field.length ?? DEFAULT_TEXT_LENGTH,
+		};
 	}
 
 	/** By numeric ID, or by name (case-insensitively), as Copernica accepts both in the URL. */

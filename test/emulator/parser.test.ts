@@ -129,6 +129,19 @@ describe('writes are cast silently too', () => {
 		expect(created.map((profile) => profile.fields.segment)).toEqual(['', '']);
 	});
 
+	it('text past the field\'s length is cut off, so create=1 on a long Equals value creates on every run', async () => {
+		const query = `fields%5B%5D=${encodeURIComponent('nickname==TheLongestNick')}&create=1`;
+		for (let run = 0; run < 2; run++) {
+			const response = await axios.put(
+				`${copernica.credentials.baseUrl}/database/${TYPED_DATABASE}/profiles?${query}&access_token=${copernica.token}`,
+				{ fields: { nickname: 'TheLongestNick' } },
+			);
+			expect(response.status).toBe(201);
+		}
+		expect(await copernica.client.profilesWhere(TYPED_DATABASE, 'nickname', 'TheLonges')).toHaveLength(0);
+		expect(await copernica.client.profilesWhere(TYPED_DATABASE, 'nickname', 'TheLongest')).toHaveLength(2);
+	});
+
 	it('integers as PHP casts them, dates rolled over', async () => {
 		await axios.put(
 			`${copernica.credentials.baseUrl}/database/${TYPED_DATABASE}/profiles?fields%5B%5D=${encodeURIComponent('name==Anna')}&access_token=${copernica.token}`,

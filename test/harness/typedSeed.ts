@@ -2,7 +2,8 @@ import type { Seed } from '../../emulator/seed';
 
 /**
  * A database with a field of every type a selection treats differently (integer, float,
- * select, date, datetime, text, email), for the tests of how Copernica casts what it reads.
+ * select, date, datetime, text, email, a text field of 10 characters), for the tests of how
+ * Copernica casts what it reads.
  * Five profiles, two of them with 0 points: the ones `points==n/a` would hit.
  */
 export const TYPED_DATABASE = 'Members';
@@ -21,6 +22,7 @@ export function typedSeed(): Seed {
 					{ name: 'birthdate', type: 'date' },
 					{ name: 'lastorder', type: 'datetime' },
 					{ name: 'status', type: 'text' },
+					{ name: 'nickname', type: 'text', length: 10 },
 				],
 				profiles: [
 					{ fields: { email: 'anna@example.com', name: 'Anna', points: 0, balance: 0, segment: 'regular', birthdate: '1990-05-01', lastorder: '2026-01-10 10:00:00' } },

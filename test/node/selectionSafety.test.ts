@@ -132,6 +132,16 @@ describe('the other selection writes refuse the same values', () => {
 		expect(error.description).toMatch(/with Create If No Match every run would create another profile/);
 	});
 
+	it('Create If No Match with an Equals value longer than the text field keeps (it would be cut off)', async () => {
+		const error = await refused(update([{ field: 'nickname', value: 'TheLongestNick' }], { createIfNoMatch: true }), /Copernica would store "TheLongestNick" in nickname differently/);
+		expect(error.description).toMatch(/nickname keeps at most 10 characters/);
+		await schemaReadsOnly();
+		// Without Create If No Match it is only a selection that finds nothing: sent.
+		const plain = await runCopernicaNode({ parameters: update([{ field: 'nickname', value: 'TheLongestNick' }]), credentials: copernica.credentials });
+		expect(plain.error).toBeUndefined();
+		expect(await copernica.client.writes()).toHaveLength(1);
+	});
+
 	it('Get Many reads with the same rules', async () => {
 		const result = await runCopernicaNode({
 			parameters: {

@@ -59,6 +59,8 @@ export interface SelectionField {
 	type: string;
 	/** A select field's choices, one a line. */
 	value: string;
+	/** The most characters a text field keeps, when known. */
+	length?: number;
 }
 
 /** The characters Copernica's parser takes for an operator (copernica-api.md §2.3, rmuit's `[=<>!~]`). */
@@ -146,7 +148,12 @@ function resolveField(field: string, position: number, databaseFields: readonly 
 	const known = databaseFields.find((candidate) => candidate.name.toLowerCase() === lower);
 	if (known !== undefined) {
 		const kind = valueKindOf(known.type);
-		const compared: ComparedField = { name: known.name, kind, choices: kind === 'select' ? selectChoices(known.value) : [] };
+		const compared: ComparedField = {
+			name: known.name,
+			kind,
+			choices: kind === 'select' ? selectChoices(known.value) : [],
+			...(kind === 'text' && known.length !== undefined ? { maxLength: known.length } : {}),
+		};
 		return { field: known.name, builtIn: false, compared };
 	}
 	if (BUILT_IN_NAMES.includes(lower)) return { field: lower, builtIn: true, compared: BUILT_IN_COMPARED[lower] };
@@ -375,6 +382,25 @@ export function createdProfileMatchesSelection(
 		if (!written.has(name)) return false;
 		const stored = storedForm(written.get(name), condition.compared);
 		return stored !== undefined && stored === comparedForm(condition.value, condition.compared);
+	});
+}
+
+/**
+ * With Create If No Match, a re-run must find the profile the first run created: each Equals
+ * value the new profile gets from its selection must be stored as it is compared. A text value
+ * longer than the field keeps would be cut off, and the next run would create another profile.
+ * (A select value that is not a choice is refused for every operation, see selectionValues.ts.)
+ */
+export function checkCreatedProfileFindable(selection: Selection): void {
+	selection.conditions.forEach((condition, index) => {
+		if (condition.operator !== '==' || condition.builtIn) return;
+		const stored = storedForm(condition.value, condition.compared);
+		if (stored !== undefined && stored === comparedForm(condition.value, condition.compared)) return;
+		const limit = condition.compared.maxLength;
+		throw new ParameterProblem(
+			`${describe(index + 1)}: Copernica would store "${condition.value.slice(0, 40)}${condition.value.length > 40 ? '…' : ''}" in ${condition.field} differently from how the selection compares it`,
+			`${limit !== undefined ? `${condition.field} keeps at most ${limit} characters, so the value would be cut off and ` : ''}with Create If No Match every run would create another profile. Shorten the value, match on another field, or turn off Create If No Match.`,
+		);
 	});
 }
 

@@ -36,6 +36,8 @@ export interface ComparedField {
 	choices: readonly string[];
 	/** `id` accepts no negative numbers. */
 	unsigned?: boolean;
+	/** The most characters a text field keeps (Copernica cuts off the rest, as far as anyone can tell). */
+	maxLength?: number;
 }
 
 /**
@@ -192,7 +194,7 @@ export function storedForm(value: unknown, field: ComparedField): string | undef
 	const text = String(value);
 	switch (field.kind) {
 		case 'text':
-			return text.toLowerCase();
+			return (field.maxLength === undefined ? text : Array.from(text).slice(0, field.maxLength).join('')).toLowerCase();
 		case 'select':
 			return field.choices.includes(text) ? text : '';
 		case 'integer':

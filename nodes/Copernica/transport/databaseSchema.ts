@@ -10,6 +10,8 @@ export interface DatabaseField {
 	type: string;
 	/** The default value; for a select field its choices, one a line. */
 	value: string;
+	/** The most characters a text field keeps, when Copernica says (`length`). */
+	length?: number;
 }
 
 export interface DatabaseInterest {
@@ -36,7 +38,14 @@ function toField(entry: IDataObject): DatabaseField {
 		name: String(entry.name ?? ''),
 		type: String(entry.type ?? ''),
 		value: String(entry.value ?? ''),
+		length: positiveWholeNumber(entry.length),
 	};
+}
+
+/** Copernica sends numbers as text ("255"); anything that is not a whole number > 0 is no length. */
+function positiveWholeNumber(value: unknown): number | undefined {
+	const number = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+	return typeof number === 'number' && Number.isInteger(number) && number > 0 ? number : undefined;
 }
 
 function toInterest(entry: IDataObject): DatabaseInterest {

@@ -4,6 +4,7 @@ import { createdProfileId } from '../../helpers/createdProfile';
 import { addMissingFields } from '../../helpers/fieldValues';
 import { simplifyProfile } from '../../helpers/profileOutput';
 import {
+	checkCreatedProfileFindable,
 	checkSelectionShape,
 	createdProfileMatchesSelection,
 	resolveSelection,
@@ -81,6 +82,7 @@ async function prepareUpdate(
 	const transport = requestSettingsOf(options, itemIndex, limiter);
 	const schema = await schemaOf(database, transport);
 	const selection = resolveSelection(shaped, schema.fields, 'database', rules);
+	if (create) checkCreatedProfileFindable(selection);
 	let fields = checkRequestedFields(fieldsAsked, schema.fields);
 	if (create) fields = addMissingFields(fields, valuesImpliedBySelection(selection));
 	const interests = requestedInterests(
