@@ -64,12 +64,13 @@ function characterPattern(char: string): string {
 }
 
 /**
- * The parts of a base64 text that any text containing the secret has, wherever the secret
- * starts in it (its three alignments), in standard and URL-safe alphabets.
+ * The secret in base64 on its own, and the parts of a base64 text that any text containing the
+ * secret has, wherever the secret starts in it (its three alignments), in standard and URL-safe
+ * alphabets. (Inside a longer text, the groups shared with its neighbours stay: at most two bytes.)
  */
 function base64Cores(secret: string): string[] {
 	const bytes = Buffer.from(secret, 'utf8');
-	const cores: string[] = [];
+	const cores = [bytes.toString('base64'), bytes.toString('base64url')];
 	for (let offset = 0; offset < 3; offset++) {
 		const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
 		// The first group holds bits of what precedes the secret, the last one of what follows.
