@@ -204,6 +204,15 @@ describe('the token travels over https only, except to a loopback test server', 
 		expect(error?.description).toMatch(/http:\/\/ is only allowed for a test server on this machine/);
 	});
 
+	it('a base URL that is no URL at all is called that, not sent to', async () => {
+		const { error } = await runWithoutLeaks(
+			{ parameters: SELECT_ANNA, credentials: { ...copernica.credentials, baseUrl: `https://api copernica.com/v3?x=${copernica.token}` } },
+			secrets,
+		);
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toBe('The API Base URL is not a valid URL [item 0]');
+	});
+
 	it('REST v4: the node refuses a plain-http API Base URL before exchanging the token', async () => {
 		const { error } = await runWithoutLeaks(
 			{ parameters: SELECT_ANNA, credentials: { ...copernica.v4Credentials, baseUrlV4: 'http://api.copernica.invalid/v4' } },

@@ -19,14 +19,23 @@ function isLoopbackHost(hostname: string): boolean {
 	return octets !== null && octets.slice(1).every((octet) => Number(octet) <= 255);
 }
 
+function parsed(address: string): URL | undefined {
+	try {
+		return new URL(address.trim());
+	} catch {
+		return undefined;
+	}
+}
+
+/** Whether the address is an absolute URL at all (to tell a typo from plain http in messages). */
+export function isUrl(address: string): boolean {
+	return parsed(address) !== undefined;
+}
+
 /** Whether a secret may be sent to this address: https, or http to a loopback host. */
 export function isSecureUrl(address: string): boolean {
-	let url: URL;
-	try {
-		url = new URL(address.trim());
-	} catch {
-		return false;
-	}
+	const url = parsed(address);
+	if (url === undefined) return false;
 	if (url.protocol === 'https:') return true;
 	return url.protocol === 'http:' && isLoopbackHost(url.hostname);
 }

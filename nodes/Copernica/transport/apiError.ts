@@ -6,7 +6,7 @@ import {
 	JWT_EXCHANGE_FAILED,
 	summarizePage,
 } from '../helpers/failureDetails';
-import { HTTPS_ONLY_HINT } from '../helpers/secureUrl';
+import { HTTPS_ONLY_HINT, isUrl } from '../helpers/secureUrl';
 import type { Redact } from './redact';
 import { redactText, redactValue } from './redact';
 
@@ -177,11 +177,18 @@ export function jwtExchangeToNodeApiError(
 }
 
 /**
- * The credential's API Base URL is plain http to another machine: refused before anything is
- * sent, as the token (v3, in the URL) or the JWT (v4) would cross the network readable.
+ * The credential's API Base URL is plain http to another machine (or no URL at all): refused
+ * before anything is sent, as the token (v3, in the URL) or the JWT (v4) would cross the network
+ * readable. The URL itself is not repeated: a user may have pasted the token into it.
  */
-export function insecureBaseUrlError(node: INode, itemIndex?: number): NodeOperationError {
+export function insecureBaseUrlError(node: INode, baseUrl: string, itemIndex?: number): NodeOperationError {
 	const itemNote = itemIndex === undefined ? '' : ` [item ${itemIndex}]`;
+	if (!isUrl(baseUrl)) {
+		return new NodeOperationError(node, `The API Base URL is not a valid URL${itemNote}`, {
+			itemIndex,
+			description: 'Check the API Base URL of the Copernica API credential: it should look like https://api.copernica.com/v3.',
+		});
+	}
 	return new NodeOperationError(node, `The API Base URL must start with https://${itemNote}`, {
 		itemIndex,
 		description: `Check the API Base URL of the Copernica API credential. ${HTTPS_ONLY_HINT}`,

@@ -200,7 +200,7 @@ export async function copernicaRequest(
 	const query = request.query && request.query.length > 0 ? `?${encodeQuery(request.query)}` : '';
 	const connection = await connectionOf.call(this);
 	// The token (v3, in the URL) or the JWT (v4) would cross the network readable.
-	if (!isSecureUrl(connection.baseUrl)) throw insecureBaseUrlError(this.getNode(), request.itemIndex);
+	if (!isSecureUrl(connection.baseUrl)) throw insecureBaseUrlError(this.getNode(), connection.baseUrl, request.itemIndex);
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${connection.baseUrl}/${request.path}${query}`,
