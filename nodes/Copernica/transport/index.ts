@@ -132,10 +132,22 @@ function jwtOf(connection: Connection): string {
 	return String(connection.credentials.data?.jwt ?? '');
 }
 
-/** Hides this connection's secrets by value: the access token and every JWT it has used. */
+/** The credential's fields that hold settings, not secrets: every other one is hidden by value. */
+const CREDENTIAL_SETTINGS = new Set(['apiVersion', 'baseUrl', 'baseUrlV4', 'authUrl', 'jwtIssuedFor']);
+
+/**
+ * Hides this connection's secrets by value: every credential field that is not a setting (the
+ * access token, the JWT, any secret a later version adds) and every JWT refused meanwhile. The
+ * node never applies them (n8n does); it reads them only to hide them.
+ */
 function redactorOfConnection(connection: Connection): Redact {
 	const data = connection.credentials.data ?? {};
-	const values = [String(data.accessToken ?? ''), String(data.jwt ?? ''), ...connection.refusedJwts];
+	const values = [
+		...Object.entries(data)
+			.filter(([field, value]) => !CREDENTIAL_SETTINGS.has(field) && typeof value === 'string')
+			.map(([, value]) => value as string),
+		...connection.refusedJwts,
+	];
 	const secrets = values.join('\n');
 	if (connection.redactor?.secrets !== secrets) connection.redactor = { secrets, redact: redactorFor(values) };
 	return connection.redactor.redact;
@@ -143,7 +155,7 @@ function redactorOfConnection(connection: Connection): Redact {
 
 /**
  * What hides the secrets in a text of this execution: by value once the credential was read,
- * else by the `access_token=` pattern alone. For errors that did not come through here.
+ * else by the access_token= pattern alone. For errors that did not come through here.
  */
 export function redactorOf(context: CopernicaContext): Redact {
 	const connection = readConnections.get(context);

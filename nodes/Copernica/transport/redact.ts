@@ -2,7 +2,7 @@
  * Hides secrets in everything the node shows a user, keeps in run data or logs.
  *
  * Two ways, both always on: the v3 access token travels in the query string, so any URL,
- * request dump or library error may carry it after `access_token=`, whose value is hidden
+ * request dump or library error may carry it after access_token=, whose value is hidden
  * whatever it is. And a server or proxy may echo a secret in its own words ("Invalid access
  * token <token>", an encoded URL in an HTML title, the JWT it refused), so the secrets in play
  * (the access token, the v4 JWT) are also hidden by their values, in every encoding a URL, a
