@@ -112,6 +112,19 @@ describe('secrets are hidden by their values', () => {
 		expect(logged).toMatch(/HTTP 503 on GET database\/\*\*hidden\*\*\/fields; retry 1 of 1/);
 	});
 
+	it('n8n\'s own error for a failed TLS handshake (it carries the URL with the token) goes nowhere', async () => {
+		// https to the emulator's plain-http port: the handshake fails inside n8n, whose error holds the request.
+		const { error } = await runWithoutLeaks(
+			{
+				parameters: SELECT_ANNA,
+				credentials: { ...copernica.credentials, baseUrl: copernica.credentials.baseUrl.replace('http:', 'https:') },
+			},
+			secrets,
+		);
+		expect(error?.name).toBe('NodeApiError');
+		expect(error?.message).toMatch(/^Could not reach Copernica: .* \[item 0\]$/);
+	});
+
 	it('REST v4: a JWT the server echoes, raw or in JSON', async () => {
 		await runV4({ parameters: SELECT_ANNA });
 		const jwt = copernica.v4Credentials.jwt;
@@ -181,6 +194,20 @@ describe('REST v4: a JWT refused with HTTP 400 "Invalid access token"', () => {
 		const log = await copernica.client.log();
 		expect(log.filter((entry) => entry.path !== 'authenticate').length).toBeLessThanOrEqual(4);
 		expect(log.filter((entry) => entry.path === 'authenticate').length).toBeLessThanOrEqual(2);
+	});
+
+	it('parallel requests refused again and again: each renews at most once, sharing exchanges', async () => {
+		await copernica.client.setFaults([{ method: 'PUT', ...jsonError(400, 'Invalid access token') }]);
+		const input = Array.from({ length: 8 }, () => ({}));
+		const { output } = await runV4({
+			parameters: { ...SELECT_ANNA, options: { retries: 0, parallelRequests: 4 } },
+			input,
+			onError: 'continueRegularOutput',
+		});
+		expect(output.map((item) => item.json.error)).toEqual(input.map((_, index) => `Copernica: Invalid access token [item ${index}]`));
+		const log = await copernica.client.log();
+		expect(log.filter((entry) => entry.method === 'PUT')).toHaveLength(2 * input.length);
+		expect(log.filter((entry) => entry.path === 'authenticate').length).toBeLessThanOrEqual(1 + input.length);
 	});
 
 	it('a 400 with another message is not a refused JWT: no renewal', async () => {

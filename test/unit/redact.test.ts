@@ -22,6 +22,7 @@ describe('redaction by value', () => {
 		['JSON-escaped', JSON.stringify(token).slice(1, -1)],
 		['JSON-escaped as PHP does (\\/ and \\u)', JSON.stringify(token).slice(1, -1).replace(/\//g, '\\/').replace(/é/g, '\\u00e9')],
 		['HTML entities', htmlEntities(token)],
+		['\\u-escaped, every character', [...token].map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')],
 		['base64', Buffer.from(token).toString('base64')],
 		['base64url', Buffer.from(token).toString('base64url')],
 		['upper-case', token.toUpperCase()],
