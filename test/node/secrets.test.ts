@@ -112,6 +112,19 @@ describe('secrets are hidden by their values', () => {
 		expect(logged).toMatch(/HTTP 503 on GET database\/\*\*hidden\*\*\/fields; retry 1 of 1/);
 	});
 
+	it('a token pasted into a condition is hidden, also when the item fails before any request', async () => {
+		const { error } = await runWithoutLeaks(
+			{
+				parameters: updateProfiles({ conditions: [{ field: ` ${copernica.token}`, value: 'x' }], fields: { city: 'Delft' } }),
+				credentials: copernica.credentials,
+			},
+			[],
+		);
+		expect(error?.message).toBe('Condition 1: the field " **hidden**" has spaces around it [item 0]');
+		expectNoSecrets([error?.message, error?.description, error?.stack].join('\n'), secrets());
+		expect(await copernica.client.log()).toEqual([]);
+	});
+
 	it('n8n\'s own error for a failed TLS handshake (it carries the URL with the token) goes nowhere', async () => {
 		// https to the emulator's plain-http port: the handshake fails inside n8n, whose error holds the request.
 		const { error } = await runWithoutLeaks(

@@ -5,6 +5,7 @@ import { ParameterProblem } from '../helpers/parameterProblem';
 import type { RequestLimiter } from '../transport/requestLimiter';
 import { createRequestLimiter } from '../transport/requestLimiter';
 import { redactorOf } from '../transport';
+import type { Redact } from '../transport/redact';
 
 const ITEM_SUFFIX = /\[item (\d+)\]$/;
 
@@ -30,8 +31,7 @@ function forItem<T extends NodeApiError | NodeOperationError>(error: T, itemInde
  * transport's errors are redacted already; the others (a parameter the user pasted the token
  * into, n8n's own errors) are redacted here by the values of the execution's secrets.
  */
-function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number) {
-	const redact = redactorOf(context);
+function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number, redact: Redact) {
 	if (error instanceof ParameterProblem) {
 		return new NodeOperationError(context.getNode(), redact(`${error.message} [item ${itemIndex}]`), {
 			itemIndex,
@@ -42,6 +42,8 @@ function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: numb
 		const own = forItem(error, itemIndex);
 		own.message = redact(own.message);
 		if (typeof own.description === 'string') own.description = redact(own.description);
+		// The stack begins with the message the error was made with.
+		if (own.stack) own.stack = redact(own.stack);
 		return own;
 	}
 	// n8n's own errors (an expression, a mapped value of the wrong type) name the item already and say why in their description.
@@ -109,7 +111,7 @@ export async function forEachItem(
 						pairedItem: { item: itemIndex },
 					}));
 				} catch (error) {
-					const nodeError = asNodeError(this, error, itemIndex);
+					const nodeError = asNodeError(this, error, itemIndex, await redactorOf(this));
 					if (!continueOnFail) {
 						recordFailure(itemIndex, nodeError);
 						return;

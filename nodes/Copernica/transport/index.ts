@@ -103,9 +103,6 @@ interface Connection {
 /** One Connection per node execution (or dropdown call): the credential does not change during it. */
 const connections = new WeakMap<CopernicaContext, Promise<Connection>>();
 
-/** The same Connections once read, for redactorOf, which cannot wait. */
-const readConnections = new WeakMap<CopernicaContext, Connection>();
-
 function connectionOf(this: CopernicaContext): Promise<Connection> {
 	return sharedPromise(connections, this, async () => await readConnection.call(this));
 }
@@ -123,7 +120,6 @@ async function readConnection(this: CopernicaContext): Promise<Connection> {
 		credentials: { id: stored?.id ?? '', name: stored?.name ?? '', type: CREDENTIAL_TYPE, data },
 		refusedJwts: new Set(),
 	};
-	readConnections.set(this, connection);
 	return connection;
 }
 
@@ -154,12 +150,16 @@ function redactorOfConnection(connection: Connection): Redact {
 }
 
 /**
- * What hides the secrets in a text of this execution: by value once the credential was read,
- * else by the access_token= pattern alone. For errors that did not come through here.
+ * What hides the secrets of this execution by value, for errors that did not come through here
+ * (an item may fail on a parameter before its first request: the credential is read for it).
+ * By the access_token= pattern alone when there is no credential to read.
  */
-export function redactorOf(context: CopernicaContext): Redact {
-	const connection = readConnections.get(context);
-	return connection ? redactorOfConnection(connection) : redactText;
+export async function redactorOf(context: CopernicaContext): Promise<Redact> {
+	try {
+		return redactorOfConnection(await connectionOf.call(context));
+	} catch {
+		return redactText;
+	}
 }
 
 /**
