@@ -17,6 +17,8 @@ import {
 	networkErrorCode,
 	summarizePage,
 } from '../nodes/Copernica/helpers/failureDetails';
+import { HTTPS_ONLY_HINT, isSecureUrl } from '../nodes/Copernica/helpers/secureUrl';
+import { redactorFor, redactValue } from '../nodes/Copernica/transport/redact';
 
 /**
  * The Copernica REST access token, applied by n8n so that the node never reads it.
@@ -29,8 +31,12 @@ import {
  * hidden `jwt` field (`expirable`), which n8n fills by calling `preAuthentication` when it is empty
  * and again whenever a request fails with HTTP 401, and saves with the credential, so one JWT
  * serves every execution until it runs out. `authenticate` does not send a JWT that is about to
- * expire, or that was issued for another token or endpoint: it fails the request with a 401
- * before anything is sent, and n8n fetches a new JWT and sends the request with that one.
+ * expire, or that was issued for another token, authentication endpoint or API base URL: it fails
+ * the request with a 401 before anything is sent, and n8n fetches a new JWT and sends the request
+ * with that one. (The node forgets a JWT Copernica refuses, which also makes n8n fetch one.)
+ *
+ * Neither the token nor a JWT is sent over plain http, except to this machine (a test server):
+ * `authenticate` and the exchange refuse such a URL before anything leaves.
  */
 
 /** A JWT this close to its expiry is replaced before it is sent (Copernica's JWTs live 24 hours). */
@@ -70,15 +76,33 @@ function jwtNeedsRenewal(jwt: string, now = Date.now()): boolean {
 	return expiresAt * 1000 - now <= marginMs;
 }
 
+function authUrlOf(credentials: ICredentialDataDecryptedObject): string {
+	return String(credentials.authUrl ?? '').trim() || 'https://authenticate.copernica.com';
+}
+
+function baseUrlV4Of(credentials: ICredentialDataDecryptedObject): string {
+	return String(credentials.baseUrlV4 ?? '').trim().replace(/\/+$/, '') || 'https://api.copernica.com/v4';
+}
+
 /**
- * Which token and endpoint a JWT was issued for, as the first 64 bits of a SHA-256: enough to
- * notice that the user changed the token (or the account) since, nothing to learn the token from.
+ * Which token, endpoint and API a JWT was issued for, as the first 64 bits of a SHA-256: enough
+ * to notice that the user changed the token, the account or the API Base URL since (so a JWT is
+ * never sent to a host the user switched to), nothing to learn the token from.
  */
 function issuedFor(credentials: ICredentialDataDecryptedObject): string {
 	return createHash('sha256')
-		.update(`${String(credentials.authUrl ?? '')}\n${String(credentials.accessToken ?? '')}`)
+		.update(`${authUrlOf(credentials)}\n${baseUrlV4Of(credentials)}\n${String(credentials.accessToken ?? '')}`)
 		.digest('hex')
 		.slice(0, 16);
+}
+
+/** Where a request goes: its URL, resolved against its base URL as axios resolves it. */
+function targetOf(requestOptions: IHttpRequestOptions): string {
+	try {
+		return new URL(requestOptions.url, requestOptions.baseURL || undefined).href;
+	} catch {
+		return requestOptions.url;
+	}
 }
 
 const JWT_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]*$/;
@@ -123,7 +147,12 @@ async function exchangeForJwt(
 	context: IHttpRequestHelper,
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<string> {
-	const authUrl = String(credentials.authUrl ?? '').trim() || 'https://authenticate.copernica.com';
+	const authUrl = authUrlOf(credentials);
+	if (!isSecureUrl(authUrl)) {
+		throw new Error(
+			`${JWT_EXCHANGE_FAILED}: the Authentication URL must start with https://. Check the Authentication URL of the credential. ${HTTPS_ONLY_HINT}`,
+		);
+	}
 	const request: IHttpRequestOptions = {
 		method: 'POST',
 		url: authUrl,
@@ -146,9 +175,9 @@ async function exchangeForJwt(
 	}
 	const jwt = answer.statusCode >= 200 && answer.statusCode < 300 ? jwtFromAnswer(answer.body) : undefined;
 	if (jwt === undefined) {
-		// Copernica's own message, else the gist of whatever page answered.
-		const refusal =
-			copernicaMessage(answer.body) ?? (typeof answer.body === 'string' ? summarizePage(answer.body) : '');
+		// Copernica's own message, else the gist of whatever page answered, without the token it may echo.
+		const body = redactValue(answer.body, redactorFor([String(credentials.accessToken ?? '')]));
+		const refusal = copernicaMessage(body) ?? (typeof body === 'string' ? summarizePage(body) : '');
 		throw new Error(
 			`${JWT_EXCHANGE_FAILED}: HTTP ${answer.statusCode}${refusal ? `, ${refusal}` : ''}. Check the Access Token (it must be allowed to use REST v4) and the Authentication URL.`,
 		);
@@ -259,6 +288,11 @@ export class CopernicaApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
+		if (!isSecureUrl(targetOf(requestOptions))) {
+			throw new Error(
+				`The API Base URL must start with https://: the Copernica credential is never sent over plain http. ${HTTPS_ONLY_HINT}`,
+			);
+		}
 		if (credentials.apiVersion !== 'v4') {
 			requestOptions.qs = { ...requestOptions.qs, access_token: credentials.accessToken };
 			return requestOptions;
@@ -284,6 +318,8 @@ export class CopernicaApi implements ICredentialType {
 			url: '/identity',
 			method: 'GET',
 			ignoreHttpStatusErrors: true,
+			// n8n would send the credential (the v4 Bearer too) on to wherever a redirect points.
+			disableFollowRedirect: true,
 		},
 		rules: [
 			{

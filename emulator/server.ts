@@ -78,7 +78,12 @@ export interface EmulatorOptions {
 	jwtTtlSeconds?: number;
 	/** Time every API request takes, as across the internet: uniform in mean ± jitter (default none). */
 	latency?: Latency;
+	/** How v4 answers a refused (invalid, expired, revoked) JWT; see CopernicaEmulator.refusedJwtStatus. */
+	refusedJwtStatus?: RefusedJwtStatus;
 }
+
+/** HTTP statuses a refused v4 JWT may get. */
+export type RefusedJwtStatus = 400 | 401;
 
 export interface Latency {
 	meanMs: number;
@@ -198,6 +203,14 @@ export class CopernicaEmulator {
 	/** JWTs issued by POST /authenticate. */
 	jwtsIssued = 0;
 
+	/**
+	 * How v4 answers a JWT it refuses. Copernica does not document it: 401 (the HTTP meaning) by
+	 * default, or 400 with {"error":{"message":"Invalid access token"}}, as v3 answers a bad
+	 * token. The control API's `PUT jwts/refusal` changes it until the next reset.
+	 */
+	refusedJwtStatus: RefusedJwtStatus;
+	private readonly defaultRefusedJwtStatus: RefusedJwtStatus;
+
 	/** See EmulatorOptions.latency; the control API's `PUT latency` changes it until the next reset. */
 	latency: Latency;
 	private readonly defaultLatency: Latency;
@@ -206,6 +219,8 @@ export class CopernicaEmulator {
 		this.tokens = new Set(options.tokens);
 		this.defaultLatency = options.latency ?? { meanMs: 0, jitterMs: 0 };
 		this.latency = this.defaultLatency;
+		this.defaultRefusedJwtStatus = options.refusedJwtStatus ?? 401;
+		this.refusedJwtStatus = this.defaultRefusedJwtStatus;
 		this.jwt = new JwtIssuer(options.jwtTtlSeconds ?? 24 * 60 * 60);
 		this.store = storeFromSeed(options.seed ?? sampleSeed());
 	}
@@ -257,6 +272,7 @@ export class CopernicaEmulator {
 		this.jwtsIssued = 0;
 		this.jwt.resetLifetime();
 		this.latency = this.defaultLatency;
+		this.refusedJwtStatus = this.defaultRefusedJwtStatus;
 	}
 
 	private async dispatch(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -318,9 +334,9 @@ export class CopernicaEmulator {
 
 		let answer: ApiResponse;
 		if (entry.token !== 'valid') {
-			// v3 answers a bad token with 400 (observed); v4's answer is undocumented: 401 here.
-			const status = version === 'v4' ? 401 : 400;
-			const message = entry.token === 'expired' ? 'Access token expired' : 'Invalid access token';
+			// v3 answers a bad token with 400 (observed); v4's answer is undocumented (refusedJwtStatus).
+			const status = version === 'v4' ? this.refusedJwtStatus : 400;
+			const message = entry.token === 'expired' && status === 401 ? 'Access token expired' : 'Invalid access token';
 			answer = { status, body: { error: { message } } };
 		} else {
 			try {
@@ -621,6 +637,12 @@ export class CopernicaEmulator {
 			const ttlSeconds = Number((body as { ttlSeconds?: unknown } | undefined)?.ttlSeconds);
 			if (!(ttlSeconds > 0)) return reply(400, { error: { message: 'ttlSeconds must be a positive number' } });
 			this.jwt.ttlSeconds = ttlSeconds;
+			return reply(204);
+		}
+		if (path === 'jwts/refusal' && method === 'PUT') {
+			const status = Number((body as { status?: unknown } | undefined)?.status);
+			if (status !== 400 && status !== 401) return reply(400, { error: { message: 'status must be 400 or 401' } });
+			this.refusedJwtStatus = status;
 			return reply(204);
 		}
 		if (path === 'jwts/expire' && method === 'POST') {

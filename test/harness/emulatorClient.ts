@@ -55,6 +55,11 @@ export class EmulatorClient {
 		await this.http.post('jwts/expire');
 	}
 
+	/** How REST v4 answers a JWT it refuses: 401 (the default) or 400 "Invalid access token" (until the next reset). */
+	async setJwtRefusal(status: 400 | 401): Promise<void> {
+		await this.http.put('jwts/refusal', { status });
+	}
+
 	/** How long REST v4 JWTs issued from now on live (until the next reset). */
 	async setJwtLifetime(ttlSeconds: number): Promise<void> {
 		await this.http.put('jwts', { ttlSeconds });

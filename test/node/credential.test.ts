@@ -36,11 +36,33 @@ describe('Copernica API credential', () => {
 			credentials: ICredentialDataDecryptedObject,
 			options: IHttpRequestOptions,
 		) => Promise<IHttpRequestOptions>;
-		const v3 = await authenticate({ accessToken: 'secret' }, { url: '/identity' });
-		expect(v3).toEqual({ url: '/identity', qs: { access_token: 'secret' } });
+		const url = 'https://api.copernica.com/v3/identity';
+		const v3 = await authenticate({ accessToken: 'secret' }, { url });
+		expect(v3).toEqual({ url, qs: { access_token: 'secret' } });
 		// Without a JWT (or with one for another token) the request is not sent: n8n is told to fetch one first.
-		await expect(authenticate({ apiVersion: 'v4', accessToken: 'secret', jwt: '' }, { url: '/identity' })).rejects.toMatchObject({
+		await expect(authenticate({ apiVersion: 'v4', accessToken: 'secret', jwt: '' }, { url })).rejects.toMatchObject({
 			response: { status: 401 },
+		});
+	});
+
+	it('applies the token or a JWT to https and loopback URLs only, whoever sends the request', async () => {
+		const credential = (await loadNodePackage()).credentialType('copernicaApi');
+		const authenticate = credential.authenticate as (
+			credentials: ICredentialDataDecryptedObject,
+			options: IHttpRequestOptions,
+		) => Promise<IHttpRequestOptions>;
+		for (const apiVersion of ['v3', 'v4']) {
+			const credentials = { apiVersion, accessToken: 'secret', jwt: 'a.b.c' };
+			for (const options of [
+				{ url: 'http://api.copernica.com/v3/identity' },
+				{ baseURL: 'http://api.copernica.com/v3', url: '/identity' },
+				{ url: '/identity' },
+			]) {
+				await expect(authenticate(credentials, options)).rejects.toThrow(/^The API Base URL must start with https:\/\//);
+			}
+		}
+		expect(await authenticate({ accessToken: 'secret' }, { url: 'http://127.0.0.1:9/v3/identity' })).toMatchObject({
+			qs: { access_token: 'secret' },
 		});
 	});
 

@@ -4,7 +4,8 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { ParameterProblem } from '../helpers/parameterProblem';
 import type { RequestLimiter } from '../transport/requestLimiter';
 import { createRequestLimiter } from '../transport/requestLimiter';
-import { redactText } from '../transport/redact';
+import { redactorOf } from '../transport';
+import type { Redact } from '../transport/redact';
 
 const ITEM_SUFFIX = /\[item (\d+)\]$/;
 
@@ -25,23 +26,32 @@ function forItem<T extends NodeApiError | NodeOperationError>(error: T, itemInde
 	return copy;
 }
 
-/** Any failure as the n8n error a user should see for this item, without secrets. */
-function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number) {
+/**
+ * Any failure as the n8n error a user should see for this item, without secrets: the
+ * transport's errors are redacted already; the others (a parameter the user pasted the token
+ * into, n8n's own errors) are redacted here by the values of the execution's secrets.
+ */
+function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number, redact: Redact) {
 	if (error instanceof ParameterProblem) {
-		return new NodeOperationError(context.getNode(), `${error.message} [item ${itemIndex}]`, {
+		return new NodeOperationError(context.getNode(), redact(`${error.message} [item ${itemIndex}]`), {
 			itemIndex,
-			description: error.description,
+			description: redact(error.description),
 		});
 	}
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		return forItem(error, itemIndex);
+		const own = forItem(error, itemIndex);
+		own.message = redact(own.message);
+		if (typeof own.description === 'string') own.description = redact(own.description);
+		// The stack begins with the message the error was made with.
+		if (own.stack) own.stack = redact(own.stack);
+		return own;
 	}
 	// n8n's own errors (an expression, a mapped value of the wrong type) name the item already and say why in their description.
-	const message = redactText(error instanceof Error ? error.message : String(error));
+	const message = redact(error instanceof Error ? error.message : String(error));
 	const description = (error as { description?: unknown } | undefined)?.description;
 	return new NodeOperationError(context.getNode(), ITEM_SUFFIX.test(message) ? message : `${message} [item ${itemIndex}]`, {
 		itemIndex,
-		description: typeof description === 'string' ? redactText(description) : undefined,
+		description: typeof description === 'string' ? redact(description) : undefined,
 	});
 }
 
@@ -101,7 +111,7 @@ export async function forEachItem(
 						pairedItem: { item: itemIndex },
 					}));
 				} catch (error) {
-					const nodeError = asNodeError(this, error, itemIndex);
+					const nodeError = asNodeError(this, error, itemIndex, await redactorOf(this));
 					if (!continueOnFail) {
 						recordFailure(itemIndex, nodeError);
 						return;

@@ -1,12 +1,14 @@
 import type { INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import {
 	copernicaMessage,
 	JWT_EXCHANGE_FAILED,
 	summarizePage,
 } from '../helpers/failureDetails';
-import { redactText } from './redact';
+import { HTTPS_ONLY_HINT, isUrl } from '../helpers/secureUrl';
+import type { Redact } from './redact';
+import { redactText, redactValue } from './redact';
 
 /** How to fix what Copernica complains about, keyed by its own (stable, English) messages. */
 const HOW_TO_FIX: Array<[RegExp, string]> = [
@@ -51,23 +53,27 @@ export interface FailedResponse {
 
 /**
  * A Copernica error response as a NodeApiError: Copernica's message in `message`, what to do in
- * `description`, the item in both. Nothing of the request (URL, query, token) is carried along.
+ * `description`, the item in both. Nothing of the request (URL, query, token) is carried along,
+ * and `redact` hides the secrets in what the server said (before a long page is cut short, so
+ * that no half of a secret is left).
  */
 export function responseToNodeApiError(
 	node: INode,
 	response: FailedResponse,
 	context: { itemIndex?: number; action: string },
 	retryNote?: string,
+	redact: Redact = redactText,
 ): NodeApiError {
-	const ownMessage = copernicaMessage(response.body);
+	const body = redactValue(response.body, redact);
+	const ownMessage = copernicaMessage(body);
 	const what = ownMessage
 		? `Copernica: ${ownMessage}`
-		: typeof response.body === 'string' && response.body.trim() !== ''
-			? `Copernica answered HTTP ${response.statusCode}: ${summarizePage(response.body)}`
+		: typeof body === 'string' && body.trim() !== ''
+			? `Copernica answered HTTP ${response.statusCode}: ${summarizePage(body)}`
 			: `Copernica answered HTTP ${response.statusCode}`;
 	const itemNote = context.itemIndex === undefined ? '' : ` [item ${context.itemIndex}]`;
-	const message = redactText(`${what}${itemNote}`);
-	const description = redactText(
+	const message = redact(`${what}${itemNote}`);
+	const description = redact(
 		`${howToFix(ownMessage ?? '', response.statusCode)} (${whileDoing(context.action, retryNote)})`,
 	);
 	const errorResponse: JsonObject = {
@@ -104,11 +110,12 @@ export function transportFailureToNodeApiError(
 	code: string,
 	context: { itemIndex?: number; action: string },
 	retryNote?: string,
+	redact: Redact = redactText,
 ): NodeApiError {
 	const reason = NETWORK_FAILURES[code] ?? 'the network failed';
 	const itemNote = context.itemIndex === undefined ? '' : ` [item ${context.itemIndex}]`;
 	const message = `Could not reach Copernica: ${reason}${itemNote}`;
-	const description = redactText(
+	const description = redact(
 		`Check the API Base URL of the credential and your network, then try again (${code} ${whileDoing(context.action, retryNote)}).`,
 	);
 	return new NodeApiError(
@@ -149,6 +156,7 @@ export function jwtExchangeToNodeApiError(
 	failure: JwtExchangeFailure,
 	context: { itemIndex?: number; action: string },
 	retryNote?: string,
+	redact: Redact = redactText,
 ): NodeApiError {
 	const itemNote = context.itemIndex === undefined ? '' : ` [item ${context.itemIndex}]`;
 	let what: string;
@@ -163,32 +171,26 @@ export function jwtExchangeToNodeApiError(
 		what = said ?? failure.message;
 		fix = `${howToFix ?? 'Check the Access Token and the Authentication URL of the credential.'} (${whileDoing(context.action, retryNote)})`;
 	}
-	const message = redactText(`${what}${itemNote}`);
-	const description = redactText(fix);
+	const message = redact(`${what}${itemNote}`);
+	const description = redact(fix);
 	return new NodeApiError(node, { message, description }, { message, description, itemIndex: context.itemIndex });
 }
 
 /**
- * The HTTP answer inside an error n8n threw for it (axios keeps it as `response`, on the error or
- * a cause), as the transport's response shape; undefined when nothing was answered.
+ * The credential's API Base URL is plain http to another machine (or no URL at all): refused
+ * before anything is sent, as the token (v3, in the URL) or the JWT (v4) would cross the network
+ * readable. The URL itself is not repeated: a user may have pasted the token into it.
  */
-export function httpAnswerOf(
-	error: unknown,
-): { statusCode: number; headers: Record<string, string | string[] | undefined>; body: unknown } | undefined {
-	let current: unknown = error;
-	for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
-		const { response, cause } = current as { response?: unknown; cause?: unknown };
-		if (response && typeof response === 'object') {
-			const { status, headers, data } = response as { status?: unknown; headers?: unknown; data?: unknown };
-			if (typeof status === 'number') {
-				return {
-					statusCode: status,
-					headers: headers && typeof headers === 'object' ? (headers as Record<string, string>) : {},
-					body: data,
-				};
-			}
-		}
-		current = cause;
+export function insecureBaseUrlError(node: INode, baseUrl: string, itemIndex?: number): NodeOperationError {
+	const itemNote = itemIndex === undefined ? '' : ` [item ${itemIndex}]`;
+	if (!isUrl(baseUrl)) {
+		return new NodeOperationError(node, `The API Base URL is not a valid URL${itemNote}`, {
+			itemIndex,
+			description: 'Check the API Base URL of the Copernica API credential: it should look like https://api.copernica.com/v3.',
+		});
 	}
-	return undefined;
+	return new NodeOperationError(node, `The API Base URL must start with https://${itemNote}`, {
+		itemIndex,
+		description: `Check the API Base URL of the Copernica API credential. ${HTTPS_ONLY_HINT}`,
+	});
 }

@@ -9,14 +9,17 @@ import type {
 import { sleep } from 'n8n-workflow';
 
 import {
-	httpAnswerOf,
+	insecureBaseUrlError,
 	jwtExchangeFailure,
 	jwtExchangeToNodeApiError,
 	responseToNodeApiError,
 	transportFailureToNodeApiError,
 } from './apiError';
 import type { JwtExchangeFailure } from './apiError';
-import { networkErrorCode } from '../helpers/failureDetails';
+import { copernicaMessage, networkErrorCode } from '../helpers/failureDetails';
+import { isSecureUrl } from '../helpers/secureUrl';
+import type { Redact } from './redact';
+import { redactorFor, redactText } from './redact';
 import type { RequestLimiter } from './requestLimiter';
 import { sharedPromise } from './sharedPromise';
 import type { Failure, RetryPolicy } from './retry';
@@ -91,6 +94,10 @@ interface Connection {
 	 * renews is written into this same object, so later requests use the new one.
 	 */
 	credentials: ICredentialsDecrypted;
+	/** JWTs Copernica refused during this execution, still hidden if a later answer echoes one. */
+	refusedJwts: Set<string>;
+	/** The last redactor built, for the secrets it was built for (a renewed JWT makes a new one). */
+	redactor?: { secrets: string; redact: Redact };
 }
 
 /** One Connection per node execution (or dropdown call): the credential does not change during it. */
@@ -107,11 +114,74 @@ async function readConnection(this: CopernicaContext): Promise<Connection> {
 	const fallback = usesJwt ? 'https://api.copernica.com/v4' : 'https://api.copernica.com/v3';
 	const baseUrl = String(configured ?? '').trim() || fallback;
 	const stored = this.getNode().credentials?.[CREDENTIAL_TYPE];
-	return {
+	const connection: Connection = {
 		baseUrl: baseUrl.replace(/\/+$/, ''),
 		usesJwt,
 		credentials: { id: stored?.id ?? '', name: stored?.name ?? '', type: CREDENTIAL_TYPE, data },
+		refusedJwts: new Set(),
 	};
+	return connection;
+}
+
+/** The JWT the credential holds now (REST v4; n8n writes a renewed one into the same object). */
+function jwtOf(connection: Connection): string {
+	return String(connection.credentials.data?.jwt ?? '');
+}
+
+/** The credential's fields that hold settings, not secrets: every other one is hidden by value. */
+const CREDENTIAL_SETTINGS = new Set(['apiVersion', 'baseUrl', 'baseUrlV4', 'authUrl', 'jwtIssuedFor']);
+
+/**
+ * Hides this connection's secrets by value: every credential field that is not a setting (the
+ * access token, the JWT, any secret a later version adds) and every JWT refused meanwhile. The
+ * node never applies them (n8n does); it reads them only to hide them.
+ */
+function redactorOfConnection(connection: Connection): Redact {
+	const data = connection.credentials.data ?? {};
+	const values = [
+		...Object.entries(data)
+			.filter(([field, value]) => !CREDENTIAL_SETTINGS.has(field) && typeof value === 'string')
+			.map(([, value]) => value as string),
+		...connection.refusedJwts,
+	];
+	const secrets = values.join('\n');
+	if (connection.redactor?.secrets !== secrets) connection.redactor = { secrets, redact: redactorFor(values) };
+	return connection.redactor.redact;
+}
+
+/**
+ * What hides the secrets of this execution by value, for errors that did not come through here
+ * (an item may fail on a parameter before its first request: the credential is read for it).
+ * By the access_token= pattern alone when there is no credential to read.
+ */
+export async function redactorOf(context: CopernicaContext): Promise<Redact> {
+	try {
+		return redactorOfConnection(await connectionOf.call(context));
+	} catch {
+		return redactText;
+	}
+}
+
+/**
+ * REST v4: Copernica no longer takes the JWT. HTTP 401 is what that means in HTTP; Copernica does
+ * not document what it answers, and v3 answers a bad token with 400 "Invalid access token".
+ */
+function refusesJwt(response: CopernicaResponse): boolean {
+	if (response.statusCode === 401) return true;
+	return response.statusCode === 400 && /invalid access token/i.test(copernicaMessage(response.body) ?? '');
+}
+
+/**
+ * Forgets a refused JWT so that n8n fetches a new one before the next request: n8n calls the
+ * credential's preAuthentication when its expirable field is empty (in every version this node
+ * supports, unlike a custom status for its 401 handling). Only if no other request of the
+ * execution has renewed it meanwhile, so parallel refusals share one new JWT.
+ */
+function forgetJwt(connection: Connection, refused: string): void {
+	if (refused === '') return;
+	connection.refusedJwts.add(refused);
+	const { data } = connection.credentials;
+	if (data && data.jwt === refused) data.jwt = '';
 }
 
 /** Any 2xx is success; so is 303, which older API versions answer to every PUT. */
@@ -128,10 +198,12 @@ function headerOf(response: CopernicaResponse, name: string): string | undefined
  * One request to Copernica, retried on 429, 502, 503, 504 and network failures within the
  * request's retry policy, never in a way that could create something twice (retry.ts).
  *
- * REST v4: a 401 means Copernica no longer takes the JWT (revoked, or expired by its clock). The
- * request is then sent once more with n8n's 401 handling on (`ignoreHttpStatusErrors` off): n8n
- * asks the credential for a new JWT and sends it again. Nothing was handled after a 401, so this
- * is safe even for requests that create.
+ * REST v4: a 401, or a 400 "Invalid access token", means Copernica no longer takes the JWT
+ * (revoked, or expired by its clock). The JWT is forgotten and the request sent once more, so
+ * n8n asks the credential for a new JWT first. Nothing was handled after such a refusal, so this
+ * is safe even for requests that create; a new JWT refused again is reported, never renewed again.
+ *
+ * Every error and log line is redacted by the values of the token and the JWTs (redact.ts).
  */
 export async function copernicaRequest(
 	this: CopernicaContext,
@@ -139,6 +211,8 @@ export async function copernicaRequest(
 ): Promise<CopernicaResponse> {
 	const query = request.query && request.query.length > 0 ? `?${encodeQuery(request.query)}` : '';
 	const connection = await connectionOf.call(this);
+	// The token (v3, in the URL) or the JWT (v4) would cross the network readable.
+	if (!isSecureUrl(connection.baseUrl)) throw insecureBaseUrlError(this.getNode(), connection.baseUrl, request.itemIndex);
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${connection.baseUrl}/${request.path}${query}`,
@@ -151,36 +225,37 @@ export async function copernicaRequest(
 	if (request.body !== undefined) options.body = request.body;
 	const policy = request.retry ?? DEFAULT_RETRY_POLICY;
 	const mayCreate = request.mayCreate ?? request.method === 'POST';
-	let renewJwt = false;
 	let jwtRenewed = false;
 
 	for (let retries = 0, waitedMs = 0; ; ) {
 		let response: CopernicaResponse | undefined;
 		let networkError: unknown;
 		let exchange: JwtExchangeFailure | undefined;
+		// The JWT this request goes with: the saved one, or (when none) the one n8n fetches for it.
+		const sentJwt = jwtOf(connection);
 		try {
 			// A copy each try: n8n adds the credential's query parameter to the options it is given.
 			const send = async () =>
 				(await this.helpers.httpRequestWithAuthentication.call(
 					this,
 					CREDENTIAL_TYPE,
-					{ ...options, ignoreHttpStatusErrors: !renewJwt },
+					{ ...options },
 					{ credentialsDecrypted: connection.credentials },
 				)) as CopernicaResponse;
 			response = request.limiter ? await request.limiter.run(send) : await send();
 		} catch (error) {
 			exchange = jwtExchangeFailure(error);
-			// With n8n's 401 handling on, an HTTP answer arrives as an error: read it back.
-			if (renewJwt && !exchange) response = httpAnswerOf(error);
 			networkError = error;
 		}
-		renewJwt = false;
 		if (response && isSuccessStatus(response.statusCode)) return response;
-		if (response?.statusCode === 401 && connection.usesJwt && !jwtRenewed) {
-			renewJwt = jwtRenewed = true;
-			this.logger.debug(`Copernica: HTTP 401 on ${request.method} ${request.path}; renewing the JWT`, {
-				itemIndex: request.itemIndex,
-			});
+		const redact = redactorOfConnection(connection);
+		if (response && connection.usesJwt && !jwtRenewed && refusesJwt(response)) {
+			jwtRenewed = true;
+			forgetJwt(connection, sentJwt || jwtOf(connection));
+			this.logger.debug(
+				redact(`Copernica: HTTP ${response.statusCode} on ${request.method} ${request.path}; renewing the JWT`),
+				{ itemIndex: request.itemIndex },
+			);
 			continue;
 		}
 
@@ -193,19 +268,22 @@ export async function copernicaRequest(
 		const decision = decideRetry(failure, { retries, waitedMs, mayCreate: mayCreate && !exchange }, policy);
 		if (!decision.retry) {
 			// n8n's own wrapper keeps the request (and so the token) on a network error: never rethrow it.
-			if (exchange) throw jwtExchangeToNodeApiError(this.getNode(), exchange, request, decision.reason);
+			if (exchange) throw jwtExchangeToNodeApiError(this.getNode(), exchange, request, decision.reason, redact);
 			throw response
-				? responseToNodeApiError(this.getNode(), response, request, decision.reason)
+				? responseToNodeApiError(this.getNode(), response, request, decision.reason, redact)
 				: transportFailureToNodeApiError(
 						this.getNode(),
 						'networkCode' in failure ? failure.networkCode : 'unknown',
 						request,
 						decision.reason,
+						redact,
 					);
 		}
 		const what = 'statusCode' in failure ? `HTTP ${failure.statusCode}` : failure.networkCode;
 		this.logger.debug(
-			`Copernica: ${what} on ${request.method} ${request.path}; retry ${retries + 1} of ${policy.maxRetries} in ${decision.waitMs} ms`,
+			redact(
+				`Copernica: ${what} on ${request.method} ${request.path}; retry ${retries + 1} of ${policy.maxRetries} in ${decision.waitMs} ms`,
+			),
 			{ itemIndex: request.itemIndex },
 		);
 		await sleep(decision.waitMs);

@@ -1,0 +1,41 @@
+/**
+ * Where the credential may send the access token or a JWT: https only, or plain http to this
+ * machine (a local test server). Shared by the transport (before any request) and the credential
+ * (before it applies a secret or exchanges the token), so both refuse the same URLs.
+ */
+
+/** How to fix an http:// address, for the descriptions. */
+export const HTTPS_ONLY_HINT =
+	'Use the https:// address (for example https://api.copernica.com). Plain http:// is only allowed for a test server on this machine (127.0.0.1, localhost or [::1]).';
+
+/**
+ * 127.0.0.0/8, localhost and [::1], as the WHATWG URL parser writes them (it turns `127.1` and
+ * `0x7f.0.0.1` into `127.0.0.1`, so those are found too). `localhost.example.com` or
+ * `127.0.0.1.example.com` are other hosts.
+ */
+function isLoopbackHost(hostname: string): boolean {
+	if (hostname === 'localhost' || hostname === '[::1]') return true;
+	const octets = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(hostname);
+	return octets !== null && octets.slice(1).every((octet) => Number(octet) <= 255);
+}
+
+function parsed(address: string): URL | undefined {
+	try {
+		return new URL(address.trim());
+	} catch {
+		return undefined;
+	}
+}
+
+/** Whether the address is an absolute URL at all (to tell a typo from plain http in messages). */
+export function isUrl(address: string): boolean {
+	return parsed(address) !== undefined;
+}
+
+/** Whether a secret may be sent to this address: https, or http to a loopback host. */
+export function isSecureUrl(address: string): boolean {
+	const url = parsed(address);
+	if (url === undefined) return false;
+	if (url.protocol === 'https:') return true;
+	return url.protocol === 'http:' && isLoopbackHost(url.hostname);
+}
