@@ -98,11 +98,11 @@ function timestamp(date: Date): string {
 	return date.toISOString().replace('T', ' ').slice(0, 19);
 }
 
-/** A select field's choices: its `value`, one a line (the first is the default). */
+/** A select field's choices: its `value`, one a line (the first is the default), each trimmed at its end only (rmuit's Helper.php `rtrim`, §5). */
 function choicesOf(field: FieldDefinition): string[] {
 	return field.value
 		.split(/\r?\n/)
-		.map((choice) => choice.trim())
+		.map((choice) => choice.trimEnd())
 		.filter((choice) => choice !== '');
 }
 
@@ -121,7 +121,8 @@ function defaultOf(field: FieldDefinition): string {
  * profile it created).
  */
 function coerce(value: unknown, field: FieldDefinition): string {
-	const text = value === null || value === undefined ? '' : String(value);
+	// PHP's string cast: true is "1", false and null "" (§5 `normalizeInputValue()`).
+	const text = value === null || value === undefined || value === false ? '' : value === true ? '1' : String(value);
 	switch (comparisonOf(field.type)) {
 		case 'integer':
 			return String(phpInt(text));
@@ -261,7 +262,8 @@ export class Store {
 			case 'id':
 				return matches(String(entity.ID), condition, 'integer');
 			case 'code':
-				return matches(entity.secret, condition, 'binary');
+				// rmuit's model keeps the secret as text, compared case-insensitively (§2.3): the wider match.
+				return matches(entity.secret, condition, 'text');
 			default:
 				return matches(entity.modified, condition, 'datetime');
 		}

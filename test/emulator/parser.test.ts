@@ -142,6 +142,15 @@ describe('writes are cast silently too', () => {
 		expect(await copernica.client.profilesWhere(TYPED_DATABASE, 'nickname', 'TheLongest')).toHaveLength(2);
 	});
 
+	it('a boolean as PHP writes it: true is "1", false ""', async () => {
+		await axios.put(
+			`${copernica.credentials.baseUrl}/database/${TYPED_DATABASE}/profiles?fields%5B%5D=${encodeURIComponent('name==Anna')}&access_token=${copernica.token}`,
+			{ fields: { status: true, nickname: false } },
+		);
+		const [anna] = await copernica.client.profilesWhere(TYPED_DATABASE, 'name', 'Anna');
+		expect(anna.fields).toMatchObject({ status: '1', nickname: '' });
+	});
+
 	it('integers as PHP casts them, dates rolled over', async () => {
 		await axios.put(
 			`${copernica.credentials.baseUrl}/database/${TYPED_DATABASE}/profiles?fields%5B%5D=${encodeURIComponent('name==Anna')}&access_token=${copernica.token}`,

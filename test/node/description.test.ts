@@ -129,7 +129,9 @@ describe('node description', () => {
 		const operator = property(condition, 'operator');
 		const options = operator.options as Array<{ name: string; value: string; description: string }>;
 		expect(options.map((option) => option.description)).toEqual(
-			['==', '!=', '<>', '<', '>', '<=', '>=', '=~', '!~'].map((symbol) => `Sent as ${symbol}`),
+			['==', '!=', '!=: Copernica documents <> as the same, but != is the form known to work', '<', '>', '<=', '>=', '=~', '!~'].map(
+				(symbol) => `Sent as ${symbol}`,
+			),
 		);
 		expect(options.every((option) => /^[A-Z][a-z]/.test(option.name) && !option.value.startsWith('='))).toBe(true);
 		expect(property(condition, 'field').typeOptions).toMatchObject({

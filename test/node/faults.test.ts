@@ -95,8 +95,7 @@ describe('never a duplicate profile', () => {
 		expect(await copernica.client.profilesWhere('Customers', 'customerid', 'C-5000')).toHaveLength(1);
 	});
 
-	it('a create whose selection the new profile need not match is not retried once it may have been handled', async () => {
-		await copernica.client.setFaults([{ method: 'PUT', resetAfterHandling: true, times: 1 }]);
+	it('a create whose selection the new profile need not match is refused before it is sent: a retry or a re-run would create another', async () => {
 		const parameters = updateProfiles({
 			conditions: [
 				{ field: 'customerid', value: 'C-5001' },
@@ -106,37 +105,35 @@ describe('never a duplicate profile', () => {
 			extra: { createIfNoMatch: true },
 		});
 		const { error } = await run({ parameters });
-		expect(error?.message).toBe('Could not reach Copernica: the connection was reset [item 0]');
-		expect(error?.description).toMatch(/not retried, because a second try could create a second profile/);
-		expect(await putCount()).toBe(1);
-		expect(await copernica.client.profilesWhere('Customers', 'customerid', 'C-5001')).toHaveLength(1);
+		expect(error?.message).toBe('Condition 2: with Create If No Match, age must be compared with Equals [item 0]');
+		expect(await putCount()).toBe(0);
 	});
 
-	it('such a create is still retried after a 429, which Copernica answers before handling anything', async () => {
-		await copernica.client.setFaults([{ method: 'PUT', status: 429, retryAfterSeconds: 0, times: 1 }]);
-		const parameters = updateProfiles({
-			conditions: [
-				{ field: 'customerid', value: 'C-5002' },
-				{ field: 'age', operator: 'greaterThan', value: '-1' },
-			],
-			fields: { city: 'Zeist' },
-			extra: { createIfNoMatch: true },
-		});
+	it('a POST that creates is still retried after a 429, which Copernica answers before handling anything', async () => {
+		await copernica.client.setFaults([{ method: 'POST', status: 429, retryAfterSeconds: 0, times: 1 }]);
+		const parameters = {
+			resource: 'profile',
+			operation: 'create',
+			database: { __rl: true, mode: 'name', value: 'Customers' },
+			fieldValues: { fields: [{ name: 'customerid', value: 'C-5002' }] },
+		};
 		const { error } = await run({ parameters });
 		expect(error).toBeUndefined();
+		expect((await copernica.client.writes()).map((entry) => entry.status)).toEqual([429, 201]);
 		expect(await copernica.client.profilesWhere('Customers', 'customerid', 'C-5002')).toHaveLength(1);
 	});
 
-	it('a field the user sets to another value than the selection makes the create unsafe to retry', async () => {
-		await copernica.client.setFaults([{ method: 'PUT', status: 503, times: 1 }]);
+	it('a field the user sets to another value than the selection is refused with create on', async () => {
 		const parameters = updateProfiles({
 			conditions: [{ field: 'customerid', value: 'C-5003' }],
 			fields: { customerid: 'C-5003-B' },
 			extra: { createIfNoMatch: true },
 		});
 		const { error } = await run({ parameters });
-		expect(error?.description).toMatch(/not retried/);
-		expect(await putCount()).toBe(1);
+		expect(error?.message).toBe(
+			'Condition 1: Fields to Set writes customerid = "C-5003-B", but the selection looks for "C-5003" [item 0]',
+		);
+		expect(await putCount()).toBe(0);
 	});
 });
 

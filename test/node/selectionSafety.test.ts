@@ -142,6 +142,42 @@ describe('the other selection writes refuse the same values', () => {
 		expect(await copernica.client.writes()).toHaveLength(1);
 	});
 
+	it.each([
+		['a condition other than Equals', [{ field: 'points', operator: 'greaterThan', value: '500' }], /^Condition 1: with Create If No Match, points must be compared with Equals/],
+		['a built-in Copernica sets itself', [{ field: 'id', value: '9999' }], /^Condition 1: with Create If No Match, the selection cannot match on id/],
+		['a field Fields to Set gives another value', [{ field: 'email', value: 'old@example.com' }], /Fields to Set writes email = "new@example.com", but the selection looks for "old@example.com"/],
+	])('Create If No Match with %s (each run would create another profile)', async (_case, conditions, message) => {
+		await refused(
+			updateProfiles({ database: members, conditions, fields: { status: 'HIT', email: 'new@example.com' }, extra: { createIfNoMatch: true } }),
+			message,
+		);
+		await schemaReadsOnly();
+	});
+
+	it('Create or Update matching on a text field written as a boolean: Copernica stores true as "1"', async () => {
+		await refused(
+			{
+				resource: 'profile',
+				operation: 'upsert',
+				database: members,
+				matchFields: ['email', 'status'],
+				fieldsInput: 'json',
+				fieldsJson: '{"email": "z@example.com", "status": true}',
+			},
+			/^Condition 2: Copernica would store "true" in status differently from how the selection compares it/,
+		);
+	});
+
+	it('Does Not Equal (<>) goes out as !=, and the same-selection queue sees one selection', async () => {
+		const result = await runCopernicaNode({
+			parameters: update([{ field: 'email', operator: 'notEqualsAlt', value: 'anna@example.com' }]),
+			credentials: copernica.credentials,
+		});
+		expect(result.error).toBeUndefined();
+		const [put] = await copernica.client.writes();
+		expect(put.query[0]).toEqual(['fields[]', 'email!=anna@example.com']);
+	});
+
 	it('Get Many reads with the same rules', async () => {
 		const result = await runCopernicaNode({
 			parameters: {

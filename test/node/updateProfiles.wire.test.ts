@@ -120,7 +120,6 @@ describe('Update Profiles on the wire', () => {
 			conditions: [
 				{ field: 'customerid', value: 'C-2000' },
 				{ field: 'email', value: 'new@example.com' },
-				{ field: 'age', operator: 'greaterThanOrEqual', value: '18' },
 			],
 			fields: { firstname: 'Nina' },
 			extra: { createIfNoMatch: true },
@@ -137,31 +136,29 @@ describe('Update Profiles on the wire', () => {
 		expect(first.output[0].json).toMatchObject({ created: true, profileId: Number(created[0].ID), statusCode: 201 });
 		expect(created[0].fields).toMatchObject({ firstname: 'Nina', email: 'new@example.com' });
 
-		// Age ≥ 18 is not written (it is no single value), so the new profile has age 0 and the
-		// second run would not match it; with Equals conditions only, it does:
-		const equalsOnly = updateProfiles({
-			conditions: [
-				{ field: 'customerid', value: 'C-2000' },
-				{ field: 'email', value: 'new@example.com' },
-			],
-			fields: { firstname: 'Nina' },
-			extra: { createIfNoMatch: true },
-		});
-		const second = await run(equalsOnly);
+		// The new profile carries both Equals values, so the second run finds it. (A condition such
+		// as age >= 18 is refused with create on: the new profile would not meet it, see safety tests.)
+		const second = await run(parameters);
 		expect(second.output[0].json).toMatchObject({ created: false, profileId: null, statusCode: 204 });
 		expect(await copernica.client.profilesWhere('Customers', 'customerid', 'C-2000')).toHaveLength(1);
 	});
 
-	it('lets a field the user set win over the selection\'s value', async () => {
-		await run(
+	it('sends a field the user sets to another value than the selection, but not with Create If No Match', async () => {
+		const changeId = (createIfNoMatch: boolean) =>
 			updateProfiles({
-				conditions: [{ field: 'customerid', value: 'C-3000' }],
-				fields: { CUSTOMERID: 'C-3000-X' },
-				extra: { createIfNoMatch: true },
-			}),
+				conditions: [{ field: 'customerid', value: 'C-1001' }],
+				fields: { CUSTOMERID: 'C-1001-X' },
+				extra: { createIfNoMatch },
+			});
+		const refused = await runCopernicaNode({ parameters: changeId(true), credentials: copernica.credentials });
+		expect(refused.error?.message).toBe(
+			'Condition 1: Fields to Set writes customerid = "C-1001-X", but the selection looks for "C-1001" [item 0]',
 		);
+		expect(await copernica.client.writes()).toEqual([]);
+		await run(changeId(false));
 		const [put] = await copernica.client.writes();
-		expect(put.body).toEqual({ fields: { customerid: 'C-3000-X' } });
+		expect(put.body).toEqual({ fields: { customerid: 'C-1001-X' } });
+		expect(await copernica.client.profilesWhere('Customers', 'customerid', 'C-1001-X')).toHaveLength(1);
 	});
 
 	it('runs in the background with async=1 and reports no profile ID', async () => {

@@ -44,9 +44,11 @@ describe('buildSelection', () => {
 	it('maps all nine operators, by name or by symbol', () => {
 		const names = ['equals', 'notEquals', 'notEqualsAlt', 'lessThan', 'greaterThan', 'lessThanOrEqual', 'greaterThanOrEqual', 'like', 'notLike'];
 		const symbols = ['==', '!=', '<>', '<', '>', '<=', '>=', '=~', '!~'];
+		// <> goes out as != (see SELECTION_OPERATORS).
+		expect(buildSelection([{ field: 'city', operator: 'notEqualsAlt', value: 'x' }], FIELDS).expressions).toEqual(['city!=x']);
 		const byName = buildSelection(names.map((operator) => ({ field: 'city', operator, value: 'x' })), FIELDS);
 		const bySymbol = buildSelection(symbols.map((operator) => ({ field: 'city', operator, value: 'x' })), FIELDS);
-		expect(byName.expressions).toEqual(symbols.map((symbol) => `city${symbol}x`));
+		expect(byName.expressions).toEqual(symbols.map((symbol) => `city${symbol === '<>' ? '!=' : symbol}x`));
 		expect(bySymbol.expressions).toEqual(byName.expressions);
 	});
 
@@ -142,6 +144,7 @@ describe('typed values: only forms Copernica reads exactly as written', () => {
 
 	it.each([
 		['points', 'equals', '42'],
+		['points', 'equals', '-0'],
 		['points', 'lessThan', '-7'],
 		['points', 'equals', '0'],
 		['id', 'equals', '1029'],
@@ -155,8 +158,10 @@ describe('typed values: only forms Copernica reads exactly as written', () => {
 		['modified', 'greaterThan', '2017-01-01'],
 		['modified', 'lessThan', '2026-12-01 23:59:59'],
 		['name', 'equals', 'n/a'],
-	])('sends %s %s %s', (field, operator, value) => {
-		expect(build(field, operator, value)).toHaveLength(1);
+	])('sends %s %s %s', async (field, operator, value) => {
+		const { SELECTION_OPERATORS } = await import('../../nodes/Copernica/helpers/selection');
+		const sentAs = SELECTION_OPERATORS.find((known) => known.value === operator)!.sentAs;
+		expect(build(field, operator, value)).toEqual([`${field}${sentAs}${value}`]);
 	});
 
 	it.each([
@@ -193,6 +198,24 @@ describe('typed values: only forms Copernica reads exactly as written', () => {
 		expect(problem.description).toMatch(/Nothing was sent\. \w+ accepts /);
 	});
 
+	it('keeps the leading spaces of a select choice, as Copernica trims only the end', () => {
+		const spaced = [{ name: 'tier', type: 'select', value: '  Gold \r\nSilver' }];
+		expect(buildSelection([{ field: 'tier', operator: 'equals', value: '  Gold' }], spaced).expressions).toEqual(['tier==  Gold']);
+		expect(problemOf(() => buildSelection([{ field: 'tier', operator: 'equals', value: 'Gold' }], spaced)).message).toMatch(
+			/"Gold" is not one of the choices of tier/,
+		);
+	});
+
+	it('explains an impossible date as impossible, and the midnight rule only for Equals', () => {
+		expect(problemOf(() => build('lastorder', 'lessThan', '2026-02-30')).description).not.toMatch(/would compare with 00:00:00 only/);
+		expect(problemOf(() => build('lastorder', 'equals', '2026-03-31')).description).toMatch(/would compare with 00:00:00 only/);
+	});
+
+	it('shows invisible characters in a refused value as U+ codes', () => {
+		expect(problemOf(() => build('points', 'equals', '\u200F5')).message).toMatch(/^Condition 1: "<U\+200F>5" is not a whole number/);
+		expect(problemOf(() => build('points', 'equals', '5\u00A0')).message).toMatch(/ends in/);
+	});
+
 	it('refuses an empty number even with Allow Empty Values: Copernica reads it as 0', () => {
 		expect(problemOf(() => build('points', 'equals', '', true)).message).toMatch(/the value is empty, and points is an integer field/);
 		expect(build('birthdate', 'equals', '', true)).toEqual(['birthdate==']);
@@ -227,6 +250,21 @@ describe('what a created profile stores, against what its selection compares', (
 		expect(createdProfileMatchesSelection(selection, { segment: 'vip' })).toBe(false);
 	});
 
+	it('compares 18-digit whole numbers digit for digit, not through a double', async () => {
+		const { createdProfileMatchesSelection } = await import('../../nodes/Copernica/helpers/selection');
+		const selection = buildSelection([{ field: 'points', operator: 'equals', value: '123456789012345678' }], TYPED);
+		expect(createdProfileMatchesSelection(selection, { points: '123456789012345678' })).toBe(true);
+		expect(createdProfileMatchesSelection(selection, { points: '123456789012345679' })).toBe(false);
+	});
+
+	it('takes a written boolean as PHP stores it ("1"), and a number only in plain digits', async () => {
+		const { createdProfileMatchesSelection } = await import('../../nodes/Copernica/helpers/selection');
+		const one = buildSelection([{ field: 'email', operator: 'equals', value: '1' }], TYPED);
+		expect(createdProfileMatchesSelection(one, { email: true })).toBe(true);
+		const big = buildSelection([{ field: 'email', operator: 'equals', value: '1e+21' }], TYPED);
+		expect(createdProfileMatchesSelection(big, { email: 1e21 })).toBe(false);
+	});
+
 	it('gives selections Copernica treats as the same one identity', async () => {
 		const { selectionIdentity } = await import('../../nodes/Copernica/helpers/selection');
 		const one = buildSelection(
@@ -244,6 +282,9 @@ describe('what a created profile stores, against what its selection compares', (
 			TYPED,
 		);
 		expect(selectionIdentity(one)).toEqual(selectionIdentity(other));
+		const notEquals = buildSelection([{ field: 'email', operator: 'notEquals', value: 'a@x.nl' }], TYPED);
+		const angled = buildSelection([{ field: 'email', operator: 'notEqualsAlt', value: 'A@X.nl' }], TYPED);
+		expect(selectionIdentity(notEquals)).toEqual(selectionIdentity(angled));
 		const vip = buildSelection([{ field: 'segment', operator: 'equals', value: 'VIP' }], TYPED);
 		const regular = buildSelection([{ field: 'segment', operator: 'equals', value: 'regular' }], TYPED);
 		expect(selectionIdentity(vip)).not.toEqual(selectionIdentity(regular));

@@ -78,10 +78,13 @@ export function selectionParameterFor(loadOptionsMethod: string, dependsOn: stri
 						displayName: 'Operator',
 						name: 'operator',
 						type: 'options',
-						options: SELECTION_OPERATORS.map(({ name, value, symbol }) => ({
+						options: SELECTION_OPERATORS.map(({ name, value, symbol, sentAs }) => ({
 							name,
 							value,
-							description: `Sent as ${symbol}`,
+							description:
+								symbol === sentAs
+									? `Sent as ${sentAs}`
+									: `Sent as ${sentAs}: Copernica documents ${symbol} as the same, but ${sentAs} is the form known to work`,
 						})),
 						default: 'equals',
 						description:
@@ -92,7 +95,8 @@ export function selectionParameterFor(loadOptionsMethod: string, dependsOn: stri
 						name: 'value',
 						type: 'string',
 						default: '',
-						description: 'Compared as written, spaces included; may be empty',
+						description:
+							'Compared as written, on one line. What a field accepts depends on its type: whole numbers for integer fields, YYYY-MM-DD for dates, one of the choices for a select field. Empty only with Options → Allow Empty Values.',
 					},
 				],
 			},

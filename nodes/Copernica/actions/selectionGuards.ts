@@ -88,7 +88,7 @@ export async function countMatches(
 	if (matches === undefined) throw uncountable(target);
 	if (matches > maxMatches) {
 		throw new ParameterProblem(
-			`The selection matches ${matches} ${target.entities}, more than Max Matches (${maxMatches}); nothing was changed`,
+			`The selection matches ${matches} ${matches === 1 ? target.entities.slice(0, -1) : target.entities}, more than Max Matches (${maxMatches}); nothing was changed`,
 			`Narrow the selection, or raise Max Matches under Options if this many ${target.entities} should change.`,
 		);
 	}

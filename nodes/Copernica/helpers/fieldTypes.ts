@@ -10,11 +10,15 @@ const NUMBER_TYPES = ['integer', 'float', 'foreign_key'];
 const DATE_TYPES = ['date', 'empty_date'];
 const DATETIME_TYPES = ['datetime', 'empty_datetime'];
 
-/** A select field's `value` holds its choices, one a line; the first is the default. */
+/**
+ * A select field's `value` holds its choices, one a line; the first is the default. Copernica
+ * splits on line breaks and trims only the end of each (rmuit's Helper.php `rtrim`), so a
+ * choice may start with spaces.
+ */
 export function selectChoices(value: string): string[] {
 	return value
 		.split(/\r?\n/)
-		.map((choice) => choice.trim())
+		.map((choice) => choice.trimEnd())
 		.filter((choice) => choice !== '');
 }
 
@@ -35,6 +39,11 @@ interface DateLike {
 
 function isDateLike(value: unknown): value is DateLike {
 	return typeof value === 'object' && value !== null && typeof (value as DateLike).toFormat === 'function';
+}
+
+/** A date from n8n (a Luxon DateTime or a JS Date), which copernicaValue turns into Copernica's text. */
+export function isDateValue(value: unknown): boolean {
+	return isDateLike(value) || value instanceof Date;
 }
 
 /**

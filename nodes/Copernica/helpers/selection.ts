@@ -1,7 +1,7 @@
 import { selectChoices } from './fieldTypes';
 import { ParameterProblem } from './parameterProblem';
 import type { ComparedField } from './selectionValues';
-import { checkTypedValue, comparedForm, isOnlyWildcards, storedForm, valueKindOf } from './selectionValues';
+import { checkTypedValue, comparedForm, isOnlyWildcards, shown, storedForm, valueKindOf } from './selectionValues';
 
 /**
  * Copernica's profile selection: `fields[]=<field><operator><value>` conditions, ANDed.
@@ -15,26 +15,30 @@ import { checkTypedValue, comparedForm, isOnlyWildcards, storedForm, valueKindOf
 /**
  * The operator parameter stores a word, not the symbol: n8n reads any parameter value that
  * starts with "=" as an expression, so "==" would arrive as "=". Symbols typed in an expression
- * are accepted too.
+ * are accepted too. `sentAs` is what goes on the wire: `<>` is documented as the same as `!=`
+ * (copernica-api.md §2.1), but the one model of the live parser never saw it work (rmuit's
+ * TestApi leaves it "@todo test behavior on live API"), and an operator the parser does not know
+ * drops the condition, so `!=` is sent for both.
  */
 export const SELECTION_OPERATORS = [
-	{ name: 'Equals', value: 'equals', symbol: '==' },
-	{ name: 'Does Not Equal', value: 'notEquals', symbol: '!=' },
-	{ name: 'Does Not Equal (<>)', value: 'notEqualsAlt', symbol: '<>' },
-	{ name: 'Is Less Than', value: 'lessThan', symbol: '<' },
-	{ name: 'Is Greater Than', value: 'greaterThan', symbol: '>' },
-	{ name: 'Is Less Than or Equal To', value: 'lessThanOrEqual', symbol: '<=' },
-	{ name: 'Is Greater Than or Equal To', value: 'greaterThanOrEqual', symbol: '>=' },
-	{ name: 'Is Like', value: 'like', symbol: '=~' },
-	{ name: 'Is Not Like', value: 'notLike', symbol: '!~' },
+	{ name: 'Equals', value: 'equals', symbol: '==', sentAs: '==' },
+	{ name: 'Does Not Equal', value: 'notEquals', symbol: '!=', sentAs: '!=' },
+	{ name: 'Does Not Equal (<>)', value: 'notEqualsAlt', symbol: '<>', sentAs: '!=' },
+	{ name: 'Is Less Than', value: 'lessThan', symbol: '<', sentAs: '<' },
+	{ name: 'Is Greater Than', value: 'greaterThan', symbol: '>', sentAs: '>' },
+	{ name: 'Is Less Than or Equal To', value: 'lessThanOrEqual', symbol: '<=', sentAs: '<=' },
+	{ name: 'Is Greater Than or Equal To', value: 'greaterThanOrEqual', symbol: '>=', sentAs: '>=' },
+	{ name: 'Is Like', value: 'like', symbol: '=~', sentAs: '=~' },
+	{ name: 'Is Not Like', value: 'notLike', symbol: '!~', sentAs: '!~' },
 ] as const;
 
-export type SelectionOperator = (typeof SELECTION_OPERATORS)[number]['symbol'];
+/** An operator as it is sent. */
+export type SelectionOperator = (typeof SELECTION_OPERATORS)[number]['sentAs'];
 
 const OPERATORS: readonly string[] = SELECTION_OPERATORS.map((operator) => operator.symbol);
 
-function symbolOf(operator: string): string | undefined {
-	return SELECTION_OPERATORS.find((known) => known.value === operator || known.symbol === operator)?.symbol;
+function sentAsOf(operator: string): SelectionOperator | undefined {
+	return SELECTION_OPERATORS.find((known) => known.value === operator || known.symbol === operator)?.sentAs;
 }
 
 /** Properties every profile has, usable in a selection besides the database's own fields. */
@@ -166,20 +170,20 @@ function resolveField(field: string, position: number, databaseFields: readonly 
 
 function checkOperator(raw: unknown, position: number): SelectionOperator {
 	const operator = asText(raw, `${describe(position)}'s operator`);
-	if (operator !== operator.trim() && symbolOf(operator.trim()) !== undefined) {
+	if (operator !== operator.trim() && sentAsOf(operator.trim()) !== undefined) {
 		throw new ParameterProblem(
 			`${describe(position)}: the operator "${operator}" has spaces around it`,
 			'Remove the spaces. A space around the operator makes Copernica ignore the condition and update every profile.',
 		);
 	}
-	const symbol = symbolOf(operator);
-	if (symbol === undefined) {
+	const sentAs = sentAsOf(operator);
+	if (sentAs === undefined) {
 		throw new ParameterProblem(
 			`${describe(position)}: "${operator}" is not a Copernica operator`,
 			`Pick an operator from the list, or use one of ${OPERATORS.join(' ')} in an expression.`,
 		);
 	}
-	return symbol as SelectionOperator;
+	return sentAs;
 }
 
 /**
@@ -386,20 +390,52 @@ export function createdProfileMatchesSelection(
 }
 
 /**
- * With Create If No Match, a re-run must find the profile the first run created: each Equals
- * value the new profile gets from its selection must be stored as it is compared. A text value
- * longer than the field keeps would be cut off, and the next run would create another profile.
- * (A select value that is not a choice is refused for every operation, see selectionValues.ts.)
+ * With Create If No Match, a re-run must find the profile the first run created, or every run
+ * that finds nothing creates another: Copernica's PUT has no other memory. So with create on,
+ * every condition must be an Equals on a field of the database that the new profile is written
+ * with, and what Copernica stores (after its silent casts: text cut at the field's length, a
+ * boolean as "1", a select value that is not a choice as "") must compare equal to the
+ * condition's value. `fields` are the values the PUT writes, the selection's own Equals values
+ * included (see valuesImpliedBySelection). The first condition that fails is refused.
  */
-export function checkCreatedProfileFindable(selection: Selection): void {
+export function checkCreateFindsItsProfile(selection: Selection, fields: Readonly<Record<string, unknown>>): void {
+	const written = new Map(Object.entries(fields).map(([name, value]) => [name.toLowerCase(), value]));
 	selection.conditions.forEach((condition, index) => {
-		if (condition.operator !== '==' || condition.builtIn) return;
-		const stored = storedForm(condition.value, condition.compared);
+		const where = describe(index + 1);
+		const fix = 'Match only with Equals on fields the new profile gets with that very value, or turn off Create If No Match.';
+		const refuse = (what: string, why: string): never => {
+			throw new ParameterProblem(`${where}: ${what}`, `${why} With Create If No Match every run that finds no profile would create another one. ${fix}`);
+		};
+		if (condition.operator !== '==') {
+			refuse(
+				`with Create If No Match, ${condition.field} must be compared with Equals`,
+				`A profile created by this PUT need not satisfy "${condition.field}${condition.operator}${condition.value}", so the next run would not find it.`,
+			);
+		}
+		if (condition.builtIn) {
+			refuse(
+				`with Create If No Match, the selection cannot match on ${condition.field}`,
+				`Copernica sets ${condition.field} itself, so a new profile never has the value ${shown(condition.value)}.`,
+			);
+		}
+		const name = condition.field.toLowerCase();
+		const value = written.get(name);
+		const stored = storedForm(value, condition.compared);
 		if (stored !== undefined && stored === comparedForm(condition.value, condition.compared)) return;
 		const limit = condition.compared.maxLength;
-		throw new ParameterProblem(
-			`${describe(index + 1)}: Copernica would store "${condition.value.slice(0, 40)}${condition.value.length > 40 ? '…' : ''}" in ${condition.field} differently from how the selection compares it`,
-			`${limit !== undefined ? `${condition.field} keeps at most ${limit} characters, so the value would be cut off and ` : ''}with Create If No Match every run would create another profile. Shorten the value, match on another field, or turn off Create If No Match.`,
+		if (typeof value === 'string' && comparedForm(value, condition.compared) !== comparedForm(condition.value, condition.compared)) {
+			refuse(
+				`Fields to Set writes ${condition.field} = ${shown(value)}, but the selection looks for ${shown(condition.value)}`,
+				'The created profile would not match the selection.',
+			);
+		}
+		refuse(
+			`Copernica would store ${shown(String(value ?? condition.value)).slice(0, 60)} in ${condition.field} differently from how the selection compares it`,
+			limit !== undefined && typeof value === 'string' && Array.from(value).length > limit
+				? `${condition.field} keeps at most ${limit} characters, so the value would be cut off.`
+				: condition.compared.kind === 'other'
+					? `${condition.field} is of a type the node cannot say Copernica stores as written (a phone number may be normalised, for example).`
+					: 'Copernica casts values silently (true becomes "1", a number such as 1e21 is written another way).',
 		);
 	});
 }

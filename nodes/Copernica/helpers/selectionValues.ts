@@ -8,10 +8,17 @@ import { ParameterProblem } from './parameterProblem';
  * that Copernica reads exactly as written: an allow-list per type, everything else refused.
  */
 
-/** How Copernica compares a field's values: text case-insensitively, select byte for byte, the rest as numbers or dates. */
-export type ValueKind = 'text' | 'select' | 'integer' | 'float' | 'date' | 'datetime';
+/**
+ * How Copernica compares a field's values: text case-insensitively, select byte for byte, the
+ * rest as numbers or dates. `other` is a type the node cannot say how Copernica stores (phone
+ * numbers may be normalised, say): compared as text, but never trusted to be stored as written.
+ */
+export type ValueKind = 'text' | 'other' | 'select' | 'integer' | 'float' | 'date' | 'datetime';
 
 const KINDS: Record<string, ValueKind> = {
+	text: 'text',
+	email: 'text',
+	big: 'text',
 	integer: 'integer',
 	foreign_key: 'integer',
 	float: 'float',
@@ -22,9 +29,24 @@ const KINDS: Record<string, ValueKind> = {
 	empty_datetime: 'datetime',
 };
 
-/** The kind of a Copernica field type (`GET database/{id}/fields`' `type`); unknown types are text. */
+/** The kind of a Copernica field type (`GET database/{id}/fields`' `type`). */
 export function valueKindOf(copernicaType: string): ValueKind {
-	return KINDS[copernicaType.toLowerCase()] ?? 'text';
+	return KINDS[copernicaType.toLowerCase()] ?? 'other';
+}
+
+/**
+ * A value for a message: quoted, with invisible characters (zero-width, direction marks, no-break
+ * and other unusual spaces) written as U+ codes, so "\u200F5" does not read as "5".
+ */
+export function shown(value: string): string {
+	const visible = Array.from(value)
+		.map((character) =>
+			/[\p{Cf}\p{Zl}\p{Zp}]|[^\S ]|\p{Zs}/u.test(character) && character !== ' '
+				? `<U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`
+				: character,
+		)
+		.join('');
+	return `"${visible}"`;
 }
 
 /** The field a condition compares with, as far as its values are concerned. */
@@ -74,6 +96,7 @@ function significantDigits(number: string): number {
 /** What each kind accepts, in words, for messages and the README. */
 export const ACCEPTED_FORMS: Record<ValueKind, string> = {
 	text: 'any text on one line',
+	other: 'any text on one line',
 	select: 'one of the field\'s choices, spelled exactly (capitals count)',
 	integer: 'a whole number in digits, such as 42 or -7 (no spaces, leading zeros, + or exponent)',
 	float: 'a number in digits with a point for decimals, such as 12.5 (no spaces, comma, + or exponent)',
@@ -86,6 +109,7 @@ function kindInWords(field: ComparedField): string {
 	if (field.unsigned) return 'the profile ID, a whole number';
 	const words: Record<ValueKind, string> = {
 		text: 'a text field',
+		other: 'a field of another type',
 		select: 'a select field',
 		integer: 'an integer field',
 		float: 'a float field',
@@ -112,14 +136,14 @@ export function checkTypedValue(
 			`${why} Nothing was sent. ${field.name} accepts ${ACCEPTED_FORMS[field.kind]}.`,
 		);
 	};
-	if (field.kind === 'text') return;
+	if (field.kind === 'text' || field.kind === 'other') return;
 	if (field.kind === 'select') {
 		if (ORDERING.includes(operator) || LIKE.includes(operator)) return;
 		if (value === '' && allowEmptyValues) return;
 		if (field.choices.includes(value)) return;
 		const sameButCase = field.choices.find((choice) => choice.toLowerCase() === value.toLowerCase());
 		refuse(
-			`"${value}" is not one of the choices of ${field.name}${sameButCase ? ` (did you mean "${sameButCase}"?)` : ''}`,
+			`${shown(value)} is not one of the choices of ${field.name}${sameButCase ? ` (did you mean "${sameButCase}"?)` : ''}`,
 			`Copernica compares select fields letter for letter and stores a value that is not a choice as empty, so this condition would not mean what it says${operator === '==' ? ', and with Create If No Match every run would create another profile' : ''}. Choices: ${field.choices.join(', ') || '(none)'}.`,
 		);
 	}
@@ -142,14 +166,14 @@ export function checkTypedValue(
 		case 'integer':
 			if (WHOLE_NUMBER.test(value) && !(field.unsigned && value.startsWith('-'))) return;
 			refuse(
-				`"${value}" is not a whole number, and ${field.name} is ${kindInWords(field)}`,
+				`${shown(value)} is not a whole number, and ${field.name} is ${kindInWords(field)}`,
 				`Copernica would cast it as PHP does ("n/a" and "0x10" become 0, "1.5" becomes 1, "12abc" becomes 12) and select other profiles than the ones you mean.`,
 			);
 			break;
 		case 'float':
 			if (DECIMAL_NUMBER.test(value) && significantDigits(value) <= 15) return;
 			refuse(
-				`"${value}" is not a number Copernica reads exactly, and ${field.name} is ${kindInWords(field)}`,
+				`${shown(value)} is not a number Copernica reads exactly, and ${field.name} is ${kindInWords(field)}`,
 				'Copernica would cast it as PHP does ("n/a" becomes 0, "1,5" becomes 1) and select other profiles than the ones you mean.',
 			);
 			break;
@@ -157,7 +181,7 @@ export function checkTypedValue(
 			const parts = DATE.exec(value);
 			if (parts && isRealDate(parts[1], parts[2], parts[3])) return;
 			refuse(
-				`"${value}" is not a date as YYYY-MM-DD, and ${field.name} is ${kindInWords(field)}`,
+				`${shown(value)} is not a date as YYYY-MM-DD, and ${field.name} is ${kindInWords(field)}`,
 				'Copernica reads other forms its own way (an impossible date such as 2026-02-30 rolls over, words become no date at all) and would select other profiles than the ones you mean.',
 			);
 			break;
@@ -166,10 +190,11 @@ export function checkTypedValue(
 			const full = DATE_TIME.exec(value);
 			if (full && isRealDate(full[1], full[2], full[3]) && isRealTime(full[4], full[5], full[6])) return;
 			const dateOnly = DATE.exec(value);
-			if (dateOnly && isRealDate(dateOnly[1], dateOnly[2], dateOnly[3]) && ORDERING.includes(operator)) return;
+			const realDateOnly = dateOnly !== null && isRealDate(dateOnly[1], dateOnly[2], dateOnly[3]);
+			if (realDateOnly && ORDERING.includes(operator)) return;
 			refuse(
-				`"${value}" is not a date and time as YYYY-MM-DD hh:mm:ss, and ${field.name} is ${kindInWords(field)}`,
-				dateOnly
+				`${shown(value)} is not a date and time as YYYY-MM-DD hh:mm:ss, and ${field.name} is ${kindInWords(field)}`,
+				realDateOnly
 					? 'A date alone means its midnight, so Equals and Does Not Equal would compare with 00:00:00 only. Give the time too, or compare with Is Less Than / Is Greater Than.'
 					: 'Copernica reads other forms its own way (an impossible date rolls over, words become no date at all) and would select other profiles than the ones you mean.',
 			);
@@ -189,16 +214,17 @@ export function isOnlyWildcards(pattern: string): boolean {
  * scalar, a number or date outside the accepted forms).
  */
 export function storedForm(value: unknown, field: ComparedField): string | undefined {
-	if (value === null || value === undefined) return undefined;
-	if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return undefined;
-	const text = String(value);
+	const text = asPhpString(value);
+	if (text === undefined) return undefined;
 	switch (field.kind) {
 		case 'text':
 			return (field.maxLength === undefined ? text : Array.from(text).slice(0, field.maxLength).join('')).toLowerCase();
+		case 'other':
+			return undefined;
 		case 'select':
 			return field.choices.includes(text) ? text : '';
 		case 'integer':
-			return WHOLE_NUMBER.test(text) ? String(Number(text)) : undefined;
+			return WHOLE_NUMBER.test(text) ? wholeNumber(text) : undefined;
 		case 'float':
 			return DECIMAL_NUMBER.test(text) && significantDigits(text) <= 15 ? String(Number(text)) : undefined;
 		case 'date':
@@ -207,12 +233,34 @@ export function storedForm(value: unknown, field: ComparedField): string | undef
 	}
 }
 
+/**
+ * A written value as PHP turns it into text before storing (copernica-api.md §5,
+ * `normalizeInputValue()`): true is "1", false "". A number only when JavaScript and PHP write it
+ * alike (plain digits, not 1e+21); anything else the node cannot say.
+ */
+function asPhpString(value: unknown): string | undefined {
+	if (typeof value === 'string') return value;
+	if (typeof value === 'boolean') return value ? '1' : '';
+	if (typeof value === 'number') {
+		const text = String(value);
+		return Number.isFinite(value) && DECIMAL_NUMBER.test(text) ? text : undefined;
+	}
+	return undefined;
+}
+
+/** A whole number in digits as a digit string (not through a double: 18 digits do not fit one), -0 as 0. */
+function wholeNumber(text: string): string {
+	return text === '-0' ? '0' : text;
+}
+
 /** A selection value (already checked) as Copernica compares it; see storedForm. */
 export function comparedForm(value: string, field: ComparedField): string {
 	switch (field.kind) {
 		case 'text':
+		case 'other':
 			return value.toLowerCase();
 		case 'integer':
+			return wholeNumber(value);
 		case 'float':
 			return String(Number(value));
 		default:

@@ -45,9 +45,18 @@ function fieldOptions(fields: DatabaseField[]): INodePropertyOptions[] {
 	return fields.map((field) => ({ name: field.name, value: field.name, description: field.type }));
 }
 
-/** Fields plus ID, Secret Code and Modified, for selection conditions and Order By. */
+/**
+ * Fields plus ID, Secret Code and Modified, for selection conditions and Order By. A built-in
+ * that the database has a real field for is left out: Copernica then compares the field
+ * (copernica-api.md §2.1), so the built-in entry would promise something it does not do.
+ */
 function withBuiltIns(fields: INodePropertyOptions[]): INodePropertyOptions[] {
-	const builtIns = BUILT_IN_SELECTION_FIELDS.map(({ name, value, description }) => ({ name, value, description }));
+	const taken = new Set(fields.map((field) => String(field.value).toLowerCase()));
+	const builtIns = BUILT_IN_SELECTION_FIELDS.filter(({ value }) => !taken.has(value)).map(({ name, value, description }) => ({
+		name,
+		value,
+		description,
+	}));
 	return [...fields, ...builtIns];
 }
 

@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { createdProfileId } from '../../helpers/createdProfile';
 import { addMissingFields } from '../../helpers/fieldValues';
+import { isDateValue } from '../../helpers/fieldTypes';
 import { simplifyProfile } from '../../helpers/profileOutput';
 import {
-	checkCreatedProfileFindable,
+	checkCreateFindsItsProfile,
 	checkSelectionShape,
 	createdProfileMatchesSelection,
 	resolveSelection,
@@ -77,14 +78,22 @@ async function prepareUpdate(
 	const conditions = kind.conditionsOf(context, itemIndex, fieldsAsked.values);
 
 	const rules = { allowEmptyValues: options.allowEmptyValues === true };
-	const shaped = checkSelectionShape(conditions, rules);
+	const shaped = conditions.some((condition) => isDateValue(condition.value)) ? undefined : checkSelectionShape(conditions, rules);
 	const maxMatches = maxMatchesOf(context, options);
 	const transport = requestSettingsOf(options, itemIndex, limiter);
 	const schema = await schemaOf(database, transport);
-	const selection = resolveSelection(shaped, schema.fields, 'database', rules);
-	if (create) checkCreatedProfileFindable(selection);
 	let fields = checkRequestedFields(fieldsAsked, schema.fields);
-	if (create) fields = addMissingFields(fields, valuesImpliedBySelection(selection));
+	// A date from n8n's date picker (Create or Update matching on a date) has its Copernica form only now.
+	const selection = resolveSelection(
+		shaped ?? checkSelectionShape(kind.conditionsOf(context, itemIndex, fields), rules),
+		schema.fields,
+		'database',
+		rules,
+	);
+	if (create) {
+		fields = addMissingFields(fields, valuesImpliedBySelection(selection));
+		checkCreateFindsItsProfile(selection, fields);
+	}
 	const interests = requestedInterests(
 		context,
 		itemIndex,

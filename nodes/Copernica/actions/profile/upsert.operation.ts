@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { isDateValue } from '../../helpers/fieldTypes';
 import { ParameterProblem } from '../../helpers/parameterProblem';
 import type { SelectionConditionInput } from '../../helpers/selection';
 import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
@@ -56,7 +57,14 @@ function matchConditions(
 				`Add "${name}" under Fields to Set: its value decides which profile is updated, or whether one is created.`,
 			);
 		}
-		return { field: name, operator: 'equals', value: fields[given] };
+		const value = fields[given];
+		if (value !== null && typeof value === 'object' && !isDateValue(value)) {
+			throw new ParameterProblem(
+				`The field to match on "${name}" has no single value`,
+				`Its value in Fields to Set is ${Array.isArray(value) ? 'a list' : 'an object'}. Map one text, number or date to "${name}".`,
+			);
+		}
+		return { field: name, operator: 'equals', value };
 	});
 }
 
