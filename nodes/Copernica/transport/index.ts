@@ -18,6 +18,7 @@ import {
 import type { JwtExchangeFailure } from './apiError';
 import { networkErrorCode } from '../helpers/failureDetails';
 import type { RequestLimiter } from './requestLimiter';
+import { isInsideApi, redirectOutsideApiError, redirectTarget } from './redirect';
 import { sharedPromise } from './sharedPromise';
 import type { Failure, RetryPolicy } from './retry';
 import { DEFAULT_RETRY_POLICY, decideRetry } from './retry';
@@ -114,7 +115,10 @@ async function readConnection(this: CopernicaContext): Promise<Connection> {
 	};
 }
 
-/** Any 2xx is success; so is 303, which older API versions answer to every PUT. */
+/**
+ * Any 2xx is success; so is 303, which older API versions answer to every PUT, as long as its
+ * Location points into the API (redirect.ts): the request checks that.
+ */
 export function isSuccessStatus(statusCode: number): boolean {
 	return (statusCode >= 200 && statusCode < 300) || statusCode === 303;
 }
@@ -175,6 +179,12 @@ export async function copernicaRequest(
 			networkError = error;
 		}
 		renewJwt = false;
+		if (response?.statusCode === 303) {
+			const location = headerOf(response, 'location');
+			if (!isInsideApi(redirectTarget(location, options.url), connection.baseUrl)) {
+				throw redirectOutsideApiError(this.getNode(), location, options.url, request);
+			}
+		}
 		if (response && isSuccessStatus(response.statusCode)) return response;
 		if (response?.statusCode === 401 && connection.usesJwt && !jwtRenewed) {
 			renewJwt = jwtRenewed = true;
