@@ -16,12 +16,17 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	try {
 		return await route.call(this);
 	} catch (error) {
-		if (!(error instanceof ParameterProblem)) throw error;
-		throw new NodeOperationError(this.getNode(), `${error.message} [item 0]`, {
-			itemIndex: 0,
-			description: error.description,
-		});
+		throw asRunError(this, error);
 	}
+}
+
+/** A ParameterProblem as the run's NodeOperationError; every other error as it is. */
+function asRunError(context: IExecuteFunctions, error: unknown): unknown {
+	if (!(error instanceof ParameterProblem)) return error;
+	return new NodeOperationError(context.getNode(), `${error.message} [item 0]`, {
+		itemIndex: 0,
+		description: error.description,
+	});
 }
 
 async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
