@@ -19,7 +19,7 @@ function update(options: INodeParameters): INodeParameters {
 	});
 }
 
-const BAD_VALUES: Array<[string, unknown, string]> = [
+const BAD_VALUES: Array<[string, string, string]> = [
 	['an empty text', '={{ "" }}', '""'],
 	['zero as text', '={{ "0" }}', '"0"'],
 	['a negative number', '={{ -1 }}', '-1'],
@@ -31,7 +31,7 @@ const BAD_VALUES: Array<[string, unknown, string]> = [
 	['an object', '={{ { a: 1 } }}', '{"a":1}'],
 ];
 
-const RANGES: Array<[string, string, number, number, (value: unknown) => INodeParameters]> = [
+const RANGES: Array<[string, string, number, number, (value: string | number) => INodeParameters]> = [
 	['parallelRequests', 'Parallel Requests', 1, 100, (value) => ({ parallelRequests: value })],
 	['batchSize', 'Items per Batch', 1, 10000, (value) => ({ batching: { batch: { batchSize: value, batchInterval: 0 } } })],
 	['batchInterval', 'Batch Interval (Ms)', 0, 3600000, (value) => ({ batching: { batch: { batchSize: 5, batchInterval: value } } })],

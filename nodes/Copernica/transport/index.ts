@@ -20,8 +20,9 @@ import { networkErrorCode } from '../helpers/failureDetails';
 import type { RequestLimiter } from './requestLimiter';
 import { isInsideApi, redirectOutsideApiError, redirectTarget } from './redirect';
 import { sharedPromise } from './sharedPromise';
+import { withinDeadline } from './deadline';
 import type { Failure, RetryPolicy } from './retry';
-import { DEFAULT_RETRY_POLICY, decideRetry } from './retry';
+import { DEFAULT_RETRY_POLICY, decideRetry, wasNotHandled } from './retry';
 
 /** The one place that talks HTTP to Copernica. Everything else builds requests and reads answers. */
 
@@ -63,6 +64,13 @@ export interface CopernicaResponse {
 	statusCode: number;
 	headers: Record<string, string | string[] | undefined>;
 	body: unknown;
+	/**
+	 * Set when this answer came from a retry after a try that failed in a way Copernica may
+	 * have handled it anyway (a reset connection, a timeout, a 502/503/504), not one it cannot
+	 * have handled (a refused connection, a 429, a failed JWT exchange). A create that was
+	 * retried then may have created twice: the caller can look before it reports.
+	 */
+	earlierAttemptMayHaveBeenHandled?: true;
 }
 
 /** `pathOf('database', 'Customers 2024', 'profiles')` → `database/Customers%202024/profiles`. */
@@ -150,6 +158,7 @@ export async function copernicaRequest(
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		disableFollowRedirect: true,
+		// axios' idle timer; the deadline for the whole answer is withinDeadline's.
 		timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 	};
 	if (request.body !== undefined) options.body = request.body;
@@ -157,6 +166,7 @@ export async function copernicaRequest(
 	const mayCreate = request.mayCreate ?? request.method === 'POST';
 	let renewJwt = false;
 	let jwtRenewed = false;
+	let mayHaveBeenHandled = false;
 
 	for (let retries = 0, waitedMs = 0; ; ) {
 		let response: CopernicaResponse | undefined;
@@ -165,12 +175,14 @@ export async function copernicaRequest(
 		try {
 			// A copy each try: n8n adds the credential's query parameter to the options it is given.
 			const send = async () =>
-				(await this.helpers.httpRequestWithAuthentication.call(
-					this,
-					CREDENTIAL_TYPE,
-					{ ...options, ignoreHttpStatusErrors: !renewJwt },
-					{ credentialsDecrypted: connection.credentials },
-				)) as CopernicaResponse;
+				await withinDeadline(this, options.timeout!, async (context, abortSignal) =>
+					(await context.helpers.httpRequestWithAuthentication.call(
+						context,
+						CREDENTIAL_TYPE,
+						{ ...options, abortSignal, ignoreHttpStatusErrors: !renewJwt },
+						{ credentialsDecrypted: connection.credentials },
+					)) as CopernicaResponse,
+				);
 			response = request.limiter ? await request.limiter.run(send) : await send();
 		} catch (error) {
 			exchange = jwtExchangeFailure(error);
@@ -185,7 +197,9 @@ export async function copernicaRequest(
 				throw redirectOutsideApiError(this.getNode(), location, options.url, request);
 			}
 		}
-		if (response && isSuccessStatus(response.statusCode)) return response;
+		if (response && isSuccessStatus(response.statusCode)) {
+			return mayHaveBeenHandled ? { ...response, earlierAttemptMayHaveBeenHandled: true } : response;
+		}
 		if (response?.statusCode === 401 && connection.usesJwt && !jwtRenewed) {
 			renewJwt = jwtRenewed = true;
 			this.logger.debug(`Copernica: HTTP 401 on ${request.method} ${request.path}; renewing the JWT`, {
@@ -213,6 +227,7 @@ export async function copernicaRequest(
 						decision.reason,
 					);
 		}
+		if (!exchange && !wasNotHandled(failure)) mayHaveBeenHandled = true;
 		const what = 'statusCode' in failure ? `HTTP ${failure.statusCode}` : failure.networkCode;
 		this.logger.debug(
 			`Copernica: ${what} on ${request.method} ${request.path}; retry ${retries + 1} of ${policy.maxRetries} in ${decision.waitMs} ms`,
