@@ -14,8 +14,11 @@ export interface ListFaults {
 	 * the same page forever (§3.2 says `start` is an offset; this server forgets it).
 	 */
 	pageIgnoresStart?: boolean;
-	/** Report this `total` instead of the real one: a list that lies about its size (§3.2 "more data while start + count < total"). */
-	pageTotal?: number;
+	/**
+	 * Report this `total` instead of the real one: a list that lies about its size (§3.2 "more
+	 * data while start + count < total"); null leaves `total` out, as `total=false` does (§3.1).
+	 */
+	pageTotal?: number | null;
 	/** Serve at most this many entries a page, while echoing the `limit` asked (§3.2: hosts differ in the largest page). */
 	pageLimit?: number;
 }
@@ -54,7 +57,8 @@ export function listAnswerUnder(fault: ListFaults | undefined, body: unknown, qu
 	const asked = (name: string) => query.find(([key]) => key === name)?.[1];
 	if (fault.pageIgnoresStart === true && asked('start') !== undefined) page.start = Number(asked('start'));
 	if (fault.pageLimit !== undefined && asked('limit') !== undefined) page.limit = Number(asked('limit'));
-	if (fault.pageTotal !== undefined) page.total = fault.pageTotal;
+	if (fault.pageTotal === null) delete page.total;
+	else if (fault.pageTotal !== undefined) page.total = fault.pageTotal;
 	return page;
 }
 

@@ -18,6 +18,7 @@ import {
 import type { JwtExchangeFailure } from './apiError';
 import { networkErrorCode } from '../helpers/failureDetails';
 import type { RequestLimiter } from './requestLimiter';
+import { countOf, PageTracker, totalOf } from './paging';
 import { isInsideApi, redirectOutsideApiError, redirectTarget } from './redirect';
 import { sharedPromise } from './sharedPromise';
 import { withinDeadline } from './deadline';
@@ -249,7 +250,9 @@ export interface PagedList {
 
 /**
  * Every entry of a paged Copernica list (`start`/`limit`/`total`), 1,000 at a time.
- * `start` is an offset, so it advances by the count actually returned.
+ * `start` is an offset, so it advances by the count actually returned. Paging always ends:
+ * at `total`, an empty page, a short page without a total, or an error for a page seen
+ * before or a list past MAX_PAGES (paging.ts).
  */
 export async function copernicaGetAll(
 	this: CopernicaContext,
@@ -257,6 +260,7 @@ export async function copernicaGetAll(
 	maxEntries = Number.POSITIVE_INFINITY,
 ): Promise<IDataObject[]> {
 	const entries: IDataObject[] = [];
+	const pages = new PageTracker(this.getNode(), request);
 	let start = 0;
 	while (entries.length < maxEntries) {
 		const limit = Math.min(MAX_PAGE_SIZE, maxEntries - entries.length);
@@ -272,15 +276,15 @@ export async function copernicaGetAll(
 		});
 		const page = body as PagedList;
 		const data = Array.isArray(page?.data) ? page.data : [];
-		entries.push(...data);
 		start += data.length;
-		const total = typeof page?.total === 'number' ? page.total : Number(page?.total);
-		if (data.length === 0 || data.length < limit || (Number.isFinite(total) && start >= total)) break;
+		const more = pages.next(data, limit, start, totalOf(page));
+		entries.push(...data);
+		if (!more) break;
 	}
-	return entries;
+	return entries.slice(0, maxEntries);
 }
 
-/** How many entries a list (with its selection) holds, without fetching them. */
+/** How many entries a list (with its selection) holds, without fetching them; an error when Copernica does not say. */
 export async function copernicaCount(
 	this: CopernicaContext,
 	request: Omit<CopernicaRequest, 'method' | 'body'>,
@@ -290,5 +294,5 @@ export async function copernicaCount(
 		method: 'GET',
 		query: [...(request.query ?? []), ['limit', '1'], ['total', '1']],
 	});
-	return Number((body as PagedList)?.total ?? 0);
+	return countOf(this.getNode(), body, request);
 }
