@@ -21,6 +21,7 @@ import type { RequestLimiter } from './requestLimiter';
 import { countOf, PageTracker, totalOf } from './paging';
 import { isInsideApi, redirectOutsideApiError, redirectTarget } from './redirect';
 import { sharedPromise } from './sharedPromise';
+import { withCreateAdvice } from './createAdvice';
 import { withinDeadline } from './deadline';
 import type { Failure, RetryPolicy } from './retry';
 import { DEFAULT_RETRY_POLICY, decideRetry, wasNotHandled } from './retry';
@@ -219,7 +220,7 @@ export async function copernicaRequest(
 		if (!decision.retry) {
 			// n8n's own wrapper keeps the request (and so the token) on a network error: never rethrow it.
 			if (exchange) throw jwtExchangeToNodeApiError(this.getNode(), exchange, request, decision.reason);
-			throw response
+			const error = response
 				? responseToNodeApiError(this.getNode(), response, request, decision.reason)
 				: transportFailureToNodeApiError(
 						this.getNode(),
@@ -227,6 +228,8 @@ export async function copernicaRequest(
 						request,
 						decision.reason,
 					);
+			// Never "turn on Retry On Fail" for a request that could create twice (createAdvice.ts).
+			throw mayCreate ? withCreateAdvice(error, failure, request.action) : error;
 		}
 		if (!exchange && !wasNotHandled(failure)) mayHaveBeenHandled = true;
 		const what = 'statusCode' in failure ? `HTTP ${failure.statusCode}` : failure.networkCode;
