@@ -103,3 +103,31 @@ describe('an option that differs per item', () => {
 		expect(await copernica.client.log()).toEqual([]);
 	});
 });
+
+describe('Limit of the Get Many operations', () => {
+	it.each([
+		['={{ 0 }}', '0'],
+		['={{ -5 }}', '-5'],
+		['={{ 2.5 }}', '2.5'],
+		['={{ "10abc" }}', '"10abc"'],
+		['={{ NaN }}', 'NaN'],
+	])('refuses %s before any request, instead of reading nothing or everything', async (limit, shownAs) => {
+		for (const parameters of [
+			{ ...getManyProfiles({}), limit },
+			{ resource: 'database', operation: 'getMany', returnAll: false, limit },
+		]) {
+			const { error } = await runCopernicaNode({ parameters, credentials: copernica.credentials });
+			expect(error?.message).toBe(`Limit must be a whole number from 1 to 1000000, not ${shownAs} [item 0]`);
+		}
+		expect(await copernica.client.log()).toEqual([]);
+	});
+
+	it('takes digits as text from an expression', async () => {
+		const { output, error } = await runCopernicaNode({
+			parameters: { ...getManyProfiles({}), limit: '={{ "2" }}' },
+			credentials: copernica.credentials,
+		});
+		expect(error).toBeUndefined();
+		expect(output).toHaveLength(2);
+	});
+});

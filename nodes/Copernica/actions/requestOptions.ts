@@ -28,6 +28,7 @@ export interface RequestOptionValues {
  * overflows Node's timers (which then fire at once), and a Parallel Requests of 0 never starts.
  */
 export const OPTION_RANGES = {
+	limit: { displayName: 'Limit', min: 1, max: 1_000_000, where: '' },
 	parallelRequests: { displayName: 'Parallel Requests', min: 1, max: 100 },
 	batchSize: { displayName: 'Items per Batch', min: 1, max: 10_000 },
 	batchInterval: { displayName: 'Batch Interval (Ms)', min: 0, max: 3_600_000 },
@@ -55,12 +56,14 @@ function shown(value: unknown): string {
  */
 export function wholeNumberOption(value: unknown, option: RangedOption, fallback: number): number {
 	if (value === undefined) return fallback;
-	const { displayName, min, max } = OPTION_RANGES[option];
+	const range = OPTION_RANGES[option];
+	const { displayName, min, max } = range;
+	const where = 'where' in range ? range.where : 'Options → ';
 	const number =
 		typeof value === 'number' ? value : typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : NaN;
 	if (!Number.isSafeInteger(number) || number < min || number > max) {
 		throw new ParameterProblem(
-			`Options → ${displayName} must be a whole number from ${min} to ${max}, not ${shown(value)}`,
+			`${where}${displayName} must be a whole number from ${min} to ${max}, not ${shown(value)}`,
 			`Set ${displayName} to a whole number from ${min} to ${max} (default ${fallback}), or remove the option to use the default. An expression must give such a number too.`,
 		);
 	}
