@@ -109,3 +109,25 @@ describe('Profile → Update confirms the profile is in the chosen database', ()
 		expect(await copernica.client.writes()).toEqual([]);
 	});
 });
+
+describe('Add Interests and Set Interests confirm it too', () => {
+	it.each(['addInterests', 'setInterests'])('%s refuses a profile of another database before writing', async (operation) => {
+		const erik = await idOf('Newsletter');
+		const { error } = await runCopernicaNode({
+			parameters: { resource: 'profile', operation, database: databaseByName('Customers'), profileId: erik, interests: ['newsletter'] },
+			credentials: copernica.credentials,
+		});
+		expect(error?.message).toMatch(new RegExp(`^Profile ${erik} is not in database "Customers" \\(ID \\d+\\) but in database \\d+; nothing was changed \\[item 0\\]$`));
+		expect(await copernica.client.writes()).toEqual([]);
+	});
+
+	it('and writes a profile of the database', async () => {
+		const anna = await idOf('Customers');
+		const { error, output } = await runCopernicaNode({
+			parameters: { resource: 'profile', operation: 'addInterests', database: databaseByName('Customers'), profileId: anna, interests: ['offers'] },
+			credentials: copernica.credentials,
+		});
+		expect(error).toBeUndefined();
+		expect(output[0].json.interests).toContain('offers');
+	});
+});
