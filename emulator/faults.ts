@@ -26,7 +26,8 @@ export interface ListFaults {
 export interface TrickleFault {
 	/**
 	 * Handle the request, send the status and headers at once, then the body one byte every this
-	 * many milliseconds (a body is made up when the answer has none), until the client hangs up.
+	 * many milliseconds, until the client hangs up. An answer without a body gets a made-up one,
+	 * and a 204 (which may carry none) is sent as 200.
 	 */
 	trickleMs?: number;
 }
@@ -71,7 +72,7 @@ export async function trickle(
 	intervalMs: number,
 ): Promise<void> {
 	const text = body ?? JSON.stringify({ padding: ' '.repeat(10_000) });
-	response.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+	response.writeHead(status === 204 ? 200 : status, { 'Content-Type': 'application/json', ...headers });
 	response.flushHeaders();
 	const bytes = Buffer.from(text, 'utf8');
 	for (let index = 0; index < bytes.length; index++) {
