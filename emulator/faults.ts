@@ -63,6 +63,13 @@ export function listAnswerUnder(fault: ListFaults | undefined, body: unknown, qu
 	return page;
 }
 
+let trickling = 0;
+
+/** Trickled answers still being written: 0 once every client that timed out has hung up. */
+export function activeTrickles(): number {
+	return trickling;
+}
+
 /** Writes `body` a byte at a time, `intervalMs` apart, stopping when the client is gone. */
 export async function trickle(
 	response: ServerResponse,
@@ -75,10 +82,15 @@ export async function trickle(
 	response.writeHead(status === 204 ? 200 : status, { 'Content-Type': 'application/json', ...headers });
 	response.flushHeaders();
 	const bytes = Buffer.from(text, 'utf8');
-	for (let index = 0; index < bytes.length; index++) {
-		await new Promise((resolve) => setTimeout(resolve, intervalMs));
-		if (response.destroyed || response.writableEnded || !response.socket || response.socket.destroyed) return;
-		response.write(bytes.subarray(index, index + 1));
+	trickling++;
+	try {
+		for (let index = 0; index < bytes.length; index++) {
+			await new Promise((resolve) => setTimeout(resolve, intervalMs));
+			if (response.destroyed || response.writableEnded || !response.socket || response.socket.destroyed) return;
+			response.write(bytes.subarray(index, index + 1));
+		}
+		response.end();
+	} finally {
+		trickling--;
 	}
-	response.end();
 }

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 
 import type { CopernicaResponse, copernicaRequest as CopernicaRequest } from '../../nodes/Copernica/transport';
+import { activeTrickles } from '../../emulator/faults';
 import { editorContext, loadNodeOptions } from '../harness/engine';
 import { useEmulator } from '../harness/fixture';
 import { getManyProfiles, updateProfiles } from '../harness/parameters';
@@ -19,6 +20,14 @@ function builtTransport(): { copernicaRequest: typeof CopernicaRequest } {
 	return require(path.join(PROJECT_ROOT, 'dist/nodes/Copernica/transport/index.js')) as { copernicaRequest: typeof CopernicaRequest };
 }
 
+/** Waits (a few trickle intervals at most) until no trickled answer is being written. */
+async function hungUp(): Promise<void> {
+	for (let waited = 0; activeTrickles() > 0 && waited < 1000; waited += 50) {
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+	expect(activeTrickles()).toBe(0);
+}
+
 describe('a deadline that a trickling answer cannot extend', () => {
 	it('an answer whose body trickles in a byte every 200 ms fails at the Timeout, not when the body ends', async () => {
 		// The sample data's first page of profiles is some kilobytes: minutes at a byte per 200 ms.
@@ -34,6 +43,8 @@ describe('a deadline that a trickling answer cannot extend', () => {
 		expect(error?.description).toMatch(/ETIMEDOUT while reading profiles/);
 		// Bounded by the Timeout (1 s) plus the look-ups, far below the trickle's minutes.
 		expect(tookMs).toBeLessThan(5000);
+		// The request was aborted, not just given up on: the emulator sees the client hang up.
+		await hungUp();
 	});
 
 	it('the retry after a trickled answer gets the list', async () => {
@@ -78,6 +89,7 @@ describe('a deadline that a trickling answer cannot extend', () => {
 			}),
 		).rejects.toThrow('Could not reach Copernica: the request timed out');
 		expect(Date.now() - started).toBeLessThan(4000);
+		await hungUp();
 		// The node's own dropdown still works once the fault is gone.
 		await copernica.client.setFaults([]);
 		expect((await loadNodeOptions('getDatabaseFields', { database: { __rl: true, mode: 'name', value: 'Customers' } }, copernica.credentials)).length).toBeGreaterThan(0);
