@@ -2,6 +2,8 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import type { ListFaults, TrickleFault } from './faults';
+import { listAnswerUnder, listQueryUnder, trickle } from './faults';
 import { JwtIssuer } from './jwt';
 import type { PagedList } from './representation';
 import {
@@ -26,7 +28,8 @@ import { CopernicaError, isBooleanTrue } from './store';
  * log, inject faults and reset the data.
  */
 
-export interface FaultRule {
+/** See faults.ts for the list and trickle faults. */
+export interface FaultRule extends ListFaults, TrickleFault {
 	/** Only requests with this method (default: any). */
 	method?: string;
 	/** Only requests whose API path (e.g. `database/1/profiles`) contains this text. */
@@ -340,7 +343,8 @@ export class CopernicaEmulator {
 			answer = { status, body: { error: { message } } };
 		} else {
 			try {
-				answer = this.route({ method, segments: allSegments, query, body });
+				answer = this.route({ method, segments: allSegments, query: listQueryUnder(fault, query), body });
+				answer.body = listAnswerUnder(fault, answer.body, query);
 			} catch (error) {
 				if (!(error instanceof CopernicaError)) throw error;
 				answer = { status: error.status, body: { error: { message: error.message } } };
@@ -354,6 +358,11 @@ export class CopernicaEmulator {
 			return;
 		}
 		const headers: Record<string, string> = { ...answer.headers };
+		if (fault?.trickleMs !== undefined) {
+			const text = answer.body === undefined ? undefined : JSON.stringify(answer.body);
+			await trickle(response, answer.status, headers, text, fault.trickleMs);
+			return;
+		}
 		if (answer.body !== undefined) headers['Content-Type'] = 'application/json';
 		response.writeHead(answer.status, headers);
 		response.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));

@@ -157,8 +157,11 @@ export async function runCopernicaNode(options: NodeRunOptions): Promise<NodeRun
 	};
 }
 
-/** The context the editor's look-ups run in (LoadOptionsContext), with the node's current parameters. */
-async function editorContext(parameters: INodeParameters, credentials: CopernicaCredentials) {
+/**
+ * The context the editor's look-ups run in (LoadOptionsContext), with the node's current
+ * parameters; also for tests that call the built transport directly.
+ */
+export async function editorContext(parameters: INodeParameters, credentials: CopernicaCredentials) {
 	const node = await copernicaNode(parameters);
 	const workflow = await workflowWith(node);
 	const additionalData = additionalDataFor(await helperFor(credentials), { currentNodeParameters: parameters });

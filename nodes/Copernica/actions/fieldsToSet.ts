@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties, ResourceMapperField } from 'n8n-workflow';
 
 import { copernicaValue } from '../helpers/fieldTypes';
-import { checkFieldValues, parseFieldsJson, rowsToObject } from '../helpers/fieldValues';
+import { checkFieldValues, parseFieldsJson, refuseUnsafeKey, refuseUnsafeKeys, rowsToObject } from '../helpers/fieldValues';
 import type { FieldRowInput, FieldValues } from '../helpers/fieldValues';
 import type { FieldOwner } from '../helpers/selection';
 import type { DatabaseField } from '../transport/databaseSchema';
@@ -132,7 +132,10 @@ export interface RequestedFields {
 function mappedFields(context: IExecuteFunctions, itemIndex: number): RequestedFields {
 	const mode = context.getNodeParameter('columns.mappingMode', itemIndex, 'defineBelow') as string;
 	if (mode === 'autoMapInputData') {
-		return { values: { ...context.getInputData()[itemIndex].json }, autoMapped: true };
+		const json = context.getInputData()[itemIndex].json;
+		// Refused even though unknown input keys are otherwise left out: this one would vanish unseen.
+		refuseUnsafeKeys(json, 'Fields to Set (mapped automatically)');
+		return { values: { ...json }, autoMapped: true };
 	}
 	// Read as `columns.value`, so n8n checks and converts each value against the field's type.
 	const value = (context.getNodeParameter('columns.value', itemIndex, {}) ?? {}) as Record<string, unknown>;
@@ -140,6 +143,8 @@ function mappedFields(context: IExecuteFunctions, itemIndex: number): RequestedF
 	const removed = new Set(schema.filter((field) => field.removed === true).map((field) => field.id));
 	const values: Record<string, unknown> = {};
 	for (const [name, fieldValue] of Object.entries(value)) {
+		// n8n 2.x already leaves such keys out of parameters when it copies them (its deepCopy); older n8n passes them on.
+		refuseUnsafeKey(name);
 		// A field shown but left empty holds null: untouched, so not sent.
 		if (fieldValue === null || fieldValue === undefined || removed.has(name)) continue;
 		values[name] = fieldValue;
@@ -179,6 +184,7 @@ export function checkRequestedFields(
 ): FieldValues {
 	const byName = new Map(fields.map((field) => [field.name.toLowerCase(), field]));
 	const values: Record<string, unknown> = {};
+	refuseUnsafeKeys(asked.values);
 	for (const [name, value] of Object.entries(asked.values)) {
 		const field = byName.get(name.toLowerCase());
 		if (field === undefined && asked.autoMapped) continue;

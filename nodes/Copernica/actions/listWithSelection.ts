@@ -7,7 +7,7 @@ import { copernicaGetAll } from '../transport';
 import type { QueryPairs } from '../transport';
 import type { RequestSettings } from '../transport/databaseSchema';
 import { allowEmptyValuesOption } from './common.descriptions';
-import { singleRequestOptions } from './requestOptions';
+import { singleRequestOptions, wholeNumberOption } from './requestOptions';
 import type { RequestOptionValues } from './requestOptions';
 
 /**
@@ -112,5 +112,5 @@ export async function listWithSelection(context: IExecuteFunctions, request: Lis
 /** Return All or Limit, as the number of entries to read. */
 export function listLimitOf(context: IExecuteFunctions, itemIndex: number): number {
 	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	return returnAll ? Number.POSITIVE_INFINITY : (context.getNodeParameter('limit', itemIndex, 50) as number);
+	return returnAll ? Number.POSITIVE_INFINITY : wholeNumberOption(context.getNodeParameter('limit', itemIndex, 50), 'limit', 50);
 }

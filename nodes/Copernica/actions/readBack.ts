@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { simplifyProfile, simplifySubprofile } from '../helpers/profileOutput';
 import { copernicaRequest, pathOf } from '../transport';
@@ -50,4 +51,44 @@ export async function readBack(
 	const read = (body ?? {}) as IDataObject;
 	const simplify = context.getNodeParameter('simplify', itemIndex, true) as boolean;
 	return simplify ? SIMPLIFY[entity](read) : read;
+}
+
+/**
+ * The read-back after a create. The entity exists once Copernica answered the create, so a
+ * failed read must not look like a failed create: the error says the entity exists and gives
+ * its ID, so the item is not run again (which would create it twice).
+ */
+export async function readBackCreated(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	entity: Entity,
+	id: string | number,
+	settings: RequestSettings,
+): Promise<IDataObject> {
+	try {
+		return await readBack(context, itemIndex, entity, id, settings);
+	} catch (error) {
+		throw createdButNotRead(context, error, itemIndex, entity, id);
+	}
+}
+
+function createdButNotRead(
+	context: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+	entity: Entity,
+	id: string | number,
+): NodeApiError | NodeOperationError {
+	const said = error instanceof Error ? error.message.replace(/\s*\[item \d+\]$/, '') : String(error);
+	const message = `Copernica created ${entity} ${id}, but reading it back failed: ${said} [item ${itemIndex}]`;
+	const description = `The ${entity} exists: its ID is ${id}. Do not run this item again, or it is created twice; read it with ${entity === 'profile' ? 'Profile' : 'Subprofile'} → Get (ID ${id}) instead.${
+		error instanceof NodeApiError && error.description ? ` Why the read failed: ${error.description}` : ''
+	}`;
+	if (error instanceof NodeApiError) {
+		error.message = message;
+		error.description = description;
+		error.context.itemIndex = itemIndex;
+		return error;
+	}
+	return new NodeOperationError(context.getNode(), message, { itemIndex, description });
 }

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { ParameterProblem } from '../helpers/parameterProblem';
 import { DEFAULT_TIMEOUT_MS } from '../transport';
 import type { RequestSettings } from '../transport/databaseSchema';
 import type { RequestLimiter } from '../transport/requestLimiter';
@@ -14,11 +15,59 @@ import { DEFAULT_RETRY_POLICY } from '../transport/retry';
  */
 
 export interface RequestOptionValues {
-	retries?: number;
-	maxRetryWait?: number;
-	timeout?: number;
-	parallelRequests?: number;
-	batching?: { batch?: { batchSize?: number; batchInterval?: number } };
+	retries?: unknown;
+	maxRetryWait?: unknown;
+	timeout?: unknown;
+	parallelRequests?: unknown;
+	batching?: { batch?: { batchSize?: unknown; batchInterval?: unknown } };
+}
+
+/**
+ * The range each option accepts. The editor's min and max do not bind an expression, so every
+ * value is checked here before any request: a Timeout of 0 would wait forever, a huge one
+ * overflows Node's timers (which then fire at once), and a Parallel Requests of 0 never starts.
+ */
+export const OPTION_RANGES = {
+	limit: { displayName: 'Limit', min: 1, max: 1_000_000, where: '' },
+	parallelRequests: { displayName: 'Parallel Requests', min: 1, max: 100 },
+	batchSize: { displayName: 'Items per Batch', min: 1, max: 10_000 },
+	batchInterval: { displayName: 'Batch Interval (Ms)', min: 0, max: 3_600_000 },
+	retries: { displayName: 'Retries', min: 0, max: 20 },
+	maxRetryWait: { displayName: 'Max Retry Wait (Seconds)', min: 0, max: 3_600 },
+	timeout: { displayName: 'Timeout (Seconds)', min: 1, max: 3_600 },
+} as const;
+
+type RangedOption = keyof typeof OPTION_RANGES;
+
+function shown(value: unknown): string {
+	if (typeof value === 'string') return `"${value}"`;
+	if (typeof value === 'number') return String(value);
+	try {
+		return JSON.stringify(value) ?? String(value);
+	} catch {
+		return String(value);
+	}
+}
+
+/**
+ * An option's value as a whole number in its range; its default when left out. A number, or
+ * text that is only digits (what an expression may give), is taken; anything else is refused,
+ * naming the option, the value and the range.
+ */
+export function wholeNumberOption(value: unknown, option: RangedOption, fallback: number): number {
+	if (value === undefined) return fallback;
+	const range = OPTION_RANGES[option];
+	const { displayName, min, max } = range;
+	const where = 'where' in range ? range.where : 'Options → ';
+	const number =
+		typeof value === 'number' ? value : typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : NaN;
+	if (!Number.isSafeInteger(number) || number < min || number > max) {
+		throw new ParameterProblem(
+			`${where}${displayName} must be a whole number from ${min} to ${max}, not ${shown(value)}`,
+			`Set ${displayName} to a whole number from ${min} to ${max} (default ${fallback}), or remove the option to use the default. An expression must give such a number too.`,
+		);
+	}
+	return number;
 }
 
 /**
@@ -54,7 +103,7 @@ export const requestOptions: INodeProperties[] = [
 						displayName: 'Items per Batch',
 						name: 'batchSize',
 						type: 'number',
-						typeOptions: { minValue: 1 },
+						typeOptions: { minValue: 1, maxValue: 10000 },
 						default: 50,
 						description: 'Items handled before the pause (still at most Parallel Requests at a time)',
 					},
@@ -62,7 +111,7 @@ export const requestOptions: INodeProperties[] = [
 						displayName: 'Batch Interval (Ms)',
 						name: 'batchInterval',
 						type: 'number',
-						typeOptions: { minValue: 0 },
+						typeOptions: { minValue: 0, maxValue: 3600000 },
 						default: 1000,
 						description: 'Pause between one batch finishing and the next starting, in milliseconds',
 					},
@@ -83,7 +132,7 @@ export const requestOptions: INodeProperties[] = [
 		displayName: 'Max Retry Wait (Seconds)',
 		name: 'maxRetryWait',
 		type: 'number',
-		typeOptions: { minValue: 0 },
+		typeOptions: { minValue: 0, maxValue: 3600 },
 		default: 60,
 		description: 'The most time to spend waiting between retries of one request, in all',
 	},
@@ -91,7 +140,7 @@ export const requestOptions: INodeProperties[] = [
 		displayName: 'Timeout (Seconds)',
 		name: 'timeout',
 		type: 'number',
-		typeOptions: { minValue: 1 },
+		typeOptions: { minValue: 1, maxValue: 3600 },
 		default: 300,
 		description: 'How long to wait for Copernica to answer one request. A timed-out request counts as a connection failure.',
 	},
@@ -120,13 +169,14 @@ export const requestOptionsCollection: INodeProperties = {
 
 export function retryPolicyOf(values: RequestOptionValues): RetryPolicy {
 	return {
-		maxRetries: values.retries ?? DEFAULT_RETRY_POLICY.maxRetries,
-		maxTotalWaitMs: (values.maxRetryWait ?? DEFAULT_RETRY_POLICY.maxTotalWaitMs / 1000) * 1000,
+		maxRetries: wholeNumberOption(values.retries, 'retries', DEFAULT_RETRY_POLICY.maxRetries),
+		maxTotalWaitMs:
+			wholeNumberOption(values.maxRetryWait, 'maxRetryWait', DEFAULT_RETRY_POLICY.maxTotalWaitMs / 1000) * 1000,
 	};
 }
 
 export function timeoutOf(values: RequestOptionValues): number {
-	return (values.timeout ?? DEFAULT_TIMEOUT_MS / 1000) * 1000;
+	return wholeNumberOption(values.timeout, 'timeout', DEFAULT_TIMEOUT_MS / 1000) * 1000;
 }
 
 /** How one item's requests are sent: its index, the retry policy and timeout from Options, the run's Parallel Requests limiter. */
@@ -138,10 +188,17 @@ export function requestSettingsOf(
 	return { retry: retryPolicyOf(values), timeoutMs: timeoutOf(values), itemIndex, limiter };
 }
 
+/**
+ * Parallel Requests and Batching, read from the first item (they bound the whole run). A bad
+ * value throws a ParameterProblem, which the router turns into the run's NodeOperationError.
+ */
 export function concurrencyOf(values: RequestOptionValues): Concurrency {
+	const parallel = wholeNumberOption(values.parallelRequests, 'parallelRequests', DEFAULT_PARALLEL_REQUESTS);
 	const batch = values.batching?.batch;
+	if (batch?.batchSize === undefined) return { parallel };
 	return {
-		parallel: values.parallelRequests ?? DEFAULT_PARALLEL_REQUESTS,
-		...(batch?.batchSize ? { batchSize: batch.batchSize, batchIntervalMs: batch.batchInterval ?? 1000 } : {}),
+		parallel,
+		batchSize: wholeNumberOption(batch.batchSize, 'batchSize', 50),
+		batchIntervalMs: wholeNumberOption(batch.batchInterval, 'batchInterval', 1000),
 	};
 }

@@ -1,13 +1,35 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { ParameterProblem } from '../helpers/parameterProblem';
 import type { CopernicaType } from './node.type';
 import * as database from './database/Database.resource';
 import * as profile from './profile/Profile.resource';
 import * as subprofile from './subprofile/Subprofile.resource';
 
-/** Sends the run to the chosen resource's operation. */
+/**
+ * Sends the run to the chosen resource's operation. A ParameterProblem that reaches here came
+ * from an option read once for the whole run, from the first item (Parallel Requests, Batching),
+ * before any request: it stops the run as a NodeOperationError naming that item.
+ */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	try {
+		return await route.call(this);
+	} catch (error) {
+		throw asRunError(this, error);
+	}
+}
+
+/** A ParameterProblem as the run's NodeOperationError; every other error as it is. */
+function asRunError(context: IExecuteFunctions, error: unknown): unknown {
+	if (!(error instanceof ParameterProblem)) return error;
+	return new NodeOperationError(context.getNode(), `${error.message} [item 0]`, {
+		itemIndex: 0,
+		description: error.description,
+	});
+}
+
+async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter<CopernicaType>('resource', 0);
 	const operation = this.getNodeParameter('operation', 0);
 	const copernica = { resource, operation } as CopernicaType;

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { ParameterProblem } from '../helpers/parameterProblem';
 import { selectionQuery } from '../helpers/selection';
 import type { Selection } from '../helpers/selection';
-import { copernicaRequest } from '../transport';
+import { copernicaCount, copernicaRequest } from '../transport';
+import { countOf } from '../transport/paging';
 import type { RequestSettings } from '../transport/databaseSchema';
 import { runsAsAiTool } from './aiTool';
 import type { SelectionUpdateOptions } from './selectionUpdateOptions';
@@ -51,41 +52,18 @@ export function maxMatchesOf(context: IExecuteFunctions, options: SelectionUpdat
 	return number;
 }
 
-/**
- * Copernica's total from a counted list (`total=1`): a whole number ≥ 0, or undefined when the
- * answer is not a counted list (no `data` list, no usable `total`: an error page, a proxy's
- * answer, another API).
- */
-export function countedTotal(body: unknown): number | undefined {
-	if (body === null || typeof body !== 'object' || Array.isArray(body)) return undefined;
-	const { total, data } = body as { total?: unknown; data?: unknown };
-	if (!Array.isArray(data)) return undefined;
-	const number = typeof total === 'string' && /^\d+$/.test(total) ? Number(total) : total;
-	return typeof number === 'number' && Number.isInteger(number) && number >= 0 && number >= data.length ? number : undefined;
-}
-
-function uncountable(target: SelectionTarget): ParameterProblem {
-	return new ParameterProblem(
-		`Copernica's answer did not say how many ${target.entities} the selection matches; nothing was changed`,
-		'Max Matches and Preview Only need the total of a counted list, and the answer had none. Check the API Base URL of the credential (a proxy or another service may have answered), then try again.',
-	);
-}
-
 /** Max Matches: count first, and refuse when the selection matches more than allowed, or when the count cannot be read. */
 export async function countMatches(
 	context: IExecuteFunctions,
 	target: SelectionTarget,
 	maxMatches: number,
 ): Promise<number> {
-	const { body } = await copernicaRequest.call(context, {
+	const matches = await copernicaCount.call(context, {
 		...target.transport,
-		method: 'GET',
 		path: target.path,
-		query: [...selectionQuery(target.selection), ['limit', '1'], ['total', '1']],
+		query: selectionQuery(target.selection),
 		action: `counting the ${target.entities} the selection matches`,
 	});
-	const matches = countedTotal(body);
-	if (matches === undefined) throw uncountable(target);
 	if (matches > maxMatches) {
 		throw new ParameterProblem(
 			`The selection matches ${matches} ${matches === 1 ? target.entities.slice(0, -1) : target.entities}, more than Max Matches (${maxMatches}); nothing was changed`,
@@ -104,6 +82,7 @@ export async function previewMatches(
 	target: SelectionTarget,
 	simplify: (entry: IDataObject) => IDataObject,
 ): Promise<{ matches: number; entries: IDataObject[] }> {
+	const action = `reading the ${target.entities} the selection matches`;
 	const { body } = await copernicaRequest.call(context, {
 		...target.transport,
 		method: 'GET',
@@ -115,10 +94,9 @@ export async function previewMatches(
 			['limit', String(PREVIEW_ENTRIES)],
 			['total', '1'],
 		],
-		action: `reading the ${target.entities} the selection matches`,
+		action,
 	});
-	const matches = countedTotal(body);
-	if (matches === undefined) throw uncountable(target);
-	const entries = ((body as { data: IDataObject[] }).data ?? []).map(simplify);
+	const matches = countOf(context.getNode(), body, { itemIndex: target.transport.itemIndex, action });
+	const entries = (body as { data: IDataObject[] }).data.map(simplify);
 	return { matches, entries };
 }

@@ -15,6 +15,32 @@ export interface FieldRowInput {
 	value?: unknown;
 }
 
+/**
+ * Keys JavaScript treats as object internals. Set on a plain object, `__proto__` replaces its
+ * prototype instead of adding a key, so the field vanished from the request without a word;
+ * `constructor` and `prototype` shadow built-ins. No Copernica field is worth that risk: all
+ * three are refused, whichever way Fields to Set (or Interests) was given.
+ */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export function isUnsafeKey(name: string): boolean {
+	return UNSAFE_KEYS.has(name.trim().toLowerCase());
+}
+
+/** Refuses `name` when it is one of UNSAFE_KEYS; `what` is the parameter ("Fields to Set", "Interests"). */
+export function refuseUnsafeKey(name: string, what = 'Fields to Set'): void {
+	if (!isUnsafeKey(name)) return;
+	throw new ParameterProblem(
+		`${what}: "${name}" cannot be used as a name`,
+		`Names such as __proto__, constructor and prototype are refused: JavaScript treats them as object internals, so the value would be lost or misread without a word. Rename or remove the key "${name}" (for example with an Edit Fields node before this one).`,
+	);
+}
+
+/** Every own key of `values` checked with refuseUnsafeKey, `__proto__` included (JSON.parse makes it an own key). */
+export function refuseUnsafeKeys(values: object, what = 'Fields to Set'): void {
+	for (const name of Object.keys(values)) refuseUnsafeKey(name, what);
+}
+
 function scalar(value: unknown, field: string): FieldValue {
 	if (value === null || value === undefined) return '';
 	if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
@@ -48,6 +74,7 @@ export function parseFieldsJson(raw: unknown): Record<string, unknown> {
 			'Write an object of field names and values, for example {"firstname": "John", "city": "Amsterdam"}.',
 		);
 	}
+	refuseUnsafeKeys(parsed, 'Fields to Set (JSON)');
 	return parsed as Record<string, unknown>;
 }
 
@@ -56,6 +83,7 @@ export function rowsToObject(rows: readonly FieldRowInput[]): Record<string, unk
 	const result: Record<string, unknown> = {};
 	for (const row of rows) {
 		const name = typeof row.name === 'string' ? row.name : String(row.name ?? '');
+		refuseUnsafeKey(name);
 		if (Object.prototype.hasOwnProperty.call(result, name)) {
 			throw new ParameterProblem(
 				`Field "${name}" is set twice in Fields to Set`,
@@ -79,6 +107,7 @@ export function checkFieldValues(
 ): FieldValues {
 	const checked: FieldValues = {};
 	const seen = new Set<string>();
+	refuseUnsafeKeys(values, what);
 	for (const [name, value] of Object.entries(values)) {
 		if (name.trim() === '') {
 			throw new ParameterProblem(`${what} has a row without a field name`, 'Pick a field for every row, or remove the row.');

@@ -1,3 +1,4 @@
+import { refuseUnsafeKey } from './fieldValues';
 import { ParameterProblem } from './parameterProblem';
 
 /**
@@ -15,6 +16,7 @@ export interface InterestRowInput {
 
 function canonicalInterest(raw: unknown, databaseInterests: readonly string[]): string {
 	const name = typeof raw === 'string' ? raw : String(raw ?? '');
+	refuseUnsafeKey(name, 'Interests');
 	const known = databaseInterests.find((interest) => interest.toLowerCase() === name.toLowerCase());
 	if (known === undefined) {
 		throw new ParameterProblem(

@@ -21,9 +21,13 @@ import { isSecureUrl } from '../helpers/secureUrl';
 import type { Redact } from './redact';
 import { redactorFor, redactText } from './redact';
 import type { RequestLimiter } from './requestLimiter';
+import { countOf, PageTracker, totalOf } from './paging';
+import { isInsideApi, redirectOutsideApiError, redirectTarget } from './redirect';
 import { sharedPromise } from './sharedPromise';
+import { withCreateAdvice } from './createAdvice';
+import { withinDeadline } from './deadline';
 import type { Failure, RetryPolicy } from './retry';
-import { DEFAULT_RETRY_POLICY, decideRetry } from './retry';
+import { DEFAULT_RETRY_POLICY, decideRetry, wasNotHandled } from './retry';
 
 /** The one place that talks HTTP to Copernica. Everything else builds requests and reads answers. */
 
@@ -65,6 +69,13 @@ export interface CopernicaResponse {
 	statusCode: number;
 	headers: Record<string, string | string[] | undefined>;
 	body: unknown;
+	/**
+	 * Set when this answer came from a retry after a try that failed in a way Copernica may
+	 * have handled it anyway (a reset connection, a timeout, a 502/503/504), not one it cannot
+	 * have handled (a refused connection, a 429, a failed JWT exchange). A create that was
+	 * retried then may have created twice: the caller can look before it reports.
+	 */
+	earlierAttemptMayHaveBeenHandled?: true;
 }
 
 /** `pathOf('database', 'Customers 2024', 'profiles')` → `database/Customers%202024/profiles`. */
@@ -184,7 +195,10 @@ function forgetJwt(connection: Connection, refused: string): void {
 	if (data && data.jwt === refused) data.jwt = '';
 }
 
-/** Any 2xx is success; so is 303, which older API versions answer to every PUT. */
+/**
+ * Any 2xx is success; so is 303, which older API versions answer to every PUT, as long as its
+ * Location points into the API (redirect.ts): the request checks that.
+ */
 export function isSuccessStatus(statusCode: number): boolean {
 	return (statusCode >= 200 && statusCode < 300) || statusCode === 303;
 }
@@ -220,12 +234,14 @@ export async function copernicaRequest(
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		disableFollowRedirect: true,
+		// axios' idle timer; the deadline for the whole answer is withinDeadline's.
 		timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 	};
 	if (request.body !== undefined) options.body = request.body;
 	const policy = request.retry ?? DEFAULT_RETRY_POLICY;
 	const mayCreate = request.mayCreate ?? request.method === 'POST';
 	let jwtRenewed = false;
+	let mayHaveBeenHandled = false;
 
 	for (let retries = 0, waitedMs = 0; ; ) {
 		let response: CopernicaResponse | undefined;
@@ -236,18 +252,28 @@ export async function copernicaRequest(
 		try {
 			// A copy each try: n8n adds the credential's query parameter to the options it is given.
 			const send = async () =>
-				(await this.helpers.httpRequestWithAuthentication.call(
-					this,
-					CREDENTIAL_TYPE,
-					{ ...options },
-					{ credentialsDecrypted: connection.credentials },
-				)) as CopernicaResponse;
+				await withinDeadline(this, options.timeout!, async (context, abortSignal) =>
+					(await context.helpers.httpRequestWithAuthentication.call(
+						context,
+						CREDENTIAL_TYPE,
+						{ ...options, abortSignal },
+						{ credentialsDecrypted: connection.credentials },
+					)) as CopernicaResponse,
+				);
 			response = request.limiter ? await request.limiter.run(send) : await send();
 		} catch (error) {
 			exchange = jwtExchangeFailure(error);
 			networkError = error;
 		}
-		if (response && isSuccessStatus(response.statusCode)) return response;
+		if (response?.statusCode === 303) {
+			const location = headerOf(response, 'location');
+			if (!isInsideApi(redirectTarget(location, options.url), connection.baseUrl)) {
+				throw redirectOutsideApiError(this.getNode(), location, options.url, request);
+			}
+		}
+		if (response && isSuccessStatus(response.statusCode)) {
+			return mayHaveBeenHandled ? { ...response, earlierAttemptMayHaveBeenHandled: true } : response;
+		}
 		const redact = redactorOfConnection(connection);
 		if (response && connection.usesJwt && !jwtRenewed && refusesJwt(response)) {
 			jwtRenewed = true;
@@ -269,7 +295,7 @@ export async function copernicaRequest(
 		if (!decision.retry) {
 			// n8n's own wrapper keeps the request (and so the token) on a network error: never rethrow it.
 			if (exchange) throw jwtExchangeToNodeApiError(this.getNode(), exchange, request, decision.reason, redact);
-			throw response
+			const error = response
 				? responseToNodeApiError(this.getNode(), response, request, decision.reason, redact)
 				: transportFailureToNodeApiError(
 						this.getNode(),
@@ -278,7 +304,10 @@ export async function copernicaRequest(
 						decision.reason,
 						redact,
 					);
+			// Never "turn on Retry On Fail" for a request that could create twice (createAdvice.ts).
+			throw mayCreate ? withCreateAdvice(error, failure, request.action) : error;
 		}
+		if (!exchange && !wasNotHandled(failure)) mayHaveBeenHandled = true;
 		const what = 'statusCode' in failure ? `HTTP ${failure.statusCode}` : failure.networkCode;
 		this.logger.debug(
 			redact(
@@ -302,7 +331,9 @@ export interface PagedList {
 
 /**
  * Every entry of a paged Copernica list (`start`/`limit`/`total`), 1,000 at a time.
- * `start` is an offset, so it advances by the count actually returned.
+ * `start` is an offset, so it advances by the count actually returned. Paging always ends:
+ * at `total`, an empty page, a short page without a total, or an error for a page seen
+ * before or a list past MAX_PAGES (paging.ts).
  */
 export async function copernicaGetAll(
 	this: CopernicaContext,
@@ -310,6 +341,7 @@ export async function copernicaGetAll(
 	maxEntries = Number.POSITIVE_INFINITY,
 ): Promise<IDataObject[]> {
 	const entries: IDataObject[] = [];
+	const pages = new PageTracker(this.getNode(), request);
 	let start = 0;
 	while (entries.length < maxEntries) {
 		const limit = Math.min(MAX_PAGE_SIZE, maxEntries - entries.length);
@@ -325,15 +357,15 @@ export async function copernicaGetAll(
 		});
 		const page = body as PagedList;
 		const data = Array.isArray(page?.data) ? page.data : [];
-		entries.push(...data);
 		start += data.length;
-		const total = typeof page?.total === 'number' ? page.total : Number(page?.total);
-		if (data.length === 0 || data.length < limit || (Number.isFinite(total) && start >= total)) break;
+		const more = pages.next(data, limit, start, totalOf(page));
+		entries.push(...data);
+		if (!more) break;
 	}
-	return entries;
+	return entries.slice(0, maxEntries);
 }
 
-/** How many entries a list (with its selection) holds, without fetching them. */
+/** How many entries a list (with its selection) holds, without fetching them; an error when Copernica does not say. */
 export async function copernicaCount(
 	this: CopernicaContext,
 	request: Omit<CopernicaRequest, 'method' | 'body'>,
@@ -343,5 +375,5 @@ export async function copernicaCount(
 		method: 'GET',
 		query: [...(request.query ?? []), ['limit', '1'], ['total', '1']],
 	});
-	return Number((body as PagedList)?.total ?? 0);
+	return countOf(this.getNode(), body, request);
 }

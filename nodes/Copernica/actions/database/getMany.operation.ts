@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
 import { copernicaGetAll } from '../../transport';
 import { returnAllOrLimit } from '../common.descriptions';
+import { listLimitOf } from '../listWithSelection';
 import { forEachItem } from '../perItem';
 import { requestSettingsOf, singleRequestOptionsCollection } from '../requestOptions';
 import type { RequestOptionValues } from '../requestOptions';
@@ -25,8 +26,7 @@ export const description = updateDisplayOptions({ show: { resource: ['database']
 /** GET databases: every database of the account (or Limit), 1,000 a page. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, async (itemIndex, limiter) => {
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = returnAll ? Number.POSITIVE_INFINITY : (this.getNodeParameter('limit', itemIndex, 50) as number);
+		const limit = listLimitOf(this, itemIndex);
 		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 		const options = this.getNodeParameter('options', itemIndex, {}) as RequestOptionValues;
 		const databases = await copernicaGetAll.call(

@@ -4,6 +4,7 @@ import { interestsToAdd } from '../../helpers/interests';
 import { ParameterProblem } from '../../helpers/parameterProblem';
 import { copernicaRequest, pathOf } from '../../transport';
 import { profileIdOf } from '../idParameter';
+import { confirmProfileInDatabase, createDatabaseIdLookup } from './profileInDatabase';
 import { runProfileWrites } from './profileWrite';
 
 /**
@@ -43,7 +44,8 @@ export async function sendProfileInterests(
 	this: IExecuteFunctions,
 	method: 'POST' | 'PUT',
 ): Promise<INodeExecutionData[]> {
-	return await runProfileWrites.call(this, async ({ itemIndex, schema, settings }) => {
+	const databaseIdOf = createDatabaseIdLookup(this);
+	return await runProfileWrites.call(this, async ({ itemIndex, database, schema, settings }) => {
 		const profileId = profileIdOf(this, itemIndex);
 		const raw = this.getNodeParameter('interests', itemIndex, []) as unknown;
 		const asked = (Array.isArray(raw) ? raw : String(raw ?? '').split(',')).filter(
@@ -62,6 +64,8 @@ export async function sendProfileInterests(
 			asked,
 			(await schema()).interests.map((interest) => interest.name),
 		);
+		// Like Update: profile/{id}/interests changes the profile whichever database it is in.
+		await confirmProfileInDatabase(this, profileId, database, await databaseIdOf(database, settings), settings);
 		await copernicaRequest.call(this, {
 			...settings,
 			method,

@@ -6,7 +6,7 @@ import { databaseOf } from '../databaseParameter';
 import { forEachItem } from '../perItem';
 import { concurrencyOf, requestSettingsOf } from '../requestOptions';
 import type { RequestOptionValues } from '../requestOptions';
-import { readBack } from '../readBack';
+import { readBack, readBackCreated } from '../readBack';
 
 /**
  * The operations that write one profile and output it (Create, Update, Add Interests, Set
@@ -26,6 +26,8 @@ export interface ProfileWrite {
 export async function runProfileWrites(
 	this: IExecuteFunctions,
 	write: (item: ProfileWrite) => Promise<string | number>,
+	/** Create: the profile exists once written, and a failed read-back says so (readBackCreated). */
+	creates = false,
 ): Promise<INodeExecutionData[]> {
 	const schemaOf = createSchemaCache(this);
 	const concurrency = concurrencyOf(this.getNodeParameter('options', 0, {}) as RequestOptionValues);
@@ -37,7 +39,7 @@ export async function runProfileWrites(
 			const settings = requestSettingsOf(options, itemIndex, limiter);
 			const schema = async () => await schemaOf(database, settings);
 			const profileId = await write({ itemIndex, database, schema, settings });
-			return await readBack(this, itemIndex, 'profile', profileId, settings);
+			return await (creates ? readBackCreated : readBack)(this, itemIndex, 'profile', profileId, settings);
 		},
 		concurrency,
 	);

@@ -47,5 +47,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			}
 			return subprofileId;
 		},
+		true,
 	);
 }

@@ -11,7 +11,7 @@ import { forEachItem } from '../perItem';
 import { concurrencyOf, requestSettingsOf } from '../requestOptions';
 import type { RequestOptionValues } from '../requestOptions';
 import { createCollectionResolver } from './collectionParameter';
-import { readBack } from '../readBack';
+import { readBack, readBackCreated } from '../readBack';
 
 /**
  * Create and Update of one subprofile: the fields are checked against the collection (read
@@ -46,6 +46,8 @@ export async function runSubprofileWrites(
 	this: IExecuteFunctions,
 	idOf: (itemIndex: number) => string | undefined,
 	write: (item: SubprofileWrite, id: string | undefined) => Promise<string | number>,
+	/** Create: the subprofile exists once written, and a failed read-back says so (readBackCreated). */
+	creates = false,
 ): Promise<INodeExecutionData[]> {
 	const fieldsOf = createCollectionFieldsCache(this);
 	const collectionOf = createCollectionResolver(this);
@@ -62,7 +64,7 @@ export async function runSubprofileWrites(
 			const fields = checkRequestedFields(asked, await fieldsOf(collection, settings), 'collection');
 			if (isEmpty(fields)) throw nothingToSet();
 			const subprofileId = await write({ itemIndex, collection, fields, settings }, id);
-			return await readBack(this, itemIndex, 'subprofile', subprofileId, settings);
+			return await (creates ? readBackCreated : readBack)(this, itemIndex, 'subprofile', subprofileId, settings);
 		},
 		concurrency,
 	);
