@@ -164,8 +164,29 @@ describe('Profile → Create or Update', () => {
 		const { output, error } = await run('upsert', upsert({ options: { retries: 2 } }), [{ email: 'once@example.com', city: 'Ede' }]);
 		expect(error).toBeUndefined();
 		expect((await copernica.client.writes()).map((entry) => entry.status)).toEqual([0, 204]);
-		expect(output[0].json.created).toBe(false);
-		expect(await copernica.client.profilesWhere('Customers', 'email', 'once@example.com')).toHaveLength(1);
+		const created = await copernica.client.profilesWhere('Customers', 'email', 'once@example.com');
+		expect(created).toHaveLength(1);
+		// The lost try may have created it: the output does not claim it did not, and names the profile.
+		expect(output[0].json).toMatchObject({ created: null, creationUncertain: true, profileId: Number(created[0].ID) });
+		const lookUps = (await copernica.client.log()).filter((entry) => entry.method === 'GET' && entry.path === 'database/Customers/profiles');
+		expect(lookUps).toHaveLength(1);
+		expect(lookUps[0].query).toContainEqual(['fields[]', 'email==once@example.com']);
+	});
+
+	it('a 503 before anything was handled, then a retry that updates: uncertain too, as the node cannot tell', async () => {
+		await copernica.client.setFaults([{ method: 'PUT', status: 503, times: 1 }]);
+		const { output, error } = await run('upsert', upsert({ options: { retries: 2 } }), [{ email: 'anna@example.com', city: 'Ede' }]);
+		expect(error).toBeUndefined();
+		const [anna] = await copernica.client.profilesWhere('Customers', 'email', 'anna@example.com');
+		expect(output[0].json).toMatchObject({ created: null, creationUncertain: true, profileId: Number(anna.ID) });
+	});
+
+	it('a retry after a 429 (never handled) reports plainly: no look-up', async () => {
+		await copernica.client.setFaults([{ method: 'PUT', status: 429, retryAfterSeconds: 0, times: 1 }]);
+		const { output, error } = await run('upsert', upsert({ options: { retries: 2 } }), [{ email: 'anna@example.com', city: 'Ede' }]);
+		expect(error).toBeUndefined();
+		expect(output[0].json).toMatchObject({ created: false, profileId: null });
+		expect(output[0].json.creationUncertain).toBeUndefined();
 	});
 
 	it('Max Matches: more matching profiles than allowed changes nothing', async () => {

@@ -155,6 +155,9 @@ async function sendUpdate(context: IExecuteFunctions, update: PreparedUpdate): P
 		mayCreate: update.mayCreate,
 	});
 	const profileId = createdProfileId(response);
+	if (profileId === undefined && update.create && !update.background && response.earlierAttemptMayHaveBeenHandled) {
+		return { ...result, ...(await uncertainCreation(context, update)), async: false, statusCode: response.statusCode };
+	}
 	return {
 		...result,
 		created: profileId !== undefined,
@@ -162,6 +165,18 @@ async function sendUpdate(context: IExecuteFunctions, update: PreparedUpdate): P
 		async: update.background,
 		statusCode: response.statusCode,
 	};
+}
+
+/**
+ * The PUT was retried after a try Copernica may have handled (a dropped connection, a timeout,
+ * a 503), and the retry updated rather than created: the profile it updated may be the one the
+ * lost try created, or one that was there before. Nobody can tell, so the output says so, and
+ * gives the ID of the profile the selection matches now (one look-up with the same selection).
+ */
+async function uncertainCreation(context: IExecuteFunctions, update: PreparedUpdate): Promise<IDataObject> {
+	const { matches, entries } = await previewMatches(context, targetOf(update), simplifyProfile);
+	const id = matches === 1 ? Number(entries[0]?.ID) : Number.NaN;
+	return { created: null, creationUncertain: true, profileId: Number.isInteger(id) ? id : null };
 }
 
 /**
