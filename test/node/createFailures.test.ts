@@ -74,16 +74,7 @@ describe('a create that failed does not advise Retry On Fail', () => {
 
 	it('Subprofile → Create names the subprofile', async () => {
 		await copernica.client.setFaults([{ method: 'POST', status: 502, times: 1 }]);
-		const anna = (await copernica.client.profilesWhere('Customers', 'customerid', 'C-1001'))[0].ID;
-		const collection = String(copernica.emulator.store.databases[0].collections[0].ID);
-		const { error } = await run({
-			resource: 'subprofile',
-			operation: 'create',
-			database: databaseByName('Customers'),
-			collection,
-			profileId: anna,
-			fieldValues: { fields: [{ name: 'orderid', value: 'O-8005' }] },
-		});
+		const { error } = await run(await createOrder('O-8005'));
 		expect(error?.description).toMatch(/^The subprofile may have been created: Copernica answered HTTP 502/);
 	});
 
@@ -95,6 +86,20 @@ describe('a create that failed does not advise Retry On Fail', () => {
 		expect(error?.description).toMatch(RETRY_ON_FAIL_ADVICE);
 	});
 });
+
+/** Subprofile → Create of an order under Anna's profile, in the Orders collection. */
+async function createOrder(orderid: string, options: INodeParameters = {}): Promise<INodeParameters> {
+	const anna = (await copernica.client.profilesWhere('Customers', 'customerid', 'C-1001'))[0].ID;
+	return {
+		resource: 'subprofile',
+		operation: 'create',
+		database: databaseByName('Customers'),
+		collection: String(copernica.emulator.store.databases[0].collections[0].ID),
+		profileId: anna,
+		fieldValues: { fields: [{ name: 'orderid', value: orderid }] },
+		options,
+	};
+}
 
 describe('a create whose read-back failed', () => {
 	it('says the profile exists and gives its ID, with Continue On Fail too', async () => {
@@ -113,17 +118,7 @@ describe('a create whose read-back failed', () => {
 
 	it('the same for a subprofile', async () => {
 		await copernica.client.setFaults([{ method: 'GET', path: 'subprofile/', status: 503 }]);
-		const anna = (await copernica.client.profilesWhere('Customers', 'customerid', 'C-1001'))[0].ID;
-		const collection = String(copernica.emulator.store.databases[0].collections[0].ID);
-		const { error } = await run({
-			resource: 'subprofile',
-			operation: 'create',
-			database: databaseByName('Customers'),
-			collection,
-			profileId: anna,
-			fieldValues: { fields: [{ name: 'orderid', value: 'O-8011' }] },
-			options: { retries: 0 },
-		});
+		const { error } = await run(await createOrder('O-8011', { retries: 0 }));
 		expect(error?.message).toMatch(/^Copernica created subprofile \d+, but reading it back failed: Copernica answered HTTP 503: Loadbalancer Error \[item 0\]$/);
 		expect(error?.description).toMatch(/^The subprofile exists: its ID is \d+\./);
 	});
