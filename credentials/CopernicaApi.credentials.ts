@@ -17,7 +17,7 @@ import {
 	networkErrorCode,
 	summarizePage,
 } from '../nodes/Copernica/helpers/failureDetails';
-import { HTTPS_ONLY_HINT, isSecureUrl } from '../nodes/Copernica/helpers/secureUrl';
+import { HTTPS_ONLY_HINT, isSecureUrl, isUnderBaseUrl } from '../nodes/Copernica/helpers/secureUrl';
 import { redactorFor, redactValue } from '../nodes/Copernica/transport/redact';
 
 /**
@@ -96,13 +96,17 @@ function issuedFor(credentials: ICredentialDataDecryptedObject): string {
 		.slice(0, 16);
 }
 
-/** Where a request goes: its URL, resolved against its base URL as axios resolves it. */
+/** Where a request goes: its URL, joined to its base URL as axios joins them (`…/v3` + `/identity` → `…/v3/identity`). */
 function targetOf(requestOptions: IHttpRequestOptions): string {
-	try {
-		return new URL(requestOptions.url, requestOptions.baseURL || undefined).href;
-	} catch {
-		return requestOptions.url;
-	}
+	const { url, baseURL } = requestOptions;
+	if (!baseURL || /^[a-z][a-z\d+\-.]*:\/\//i.test(url)) return url;
+	return `${baseURL.replace(/\/+$/, '')}/${url.replace(/^\/+/, '')}`;
+}
+
+/** The API the credential is for: the secrets go there and nowhere else. */
+function apiBaseUrlOf(credentials: ICredentialDataDecryptedObject): string {
+	if (credentials.apiVersion === 'v4') return baseUrlV4Of(credentials);
+	return String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '') || 'https://api.copernica.com/v3';
 }
 
 const JWT_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]*$/;
@@ -291,6 +295,13 @@ export class CopernicaApi implements ICredentialType {
 		if (!isSecureUrl(targetOf(requestOptions))) {
 			throw new Error(
 				`The API Base URL must start with https://: the Copernica credential is never sent over plain http. ${HTTPS_ONLY_HINT}`,
+			);
+		}
+		// Another node using this credential (the HTTP Request node's predefined credential type) could
+		// aim it anywhere: the token or the JWT goes only to the API Base URL the credential names.
+		if (!isUnderBaseUrl(targetOf(requestOptions), apiBaseUrlOf(credentials))) {
+			throw new Error(
+				`The Copernica credential is only sent to its API Base URL (${apiBaseUrlOf(credentials)}), and this request goes elsewhere. Use an address under the API Base URL, or change the API Base URL of the credential.`,
 			);
 		}
 		if (credentials.apiVersion !== 'v4') {

@@ -163,7 +163,7 @@ describe.each(N8N_VERSIONS)('n8n $version', (target) => {
 		for (const profile of elsewhere) expect(profile.interests).not.toContain('offers');
 	});
 
-	it('REST v4: the example runs with the JWT only, and the next execution reuses the JWT n8n saved', async () => {
+	it('REST v4: the example runs with the JWT only, the next execution reuses the JWT n8n saved, and a JWT refused with 400 is renewed once', async () => {
 		await n8n.importCredentials([
 			{
 				...CREDENTIAL,
@@ -185,6 +185,24 @@ describe.each(N8N_VERSIONS)('n8n $version', (target) => {
 				expect(request).toMatchObject({ version: 'v4', auth: 'bearer', token: 'valid' });
 				expect(request.query.map(([key]) => key)).not.toContain('access_token');
 			}
+
+			// Copernica revokes the JWT n8n saved and refuses it with 400 "Invalid access token" (its
+			// status for a refused JWT is undocumented): the third run renews it once, in n8n's own way.
+			await client.clearLog();
+			await client.setJwtRefusal(400);
+			await client.expireJwts();
+			const third = await n8n.execute('copernicaExample0001');
+			expectNoToken(third.stdout, third.stderr);
+			expect(third.exitCode).toBe(0);
+			const renewal = await client.log();
+			const exchanges = renewal.filter((entry) => entry.path === 'authenticate');
+			expect(exchanges).toHaveLength(1);
+			// Only the requests already in flight with the old JWT were refused (the look-ups go in
+			// parallel); every one after the single exchange carried the new JWT.
+			const refused = renewal.filter((entry) => entry.status === 400);
+			expect(refused.length).toBeGreaterThanOrEqual(1);
+			expect(refused.every((entry) => entry.seq < exchanges[0].seq)).toBe(true);
+			expect(renewal.filter((entry) => entry.seq > exchanges[0].seq).every((entry) => entry.token === 'valid')).toBe(true);
 		} finally {
 			await n8n.importCredentials([{ ...CREDENTIAL, data: { accessToken: token, baseUrl: emulator.baseUrl } }]);
 		}

@@ -40,7 +40,7 @@ describe('Copernica API credential', () => {
 		const v3 = await authenticate({ accessToken: 'secret' }, { url });
 		expect(v3).toEqual({ url, qs: { access_token: 'secret' } });
 		// Without a JWT (or with one for another token) the request is not sent: n8n is told to fetch one first.
-		await expect(authenticate({ apiVersion: 'v4', accessToken: 'secret', jwt: '' }, { url })).rejects.toMatchObject({
+		await expect(authenticate({ apiVersion: 'v4', accessToken: 'secret', jwt: '' }, { url: 'https://api.copernica.com/v4/identity' })).rejects.toMatchObject({
 			response: { status: 401 },
 		});
 	});
@@ -61,9 +61,31 @@ describe('Copernica API credential', () => {
 				await expect(authenticate(credentials, options)).rejects.toThrow(/^The API Base URL must start with https:\/\//);
 			}
 		}
-		expect(await authenticate({ accessToken: 'secret' }, { url: 'http://127.0.0.1:9/v3/identity' })).toMatchObject({
-			qs: { access_token: 'secret' },
-		});
+		expect(
+			await authenticate({ accessToken: 'secret', baseUrl: 'http://127.0.0.1:9/v3' }, { url: 'http://127.0.0.1:9/v3/identity' }),
+		).toMatchObject({ qs: { access_token: 'secret' } });
+	});
+
+	it('applies the token or a JWT only to addresses under the credential\'s API Base URL, whoever sends the request', async () => {
+		const credential = (await loadNodePackage()).credentialType('copernicaApi');
+		const authenticate = credential.authenticate as (
+			credentials: ICredentialDataDecryptedObject,
+			options: IHttpRequestOptions,
+		) => Promise<IHttpRequestOptions>;
+		const v3 = { accessToken: 'secret', baseUrl: 'https://api.copernica.com/v3' };
+		for (const options of [
+			{ url: 'https://evil.example/steal' },
+			{ url: 'https://api.copernica.com/v4/identity' },
+			{ url: 'https://api.copernica.com/v3evil/identity' },
+			{ url: 'https://api.copernica.com/v3/..%2Fv4/identity' },
+			{ url: 'https://api.copernica.com/v3//evil.example' },
+			{ baseURL: 'https://evil.example/v3', url: '/identity' },
+		]) {
+			await expect(authenticate(v3, options)).rejects.toThrow(/^The Copernica credential is only sent to its API Base URL \(https:\/\/api.copernica.com\/v3\)/);
+		}
+		expect(await authenticate(v3, { baseURL: 'https://api.copernica.com/v3/', url: '/identity' })).toMatchObject({ qs: { access_token: 'secret' } });
+		const v4 = { apiVersion: 'v4', accessToken: 'secret', jwt: 'a.b.c', baseUrlV4: 'https://api.copernica.com/v4' };
+		await expect(authenticate(v4, { url: 'https://evil.example/v4/identity' })).rejects.toThrow(/only sent to its API Base URL/);
 	});
 
 	it('Test: a working token', async () => {

@@ -173,6 +173,18 @@ describe('Profile → Create or Update', () => {
 		expect(lookUps[0].query).toContainEqual(['fields[]', 'email==once@example.com']);
 	});
 
+	it('a look-up that fails after the uncertain retry keeps the item: the write went through', async () => {
+		await copernica.client.setFaults([
+			{ method: 'PUT', resetAfterHandling: true, times: 1 },
+			{ method: 'GET', path: 'database/Customers/profiles', status: 400, contentType: 'application/json', body: '{"error":{"message":"boom"}}' },
+		]);
+		const { output, error } = await run('upsert', upsert({ options: { retries: 2 } }), [{ email: 'once@example.com', city: 'Ede' }]);
+		expect(error).toBeUndefined();
+		expect(output[0].json).toMatchObject({ created: null, creationUncertain: true, profileId: null });
+		expect(output[0].json.lookUpError).toMatch(/^Copernica: boom/);
+		expect(await copernica.client.profilesWhere('Customers', 'email', 'once@example.com')).toHaveLength(1);
+	});
+
 	it('a 503 before anything was handled, then a retry that updates: uncertain too, as the node cannot tell', async () => {
 		await copernica.client.setFaults([{ method: 'PUT', status: 503, times: 1 }]);
 		const { output, error } = await run('upsert', upsert({ options: { retries: 2 } }), [{ email: 'anna@example.com', city: 'Ede' }]);

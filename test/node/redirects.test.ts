@@ -1,5 +1,5 @@
 import { useEmulator } from '../harness/fixture';
-import { updateProfiles } from '../harness/parameters';
+import { getManyProfiles, updateProfiles } from '../harness/parameters';
 import { runWithoutLeaks } from '../harness/runWithoutLeaks';
 
 /**
@@ -58,4 +58,36 @@ describe('a 303 anywhere else is an error that says where it led', () => {
 		expect(error?.message).toContain('to https://sso.example.com/login [item 0]');
 		expect(error?.message).not.toContain('next');
 	});
+});
+
+describe('what the second hostile review found', () => {
+	it('a 303 whose Location carries the token (raw or URL-encoded) leaves it in no run data, error or log', async () => {
+		for (const location of [
+			`https://sso.example.com/cb/${copernica.token}`,
+			`https://sso.example.com/login/https%3A%2F%2Fapi%3Faccess_token%3D${encodeURIComponent(copernica.token)}`,
+		]) {
+			const { error } = await answer303(location);
+			expect(error?.message).toMatch(/^Copernica's address answered 303 See Other, redirecting outside the API to https:\/\/sso\.example\.com\//);
+		}
+	});
+
+	it('a 303 to a read is no answer: Get Many fails instead of returning nothing', async () => {
+		await copernica.client.setFaults([
+			{ method: 'GET', path: 'database/Customers/profiles', status: 303, body: '', contentType: 'text/plain', headers: { Location: '/v3/database/Customers/profiles' } },
+		]);
+		const { output, error } = await runWithoutLeaks(
+			{ parameters: getManyProfiles({ returnAll: true }), credentials: copernica.credentials },
+			[copernica.token],
+		);
+		expect(output).toEqual([]);
+		expect(error?.message).toBe('Copernica answered HTTP 303 [item 0]');
+	});
+
+	it.each(['/v3/..%2Fv4/profile/1', '/v3/%2E%2E/login', '/v3/..;/login', '/v3//evil.example/x'])(
+		'a Location that climbs out once decoded (%s) is outside the API',
+		async (location) => {
+			const { error } = await answer303(location);
+			expect(error?.message).toMatch(/redirecting outside the API/);
+		},
+	);
 });

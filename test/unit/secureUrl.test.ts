@@ -34,3 +34,21 @@ describe('isSecureUrl', () => {
 		expect(isSecureUrl(address)).toBe(false);
 	});
 });
+
+describe('isUnderBaseUrl', () => {
+	it.each([
+		['/v3/database/a%2Fb/fields', true],
+		['/v3/database/x/', true],
+		['/v3', true],
+		['/v3evil', false],
+		['/v3/..%2Fv4', false],
+		['/v3/%2E%2E/v4', false],
+		['/v3/%2e%2E%5Clogin', false],
+		['/v3/..;/login', false],
+		['/v3//evil.com', false],
+		['/v3/%E0%A4%A', false],
+	])('%s → %s', async (path, inside) => {
+		const { isUnderBaseUrl } = await import('../../nodes/Copernica/helpers/secureUrl');
+		expect(isUnderBaseUrl(`https://api.copernica.com${path}`, 'https://api.copernica.com/v3')).toBe(inside);
+	});
+});

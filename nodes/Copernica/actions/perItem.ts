@@ -6,6 +6,7 @@ import type { RequestLimiter } from '../transport/requestLimiter';
 import { createRequestLimiter } from '../transport/requestLimiter';
 import { redactorOf } from '../transport';
 import type { Redact } from '../transport/redact';
+import { redactValue } from '../transport/redact';
 
 const ITEM_SUFFIX = /\[item (\d+)\]$/;
 
@@ -44,6 +45,9 @@ function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: numb
 		if (typeof own.description === 'string') own.description = redact(own.description);
 		// The stack begins with the message the error was made with.
 		if (own.stack) own.stack = redact(own.stack);
+		// What n8n keeps in run data besides the message: the response it was made from, and the messages it found there.
+		if (own.errorResponse) own.errorResponse = redactValue(own.errorResponse, redact);
+		if (Array.isArray(own.messages)) own.messages = own.messages.map((entry) => (typeof entry === 'string' ? redact(entry) : entry));
 		return own;
 	}
 	// n8n's own errors (an expression, a mapped value of the wrong type) name the item already and say why in their description.

@@ -142,7 +142,8 @@ export const requestOptions: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 3600 },
 		default: 300,
-		description: 'How long to wait for Copernica to answer one request. A timed-out request counts as a connection failure.',
+		description:
+			'How long one try of a request may take, its whole answer included. A timed-out try counts as a connection failure and may be retried (see Retries), so a request can take up to (Retries + 1) × this, plus the waits between tries.',
 	},
 ];
 

@@ -39,3 +39,28 @@ export function isSecureUrl(address: string): boolean {
 	if (url.protocol === 'https:') return true;
 	return url.protocol === 'http:' && isLoopbackHost(url.hostname);
 }
+
+/**
+ * Whether `target` lies inside the API at `baseUrl`: the same scheme, host and port, no user
+ * info, and a path under the base path. The path must also stay there once a server decodes it:
+ * no `.` or `..` segment, even spelt `%2E%2E`, `..%2F` or `..\\` (`/v3/..%2Fv4` is `/v4` to a
+ * server that decodes slashes), no `..;` (Tomcat's parameter trick) and no empty segment
+ * (`/v3//evil`). An encoded slash inside a name (a database called `a/b`) is fine.
+ */
+export function isUnderBaseUrl(target: URL | string | undefined, baseUrl: string): boolean {
+	const url = typeof target === 'string' ? parsed(target) : target;
+	const base = parsed(baseUrl);
+	if (url === undefined || base === undefined) return false;
+	if (url.origin !== base.origin || url.username !== '' || url.password !== '') return false;
+	const rawSegments = url.pathname.split('/').slice(1);
+	if (rawSegments.slice(0, -1).includes('')) return false;
+	let decoded: string;
+	try {
+		decoded = decodeURIComponent(url.pathname).replace(/\\/g, '/');
+	} catch {
+		return false;
+	}
+	if (decoded.split('/').some((segment) => segment === '.' || segment === '..' || segment.startsWith('..;'))) return false;
+	const basePath = base.pathname.replace(/\/+$/, '');
+	return url.pathname === basePath || url.pathname.startsWith(`${basePath}/`);
+}

@@ -265,13 +265,14 @@ export async function copernicaRequest(
 			exchange = jwtExchangeFailure(error);
 			networkError = error;
 		}
-		if (response?.statusCode === 303) {
+		// Older APIs answer a PUT with 303 (copernica-api.md §4.1); to anything else it is no answer of Copernica's.
+		if (response?.statusCode === 303 && request.method === 'PUT') {
 			const location = headerOf(response, 'location');
 			if (!isInsideApi(redirectTarget(location, options.url), connection.baseUrl)) {
-				throw redirectOutsideApiError(this.getNode(), location, options.url, request);
+				throw redirectOutsideApiError(this.getNode(), location, options.url, request, redactorOfConnection(connection));
 			}
 		}
-		if (response && isSuccessStatus(response.statusCode)) {
+		if (response && isSuccessStatus(response.statusCode) && (response.statusCode !== 303 || request.method === 'PUT')) {
 			return mayHaveBeenHandled ? { ...response, earlierAttemptMayHaveBeenHandled: true } : response;
 		}
 		const redact = redactorOfConnection(connection);

@@ -1,7 +1,8 @@
 import type { INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { redactText } from './redact';
+import { isUnderBaseUrl } from '../helpers/secureUrl';
+import type { Redact } from './redact';
 
 /**
  * Older Copernica API versions answer every PUT with 303 See Other and a `Location` pointing at
@@ -21,19 +22,18 @@ export function redirectTarget(location: string | undefined, requestUrl: string)
 	}
 }
 
-/** Whether `target` is inside the API at `baseUrl`: same scheme, host and port, and the path under the base path. */
+/** Whether `target` is inside the API at `baseUrl` (see isUnderBaseUrl). */
 export function isInsideApi(target: URL | undefined, baseUrl: string): boolean {
-	if (target === undefined) return false;
-	const base = new URL(baseUrl);
-	if (target.origin !== base.origin || target.username !== '' || target.password !== '') return false;
-	const basePath = base.pathname.replace(/\/+$/, '');
-	return target.pathname === basePath || target.pathname.startsWith(`${basePath}/`);
+	return isUnderBaseUrl(target, baseUrl);
 }
 
-/** How a redirect's target is shown: scheme, host and path, never its query (which may carry a token). */
-function shownTarget(target: URL | undefined, location: string | undefined): string {
+/**
+ * How a redirect's target is shown: scheme, host and path, never its query, and with the
+ * execution's secrets hidden by value (a login page may carry the token or the JWT in its path).
+ */
+function shownTarget(target: URL | undefined, location: string | undefined, redact: Redact): string {
 	if (target === undefined) return location === undefined || location.trim() === '' ? 'nowhere (no Location header)' : 'an unreadable address';
-	return redactText(`${target.protocol}//${target.host}${target.pathname}`);
+	return redact(`${target.protocol}//${target.host}${target.pathname}`);
 }
 
 /** A 303 that leads out of the API, as the NodeApiError the request fails with. */
@@ -42,11 +42,12 @@ export function redirectOutsideApiError(
 	location: string | undefined,
 	requestUrl: string,
 	context: { itemIndex?: number; action: string },
+	redact: Redact,
 ): NodeApiError {
 	const target = redirectTarget(location, requestUrl);
 	const itemNote = context.itemIndex === undefined ? '' : ` [item ${context.itemIndex}]`;
-	const message = `Copernica's address answered 303 See Other, redirecting outside the API to ${shownTarget(target, location)}${itemNote}`;
-	const description = redactText(
+	const message = `Copernica's address answered 303 See Other, redirecting outside the API to ${shownTarget(target, location, redact)}${itemNote}`;
+	const description = redact(
 		`The request may not have reached Copernica, so nothing is reported as done (while ${context.action}). A redirect away from the API is usually a login page (single sign-on) or a proxy between n8n and Copernica. Check the API Base URL of the credential (such as https://api.copernica.com/v3) and your network.`,
 	);
 	return new NodeApiError(

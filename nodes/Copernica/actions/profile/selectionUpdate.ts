@@ -155,12 +155,16 @@ async function sendUpdate(context: IExecuteFunctions, update: PreparedUpdate): P
 		mayCreate: update.mayCreate,
 	});
 	const profileId = createdProfileId(response);
-	if (profileId === undefined && update.create && !update.background && response.earlierAttemptMayHaveBeenHandled) {
+	const uncertain = update.create && !update.background && response.earlierAttemptMayHaveBeenHandled === true;
+	if (uncertain && profileId === undefined) {
 		return { ...result, ...(await uncertainCreation(context, update)), async: false, statusCode: response.statusCode };
 	}
 	return {
 		...result,
 		created: profileId !== undefined,
+		// This try created a profile; the lost one may still have created one too (it may have been
+		// handled after the retry looked): say so rather than vouch for a single profile.
+		...(uncertain ? { creationUncertain: true } : {}),
 		profileId: profileId ?? null,
 		async: update.background,
 		statusCode: response.statusCode,
@@ -174,9 +178,15 @@ async function sendUpdate(context: IExecuteFunctions, update: PreparedUpdate): P
  * gives the ID of the profile the selection matches now (one look-up with the same selection).
  */
 async function uncertainCreation(context: IExecuteFunctions, update: PreparedUpdate): Promise<IDataObject> {
-	const { matches, entries } = await previewMatches(context, targetOf(update), simplifyProfile);
-	const id = matches === 1 ? Number(entries[0]?.ID) : Number.NaN;
-	return { created: null, creationUncertain: true, profileId: Number.isInteger(id) ? id : null };
+	const uncertain = { created: null, creationUncertain: true };
+	try {
+		const { matches, entries } = await previewMatches(context, targetOf(update), simplifyProfile);
+		const id = matches === 1 ? Number(entries[0]?.ID) : Number.NaN;
+		return { ...uncertain, profileId: Number.isInteger(id) ? id : null, ...(matches > 1 ? { matchesNow: matches } : {}) };
+	} catch (error) {
+		// The write succeeded: a failed look-up must not turn it into a failed item.
+		return { ...uncertain, profileId: null, lookUpError: error instanceof Error ? error.message : String(error) };
+	}
 }
 
 /**
