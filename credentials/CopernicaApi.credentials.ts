@@ -17,7 +17,7 @@ import {
 	networkErrorCode,
 	summarizePage,
 } from '../nodes/Copernica/helpers/failureDetails';
-import { HTTPS_ONLY_HINT, isSecureUrl, isUnderBaseUrl } from '../nodes/Copernica/helpers/secureUrl';
+import { HTTPS_ONLY_HINT, isSecureUrl, secretTargetProblem } from '../nodes/Copernica/helpers/secureUrl';
 import { redactorFor, redactValue } from '../nodes/Copernica/transport/redact';
 
 /**
@@ -292,14 +292,16 @@ export class CopernicaApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		if (!isSecureUrl(targetOf(requestOptions))) {
+		// Another node using this credential (the HTTP Request node's predefined credential type) could
+		// aim it anywhere: the token or the JWT goes over https (or to this machine), and only to the
+		// API Base URL the credential names.
+		const problem = secretTargetProblem(targetOf(requestOptions), apiBaseUrlOf(credentials));
+		if (problem === 'insecure') {
 			throw new Error(
 				`The API Base URL must start with https://: the Copernica credential is never sent over plain http. ${HTTPS_ONLY_HINT}`,
 			);
 		}
-		// Another node using this credential (the HTTP Request node's predefined credential type) could
-		// aim it anywhere: the token or the JWT goes only to the API Base URL the credential names.
-		if (!isUnderBaseUrl(targetOf(requestOptions), apiBaseUrlOf(credentials))) {
+		if (problem === 'elsewhere') {
 			throw new Error(
 				`The Copernica credential is only sent to its API Base URL (${apiBaseUrlOf(credentials)}), and this request goes elsewhere. Use an address under the API Base URL, or change the API Base URL of the credential.`,
 			);

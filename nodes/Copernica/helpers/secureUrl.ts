@@ -27,14 +27,35 @@ function parsed(address: string): URL | undefined {
 	}
 }
 
+/** Base URLs are few and asked about for every request: each is parsed once. */
+const bases = new Map<string, URL | undefined>();
+
+function parsedBase(address: string): URL | undefined {
+	if (!bases.has(address)) {
+		if (bases.size > 100) bases.clear();
+		bases.set(address, parsed(address));
+	}
+	return bases.get(address);
+}
+
+/**
+ * Where a secret must not go, or undefined when it may: `insecure` (not https, nor http to this
+ * machine) or `elsewhere` (not under the API Base URL). One parse of the target per request.
+ */
+export function secretTargetProblem(target: string, baseUrl: string): 'insecure' | 'elsewhere' | undefined {
+	const url = parsed(target);
+	if (url === undefined || !isSecureUrl(url)) return 'insecure';
+	return isUnderBaseUrl(url, baseUrl) ? undefined : 'elsewhere';
+}
+
 /** Whether the address is an absolute URL at all (to tell a typo from plain http in messages). */
 export function isUrl(address: string): boolean {
 	return parsed(address) !== undefined;
 }
 
 /** Whether a secret may be sent to this address: https, or http to a loopback host. */
-export function isSecureUrl(address: string): boolean {
-	const url = parsed(address);
+export function isSecureUrl(address: string | URL): boolean {
+	const url = typeof address === 'string' ? parsed(address) : address;
 	if (url === undefined) return false;
 	if (url.protocol === 'https:') return true;
 	return url.protocol === 'http:' && isLoopbackHost(url.hostname);
@@ -49,7 +70,7 @@ export function isSecureUrl(address: string): boolean {
  */
 export function isUnderBaseUrl(target: URL | string | undefined, baseUrl: string): boolean {
 	const url = typeof target === 'string' ? parsed(target) : target;
-	const base = parsed(baseUrl);
+	const base = parsedBase(baseUrl);
 	if (url === undefined || base === undefined) return false;
 	if (url.origin !== base.origin || url.username !== '' || url.password !== '') return false;
 	const rawSegments = url.pathname.split('/').slice(1);

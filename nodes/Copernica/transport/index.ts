@@ -107,6 +107,8 @@ interface Connection {
 	credentials: ICredentialsDecrypted;
 	/** JWTs Copernica refused during this execution, still hidden if a later answer echoes one. */
 	refusedJwts: Set<string>;
+	/** Whether the base URL may carry a secret (isSecureUrl), decided once per execution. */
+	secure: boolean;
 	/** The last redactor built, for the secrets it was built for (a renewed JWT makes a new one). */
 	redactor?: { secrets: string; redact: Redact };
 }
@@ -130,6 +132,7 @@ async function readConnection(this: CopernicaContext): Promise<Connection> {
 		usesJwt,
 		credentials: { id: stored?.id ?? '', name: stored?.name ?? '', type: CREDENTIAL_TYPE, data },
 		refusedJwts: new Set(),
+		secure: isSecureUrl(baseUrl.replace(/\/+$/, '')),
 	};
 	return connection;
 }
@@ -226,7 +229,7 @@ export async function copernicaRequest(
 	const query = request.query && request.query.length > 0 ? `?${encodeQuery(request.query)}` : '';
 	const connection = await connectionOf.call(this);
 	// The token (v3, in the URL) or the JWT (v4) would cross the network readable.
-	if (!isSecureUrl(connection.baseUrl)) throw insecureBaseUrlError(this.getNode(), connection.baseUrl, request.itemIndex);
+	if (!connection.secure) throw insecureBaseUrlError(this.getNode(), connection.baseUrl, request.itemIndex);
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${connection.baseUrl}/${request.path}${query}`,
