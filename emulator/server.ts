@@ -4,22 +4,15 @@ import type { AddressInfo } from 'node:net';
 
 import type { ListFaults, TrickleFault } from './faults';
 import { listAnswerUnder, listQueryUnder, trickle } from './faults';
+import type { ApiResponse } from './http';
+import { decodeComponent, parseQuery, queryValue, readBody } from './http';
 import { JwtIssuer } from './jwt';
-import type { PagedList } from './representation';
-import {
-	DEFAULT_LIMIT,
-	collectionJson,
-	databaseJson,
-	fieldJson,
-	interestJson,
-	page,
-	profileJson,
-	subprofileJson,
-} from './representation';
+import { profileJson } from './representation';
+import { route } from './routes';
 import type { Seed } from './seed';
 import { sampleSeed, storeFromSeed } from './seed';
-import type { StoredCollection, StoredSubprofile, Store } from './store';
-import { CopernicaError, isBooleanTrue } from './store';
+import type { Store } from './store';
+import { CopernicaError } from './store';
 
 /**
  * A loopback Copernica REST API (v3 paths) for tests and the example workflow. It follows the
@@ -93,97 +86,8 @@ export interface Latency {
 	jitterMs: number;
 }
 
-interface ApiRequest {
-	method: string;
-	segments: string[];
-	query: Array<[string, string]>;
-	body: unknown;
-}
-
-interface ApiResponse {
-	status: number;
-	body?: unknown;
-	headers?: Record<string, string>;
-	/** Work to do after answering (async PUT). */
-	after?: () => void;
-}
-
 const CONTROL_PREFIX = '/__emulator/';
 const REDACTED = '**hidden**';
-
-/** PHP decoding, as Copernica's servers do it: `+` is a space, then percent-decoding. */
-function decodeComponent(text: string): string {
-	try {
-		return decodeURIComponent(text.replace(/\+/g, ' '));
-	} catch {
-		return text;
-	}
-}
-
-function parseQuery(raw: string): Array<[string, string]> {
-	if (raw === '') return [];
-	return raw.split('&').map((pair) => {
-		const equals = pair.indexOf('=');
-		const key = equals === -1 ? pair : pair.slice(0, equals);
-		const value = equals === -1 ? '' : pair.slice(equals + 1);
-		return [decodeComponent(key), decodeComponent(value)];
-	});
-}
-
-function queryValue(query: Array<[string, string]>, name: string): string | undefined {
-	return query.find(([key]) => key === name)?.[1];
-}
-
-/** `fields[]=a&fields[1]=b` is an array; a plain `fields=a` is not (and Copernica ignores it). */
-function selectionOf(query: Array<[string, string]>): string[] | undefined {
-	const entries = query.filter(([key]) => /^fields\[\d*\]$/.test(key));
-	if (entries.length > 0) return entries.map(([, value]) => value);
-	return query.some(([key]) => key === 'fields') ? [] : undefined;
-}
-
-function numberParam(query: Array<[string, string]>, name: string, fallback: number): number {
-	const value = queryValue(query, name);
-	if (value === undefined || value.trim() === '') return fallback;
-	const number = Number.parseInt(value, 10);
-	return Number.isNaN(number) ? fallback : number;
-}
-
-function paged<T>(all: T[], query: Array<[string, string]>): PagedList<T> {
-	const total = queryValue(query, 'total');
-	return page(
-		all,
-		numberParam(query, 'start', 0),
-		numberParam(query, 'limit', DEFAULT_LIMIT),
-		total === undefined ? true : isBooleanTrue(total),
-	);
-}
-
-/** `orderby` (`id` or a field name) and `order` (`asc`, `desc`), as Copernica sorts its lists. */
-function ordered<T extends { ID: number; fields: Record<string, string> }>(entities: T[], query: Array<[string, string]>): T[] {
-	const orderBy = (queryValue(query, 'orderby') ?? 'id').toLowerCase();
-	const descending = (queryValue(query, 'order') ?? 'asc').toLowerCase() === 'desc';
-	return entities.sort((left, right) => {
-		const a = orderBy === 'id' ? left.ID : (left.fields[orderBy] ?? '');
-		const b = orderBy === 'id' ? right.ID : (right.fields[orderBy] ?? '');
-		return (a < b ? -1 : a > b ? 1 : 0) * (descending ? -1 : 1);
-	});
-}
-
-async function readBody(request: IncomingMessage): Promise<unknown> {
-	const chunks: Buffer[] = [];
-	for await (const chunk of request) chunks.push(chunk as Buffer);
-	const text = Buffer.concat(chunks).toString('utf8');
-	if (text === '') return undefined;
-	try {
-		return JSON.parse(text);
-	} catch {
-		return text;
-	}
-}
-
-function bodyPart(body: unknown, key: 'fields' | 'interests'): unknown {
-	return body && typeof body === 'object' ? (body as Record<string, unknown>)[key] : undefined;
-}
 
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -343,7 +247,7 @@ export class CopernicaEmulator {
 			answer = { status, body: { error: { message } } };
 		} else {
 			try {
-				answer = this.route({ method, segments: allSegments, query: listQueryUnder(fault, query), body });
+				answer = route({ store: this.store, baseUrl: this.baseUrl }, { method, segments: allSegments, query: listQueryUnder(fault, query), body });
 				answer.body = listAnswerUnder(fault, answer.body, query);
 			} catch (error) {
 				if (!(error instanceof CopernicaError)) throw error;
@@ -454,156 +358,6 @@ export class CopernicaEmulator {
 			return rule;
 		}
 		return undefined;
-	}
-
-	private route(request: ApiRequest): ApiResponse {
-		const { method, segments, query, body } = request;
-		const [resource, id, sub, subId, ...rest] = segments;
-		const invalid = () => new CopernicaError('Invalid method');
-		if (rest.length > 0) throw invalid();
-		if (resource === 'profile' && id && sub === 'subprofiles' && subId) {
-			return this.profileSubprofiles(request, id, subId);
-		}
-		if (subId !== undefined) throw invalid();
-
-		if (resource === 'identity' && !id && method === 'GET') {
-			return {
-				status: 200,
-				body: { id: '1', name: 'emulated-account', description: 'Copernica emulator', company: 'n8n-nodes-copernica' },
-			};
-		}
-		if (resource === 'databases' && !id && method === 'GET') {
-			return { status: 200, body: paged(this.store.databases.map(databaseJson), query) };
-		}
-		if (resource === 'database' && id) {
-			const database = this.store.database(id);
-			if (!sub && method === 'GET') return { status: 200, body: databaseJson(database) };
-			if (sub === 'fields' && method === 'GET') return { status: 200, body: paged(fieldJson(database), query) };
-			if (sub === 'interests' && method === 'GET') return { status: 200, body: paged(interestJson(database), query) };
-			if (sub === 'collections' && method === 'GET') {
-				return { status: 200, body: paged(database.collections.map(collectionJson), query) };
-			}
-			if (sub === 'profiles') return this.databaseProfiles(request, database);
-		}
-		if (resource === 'collection' && id) {
-			const collection = this.store.collection(id);
-			if (!sub && method === 'GET') return { status: 200, body: collectionJson(collection) };
-			if (sub === 'fields' && method === 'GET') return { status: 200, body: paged(fieldJson(collection), query) };
-			if (sub === 'subprofiles') return this.collectionSubprofiles(request, collection);
-		}
-		if (resource === 'subprofile' && id && !sub) {
-			const subprofile = this.store.subprofile(id);
-			if (method === 'GET') return { status: 200, body: subprofileJson(subprofile) };
-			if (method === 'PUT') {
-				this.store.updateSubprofile(subprofile, bodyPart(body, 'fields'));
-				return { status: 204 };
-			}
-			if (method === 'DELETE') {
-				this.store.removeSubprofile(subprofile);
-				return { status: 204, headers: { 'X-Deleted': `subprofile ${subprofile.ID}` } };
-			}
-		}
-		if (resource === 'profile' && id && sub === 'interests') {
-			const profile = this.store.profile(id);
-			if (method === 'GET') return { status: 200, body: [...profile.interests] };
-			// POST adds (a list) or switches the listed ones (an object), leaving the others; PUT overwrites.
-			if (method === 'POST') this.store.updateProfile(profile, undefined, body);
-			else if (method === 'PUT') this.store.replaceInterests(profile, body);
-			else throw invalid();
-			return { status: 204 };
-		}
-		if (resource === 'profile' && id && !sub) {
-			const profile = this.store.profile(id);
-			if (method === 'GET') return { status: 200, body: profileJson(profile) };
-			if (method === 'PUT' || method === 'POST') {
-				this.store.updateProfile(profile, bodyPart(body, 'fields'), bodyPart(body, 'interests'));
-				return { status: 204 };
-			}
-			if (method === 'DELETE') {
-				this.store.removeProfile(profile);
-				return { status: 204, headers: { 'X-Deleted': `profile ${profile.ID}` } };
-			}
-		}
-		throw invalid();
-	}
-
-	private databaseProfiles(request: ApiRequest, database: ReturnType<Store['database']>): ApiResponse {
-		const { method, query, body } = request;
-		const selection = selectionOf(query) ?? [];
-		if (method === 'GET') {
-			const profiles = ordered(this.store.select(database, selection), query);
-			const dataOnly = isBooleanTrue(queryValue(query, 'dataonly'));
-			return { status: 200, body: paged(profiles.map((profile) => profileJson(profile, dataOnly)), query) };
-		}
-		if (method === 'POST') {
-			const profile = this.store.createProfile(database, bodyPart(body, 'fields'), bodyPart(body, 'interests'));
-			return { status: 201, headers: this.createdHeaders(profile.ID) };
-		}
-		if (method === 'PUT') {
-			if (selectionOf(query) === undefined) throw new CopernicaError('URL parameter fields is required');
-			const fields = bodyPart(body, 'fields');
-			const interests = bodyPart(body, 'interests');
-			this.store.validateBody(fields);
-			const apply = () => {
-				const matched = this.store.select(database, selection);
-				for (const profile of matched) this.store.updateProfile(profile, fields, interests);
-				if (matched.length === 0 && isBooleanTrue(queryValue(query, 'create'))) {
-					return this.store.createProfile(database, fields, interests).ID;
-				}
-				return undefined;
-			};
-			if (isBooleanTrue(queryValue(query, 'async'))) return { status: 204, after: apply };
-			const createdId = apply();
-			return createdId === undefined ? { status: 204 } : { status: 201, headers: this.createdHeaders(createdId) };
-		}
-		throw new CopernicaError('Invalid method');
-	}
-
-	private createdHeaders(id: number, entity: 'profile' | 'subprofile' = 'profile'): Record<string, string> {
-		return { 'X-Created': String(id), Location: `${this.baseUrl}/${entity}/${id}` };
-	}
-
-	/** A list of subprofiles as Copernica pages it: ordered by ID (or a field), `dataonly` honoured. */
-	private subprofileList(subprofiles: StoredSubprofile[], query: Array<[string, string]>): ApiResponse {
-		const dataOnly = isBooleanTrue(queryValue(query, 'dataonly'));
-		return { status: 200, body: paged(ordered(subprofiles, query).map((subprofile) => subprofileJson(subprofile, dataOnly)), query) };
-	}
-
-	/**
-	 * collection/{id}/subprofiles. The PUT takes `fields[]` like the profiles PUT, with the same
-	 * danger: conditions on unknown fields are dropped, and with none left every subprofile
-	 * changes. Copernica's docs show the body both flat and as {"fields": …}; both are accepted.
-	 */
-	private collectionSubprofiles(request: ApiRequest, collection: StoredCollection): ApiResponse {
-		const { method, query, body } = request;
-		const selection = selectionOf(query) ?? [];
-		if (method === 'GET') return this.subprofileList(this.store.selectSubprofiles(collection, selection), query);
-		if (method === 'PUT') {
-			if (selectionOf(query) === undefined) throw new CopernicaError('URL parameter fields is required');
-			const wrapped = bodyPart(body, 'fields');
-			const fields = wrapped !== undefined ? wrapped : body;
-			this.store.validateBody(fields);
-			for (const subprofile of this.store.selectSubprofiles(collection, selection)) {
-				this.store.updateSubprofile(subprofile, fields);
-			}
-			return { status: 204 };
-		}
-		throw new CopernicaError('Invalid method');
-	}
-
-	/** profile/{id}/subprofiles/{collection}: a profile's subprofiles, and POST (a flat body) to add one. */
-	private profileSubprofiles(request: ApiRequest, profileId: string, collectionIdOrName: string): ApiResponse {
-		const { method, query, body } = request;
-		const profile = this.store.profile(profileId);
-		const collection = this.store.collectionOfProfile(profile, collectionIdOrName);
-		if (method === 'GET') {
-			return this.subprofileList(this.store.selectSubprofiles(collection, selectionOf(query) ?? [], profile), query);
-		}
-		if (method === 'POST') {
-			const subprofile = this.store.createSubprofile(profile, collection, body);
-			return { status: 201, headers: this.createdHeaders(subprofile.ID, 'subprofile') };
-		}
-		throw new CopernicaError('Invalid method');
 	}
 
 	private async control(request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {

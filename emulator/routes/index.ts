@@ -1,0 +1,25 @@
+import type { ApiRequest, ApiResponse } from '../http';
+import { CopernicaError } from '../store';
+import type { RouteContext } from './context';
+import { accountRoute } from './account';
+import { profileRoute } from './profiles';
+import { profileSubprofiles, subprofileRoute } from './subprofiles';
+
+export type { RouteContext } from './context';
+
+/**
+ * The REST API's paths, one file a resource. Anything no route answers is what Copernica calls
+ * an "Invalid method" (copernica-api.md §4.2).
+ */
+export function route(context: RouteContext, request: ApiRequest): ApiResponse {
+	const [resource, id, sub, subId, ...rest] = request.segments;
+	const invalid = () => new CopernicaError('Invalid method');
+	if (rest.length > 0) throw invalid();
+	if (resource === 'profile' && id && sub === 'subprofiles' && subId) {
+		return profileSubprofiles(context, request, id, subId);
+	}
+	if (subId !== undefined) throw invalid();
+	const answer = accountRoute(context, request) ?? profileRoute(context, request) ?? subprofileRoute(context, request);
+	if (answer === undefined) throw invalid();
+	return answer;
+}
