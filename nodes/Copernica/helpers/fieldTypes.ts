@@ -1,14 +1,37 @@
 import type { FieldType, INodePropertyOptions } from 'n8n-workflow';
 
 /**
- * Copernica's field types as n8n types, for the field mapper: numbers get a number input,
- * dates a date picker, a select field its choices. Everything else is text (Copernica stores
- * all values as text and coerces silently, so text is never wrong).
+ * Copernica's field types: how Copernica compares and stores their values (the selection
+ * checks), and as n8n types for the field mapper: numbers get a number input, dates a date
+ * picker, a select field its choices. Everything else is text (Copernica stores all values as
+ * text and coerces silently, so text is never wrong).
  */
 
-const NUMBER_TYPES = ['integer', 'float', 'foreign_key'];
-const DATE_TYPES = ['date', 'empty_date'];
-const DATETIME_TYPES = ['datetime', 'empty_datetime'];
+/**
+ * How Copernica compares a field's values: text case-insensitively, select byte for byte, the
+ * rest as numbers or dates. `other` is a type the node cannot say how Copernica stores (phone
+ * numbers may be normalised, say): compared as text, but never trusted to be stored as written.
+ */
+export type ValueKind = 'text' | 'other' | 'select' | 'integer' | 'float' | 'date' | 'datetime';
+
+const KINDS: Record<string, ValueKind> = {
+	text: 'text',
+	email: 'text',
+	big: 'text',
+	integer: 'integer',
+	foreign_key: 'integer',
+	float: 'float',
+	select: 'select',
+	date: 'date',
+	empty_date: 'date',
+	datetime: 'datetime',
+	empty_datetime: 'datetime',
+};
+
+/** The kind of a Copernica field type (`GET database/{id}/fields`' `type`). */
+export function valueKindOf(copernicaType: string): ValueKind {
+	return KINDS[copernicaType.toLowerCase()] ?? 'other';
+}
 
 /**
  * A select field's `value` holds its choices, one a line; the first is the default. Copernica
@@ -23,10 +46,10 @@ export function selectChoices(value: string): string[] {
 }
 
 export function n8nFieldType(copernicaType: string, value = ''): { type: FieldType; options?: INodePropertyOptions[] } {
-	const type = copernicaType.toLowerCase();
-	if (NUMBER_TYPES.includes(type)) return { type: 'number' };
-	if (DATE_TYPES.includes(type) || DATETIME_TYPES.includes(type)) return { type: 'dateTime' };
-	if (type === 'select') {
+	const kind = valueKindOf(copernicaType);
+	if (kind === 'integer' || kind === 'float') return { type: 'number' };
+	if (kind === 'date' || kind === 'datetime') return { type: 'dateTime' };
+	if (kind === 'select') {
 		const choices = selectChoices(value);
 		if (choices.length > 0) return { type: 'options', options: choices.map((choice) => ({ name: choice, value: choice })) };
 	}
@@ -52,7 +75,7 @@ export function isDateValue(value: unknown): boolean {
  * pass unchanged.
  */
 export function copernicaValue(value: unknown, copernicaType: string): unknown {
-	const dateOnly = DATE_TYPES.includes(copernicaType.toLowerCase());
+	const dateOnly = valueKindOf(copernicaType) === 'date';
 	if (isDateLike(value)) return value.toFormat(dateOnly ? 'yyyy-MM-dd' : 'yyyy-MM-dd HH:mm:ss');
 	if (value instanceof Date && !Number.isNaN(value.getTime())) {
 		const iso = value.toISOString();

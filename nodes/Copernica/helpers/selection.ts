@@ -1,7 +1,7 @@
-import { selectChoices } from './fieldTypes';
+import { selectChoices, valueKindOf } from './fieldTypes';
 import { ParameterProblem } from './parameterProblem';
 import type { ComparedField } from './selectionValues';
-import { checkTypedValue, comparedForm, isOnlyWildcards, shown, storedForm, valueKindOf } from './selectionValues';
+import { checkTypedValue, comparedForm, isOnlyWildcards, shown, storedForm } from './selectionValues';
 
 /**
  * Copernica's profile selection: `fields[]=<field><operator><value>` conditions, ANDed.

@@ -1,3 +1,4 @@
+import type { ValueKind } from './fieldTypes';
 import { ParameterProblem } from './parameterProblem';
 
 /**
@@ -7,32 +8,6 @@ import { ParameterProblem } from './parameterProblem';
  * 0 points, `lastorder>soon` compares with no date at all. So a value goes out only in a form
  * that Copernica reads exactly as written: an allow-list per type, everything else refused.
  */
-
-/**
- * How Copernica compares a field's values: text case-insensitively, select byte for byte, the
- * rest as numbers or dates. `other` is a type the node cannot say how Copernica stores (phone
- * numbers may be normalised, say): compared as text, but never trusted to be stored as written.
- */
-export type ValueKind = 'text' | 'other' | 'select' | 'integer' | 'float' | 'date' | 'datetime';
-
-const KINDS: Record<string, ValueKind> = {
-	text: 'text',
-	email: 'text',
-	big: 'text',
-	integer: 'integer',
-	foreign_key: 'integer',
-	float: 'float',
-	select: 'select',
-	date: 'date',
-	empty_date: 'date',
-	datetime: 'datetime',
-	empty_datetime: 'datetime',
-};
-
-/** The kind of a Copernica field type (`GET database/{id}/fields`' `type`). */
-export function valueKindOf(copernicaType: string): ValueKind {
-	return KINDS[copernicaType.toLowerCase()] ?? 'other';
-}
 
 /**
  * A value for a message: quoted, with invisible characters (zero-width, direction marks, no-break
