@@ -369,67 +369,48 @@ export function valuesImpliedBySelection(selection: Selection): Record<string, s
 }
 
 /**
- * Whether a profile created with these fields would match the selection: every condition an
- * Equals on a database field, and the value Copernica stores for it (after its silent casts:
- * a select value that is not a choice becomes empty) compares equal to the condition's value.
- * Then a retried or re-run PUT with create=1 finds the profile the first try created instead
- * of creating another.
- */
-export function createdProfileMatchesSelection(
-	selection: Selection,
-	fields: Readonly<Record<string, unknown>>,
-): boolean {
-	const written = new Map(Object.entries(fields).map(([name, value]) => [name.toLowerCase(), value]));
-	return selection.conditions.every((condition) => {
-		if (condition.operator !== '==' || condition.builtIn) return false;
-		const name = condition.field.toLowerCase();
-		if (!written.has(name)) return false;
-		const stored = storedForm(written.get(name), condition.compared);
-		return stored !== undefined && stored === comparedForm(condition.value, condition.compared);
-	});
-}
-
-/**
  * With Create If No Match, a re-run must find the profile the first run created, or every run
  * that finds nothing creates another: Copernica's PUT has no other memory. So with create on,
  * every condition must be an Equals on a field of the database that the new profile is written
  * with, and what Copernica stores (after its silent casts: text cut at the field's length, a
  * boolean as "1", a select value that is not a choice as "") must compare equal to the
  * condition's value. `fields` are the values the PUT writes, the selection's own Equals values
- * included (see valuesImpliedBySelection). The first condition that fails is refused.
+ * included (see valuesImpliedBySelection). The problem with the first condition that fails,
+ * or undefined when a created profile matches the selection.
  */
-export function checkCreateFindsItsProfile(selection: Selection, fields: Readonly<Record<string, unknown>>): void {
+function createProblem(selection: Selection, fields: Readonly<Record<string, unknown>>): ParameterProblem | undefined {
 	const written = new Map(Object.entries(fields).map(([name, value]) => [name.toLowerCase(), value]));
-	selection.conditions.forEach((condition, index) => {
-		const where = describe(index + 1);
-		const fix = 'Match only with Equals on fields the new profile gets with that very value, or turn off Create If No Match.';
-		const refuse = (what: string, why: string): never => {
-			throw new ParameterProblem(`${where}: ${what}`, `${why} With Create If No Match every run that finds no profile would create another one. ${fix}`);
-		};
+	const fix = 'Match only with Equals on fields the new profile gets with that very value, or turn off Create If No Match.';
+	for (const [index, condition] of selection.conditions.entries()) {
+		const problem = (what: string, why: string) =>
+			new ParameterProblem(
+				`${describe(index + 1)}: ${what}`,
+				`${why} With Create If No Match every run that finds no profile would create another one. ${fix}`,
+			);
 		if (condition.operator !== '==') {
-			refuse(
+			return problem(
 				`with Create If No Match, ${condition.field} must be compared with Equals`,
 				`A profile created by this PUT need not satisfy "${condition.field}${condition.operator}${condition.value}", so the next run would not find it.`,
 			);
 		}
 		if (condition.builtIn) {
-			refuse(
+			return problem(
 				`with Create If No Match, the selection cannot match on ${condition.field}`,
 				`Copernica sets ${condition.field} itself, so a new profile never has the value ${shown(condition.value)}.`,
 			);
 		}
-		const name = condition.field.toLowerCase();
-		const value = written.get(name);
+		const value = written.get(condition.field.toLowerCase());
+		const compared = comparedForm(condition.value, condition.compared);
 		const stored = storedForm(value, condition.compared);
-		if (stored !== undefined && stored === comparedForm(condition.value, condition.compared)) return;
-		const limit = condition.compared.maxLength;
-		if (typeof value === 'string' && comparedForm(value, condition.compared) !== comparedForm(condition.value, condition.compared)) {
-			refuse(
+		if (stored !== undefined && stored === compared) continue;
+		if (typeof value === 'string' && comparedForm(value, condition.compared) !== compared) {
+			return problem(
 				`Fields to Set writes ${condition.field} = ${shown(value)}, but the selection looks for ${shown(condition.value)}`,
 				'The created profile would not match the selection.',
 			);
 		}
-		refuse(
+		const limit = condition.compared.maxLength;
+		return problem(
 			`Copernica would store ${shown(String(value ?? condition.value)).slice(0, 60)} in ${condition.field} differently from how the selection compares it`,
 			limit !== undefined && typeof value === 'string' && Array.from(value).length > limit
 				? `${condition.field} keeps at most ${limit} characters, so the value would be cut off.`
@@ -437,7 +418,23 @@ export function checkCreateFindsItsProfile(selection: Selection, fields: Readonl
 					? `${condition.field} is of a type the node cannot say Copernica stores as written (a phone number may be normalised, for example).`
 					: 'Copernica casts values silently (true becomes "1", a number such as 1e21 is written another way).',
 		);
-	});
+	}
+	return undefined;
+}
+
+/**
+ * Whether a profile created with these fields would match the selection (see createProblem).
+ * Then a retried or re-run PUT with create=1 finds the profile the first try created instead
+ * of creating another.
+ */
+export function createdProfileMatchesSelection(selection: Selection, fields: Readonly<Record<string, unknown>>): boolean {
+	return createProblem(selection, fields) === undefined;
+}
+
+/** Refuses a Create If No Match whose created profile would not match its selection (see createProblem). */
+export function checkCreateFindsItsProfile(selection: Selection, fields: Readonly<Record<string, unknown>>): void {
+	const problem = createProblem(selection, fields);
+	if (problem) throw problem;
 }
 
 /**

@@ -7,7 +7,6 @@ import { simplifyProfile } from '../../helpers/profileOutput';
 import {
 	checkCreateFindsItsProfile,
 	checkSelectionShape,
-	createdProfileMatchesSelection,
 	resolveSelection,
 	selectionQuery,
 	valuesImpliedBySelection,
@@ -54,8 +53,6 @@ interface PreparedUpdate {
 	background: boolean;
 	maxMatches?: number;
 	preview: boolean;
-	/** Whether a retry after sending could create a second profile (see transport/retry.ts). */
-	mayCreate: boolean;
 	transport: RequestSettings;
 }
 
@@ -115,7 +112,6 @@ async function prepareUpdate(
 		background,
 		maxMatches,
 		preview: options.preview === true,
-		mayCreate: create && !createdProfileMatchesSelection(selection, fields),
 		transport,
 	};
 }
@@ -152,7 +148,9 @@ async function sendUpdate(context: IExecuteFunctions, update: PreparedUpdate): P
 		query: update.query,
 		body: update.body,
 		action: 'updating profiles',
-		mayCreate: update.mayCreate,
+		// A create goes out only when its profile matches the selection (checkCreateFindsItsProfile):
+		// a retry then updates what the first try created, so it cannot create twice (retry.ts).
+		mayCreate: false,
 	});
 	const profileId = createdProfileId(response);
 	const uncertain = update.create && !update.background && response.earlierAttemptMayHaveBeenHandled === true;
