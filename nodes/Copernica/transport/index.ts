@@ -166,7 +166,7 @@ function redactorOfConnection(connection: Connection): Redact {
 /**
  * What hides the secrets of this execution by value, for errors that did not come through here
  * (an item may fail on a parameter before its first request: the credential is read for it).
- * By the access_token= pattern alone when there is no credential to read.
+ * By the token parameter's name alone when there is no credential to read.
  */
 export async function redactorOf(context: CopernicaContext): Promise<Redact> {
 	try {
@@ -199,11 +199,12 @@ function forgetJwt(connection: Connection, refused: string): void {
 }
 
 /**
- * Any 2xx is success; so is 303, which older API versions answer to every PUT, as long as its
- * Location points into the API (redirect.ts): the request checks that.
+ * Any 2xx is success; so is 303 to a PUT, which older API versions answer to every PUT
+ * (copernica-api.md §4.1), as long as its Location points into the API (redirect.ts): the
+ * request checks that. A 303 to anything else is no answer of Copernica's.
  */
-export function isSuccessStatus(statusCode: number): boolean {
-	return (statusCode >= 200 && statusCode < 300) || statusCode === 303;
+export function isSuccessStatus(statusCode: number, method: IHttpRequestMethods): boolean {
+	return (statusCode >= 200 && statusCode < 300) || (statusCode === 303 && method === 'PUT');
 }
 
 function headerOf(response: CopernicaResponse, name: string): string | undefined {
@@ -268,14 +269,13 @@ export async function copernicaRequest(
 			exchange = jwtExchangeFailure(error);
 			networkError = error;
 		}
-		// Older APIs answer a PUT with 303 (copernica-api.md §4.1); to anything else it is no answer of Copernica's.
-		if (response?.statusCode === 303 && request.method === 'PUT') {
-			const location = headerOf(response, 'location');
-			if (!isInsideApi(redirectTarget(location, options.url), connection.baseUrl)) {
-				throw redirectOutsideApiError(this.getNode(), location, options.url, request, redactorOfConnection(connection));
+		if (response && isSuccessStatus(response.statusCode, request.method)) {
+			if (response.statusCode === 303) {
+				const location = headerOf(response, 'location');
+				if (!isInsideApi(redirectTarget(location, options.url), connection.baseUrl)) {
+					throw redirectOutsideApiError(this.getNode(), location, options.url, request, redactorOfConnection(connection));
+				}
 			}
-		}
-		if (response && isSuccessStatus(response.statusCode) && (response.statusCode !== 303 || request.method === 'PUT')) {
 			return mayHaveBeenHandled ? { ...response, earlierAttemptMayHaveBeenHandled: true } : response;
 		}
 		const redact = redactorOfConnection(connection);

@@ -2,8 +2,8 @@
  * Hides secrets in everything the node shows a user, keeps in run data or logs.
  *
  * Two ways, both always on: the v3 access token travels in the query string, so any URL,
- * request dump or library error may carry it after access_token=, whose value is hidden
- * whatever it is. And a server or proxy may echo a secret in its own words ("Invalid access
+ * request dump or library error may carry it after the parameter's name, whose value is
+ * hidden whatever it is. And a server or proxy may echo a secret in its own words ("Invalid access
  * token <token>", an encoded URL in an HTML title, the JWT it refused), so the secrets in play
  * (the access token, the v4 JWT) are also hidden by their values, in every encoding a URL, a
  * form, JSON, HTML or base64 gives them.
@@ -96,12 +96,12 @@ function secretsPattern(secrets: Iterable<string | undefined>): RegExp | undefin
 	return new RegExp(patterns.join('|'), 'gi');
 }
 
-/** A text without `access_token=…` values (the only redaction possible without the secrets). */
+/** A text without the token parameter's values (the only redaction possible without the secrets). */
 export function redactText(text: string): string {
 	return text.replace(TOKEN_IN_TEXT, `$1${REDACTED}`);
 }
 
-/** A Redact that hides these secrets by value, in any encoding, and any `access_token=…` value. */
+/** A Redact that hides these secrets by value, in any encoding, and any value of the token parameter. */
 export function redactorFor(secrets: Iterable<string | undefined>): Redact {
 	const pattern = secretsPattern(secrets);
 	if (pattern === undefined) return redactText;
