@@ -9,6 +9,15 @@ import { loadNodePackage } from '../harness/nodePackage';
 /** The credential: how n8n applies it, and what its Test button says. */
 const copernica = useEmulator();
 
+/** The credential's `authenticate`, called as n8n calls it for any node that uses the credential. */
+async function credentialAuthenticate() {
+	const credential = (await loadNodePackage()).credentialType('copernicaApi');
+	return credential.authenticate as (
+		credentials: ICredentialDataDecryptedObject,
+		options: IHttpRequestOptions,
+	) => Promise<IHttpRequestOptions>;
+}
+
 describe('Copernica API credential', () => {
 	it('is named copernicaApi, hides the token and defaults to the v3 API', async () => {
 		const credential = (await loadNodePackage()).credentialType('copernicaApi');
@@ -31,11 +40,7 @@ describe('Copernica API credential', () => {
 	});
 
 	it('v3 puts the token in the access_token URL parameter; v4 only ever a Bearer JWT', async () => {
-		const credential = (await loadNodePackage()).credentialType('copernicaApi');
-		const authenticate = credential.authenticate as (
-			credentials: ICredentialDataDecryptedObject,
-			options: IHttpRequestOptions,
-		) => Promise<IHttpRequestOptions>;
+		const authenticate = await credentialAuthenticate();
 		const url = 'https://api.copernica.com/v3/identity';
 		const v3 = await authenticate({ accessToken: 'secret' }, { url });
 		expect(v3).toEqual({ url, qs: { access_token: 'secret' } });
@@ -46,11 +51,7 @@ describe('Copernica API credential', () => {
 	});
 
 	it('applies the token or a JWT to https and loopback URLs only, whoever sends the request', async () => {
-		const credential = (await loadNodePackage()).credentialType('copernicaApi');
-		const authenticate = credential.authenticate as (
-			credentials: ICredentialDataDecryptedObject,
-			options: IHttpRequestOptions,
-		) => Promise<IHttpRequestOptions>;
+		const authenticate = await credentialAuthenticate();
 		for (const apiVersion of ['v3', 'v4']) {
 			const credentials = { apiVersion, accessToken: 'secret', jwt: 'a.b.c' };
 			for (const options of [
@@ -67,11 +68,7 @@ describe('Copernica API credential', () => {
 	});
 
 	it('applies the token or a JWT only to addresses under the credential\'s API Base URL, whoever sends the request', async () => {
-		const credential = (await loadNodePackage()).credentialType('copernicaApi');
-		const authenticate = credential.authenticate as (
-			credentials: ICredentialDataDecryptedObject,
-			options: IHttpRequestOptions,
-		) => Promise<IHttpRequestOptions>;
+		const authenticate = await credentialAuthenticate();
 		const v3 = { accessToken: 'secret', baseUrl: 'https://api.copernica.com/v3' };
 		for (const options of [
 			{ url: 'https://evil.example/steal' },
