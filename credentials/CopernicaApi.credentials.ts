@@ -16,9 +16,9 @@ import {
 	JWT_EXCHANGE_FAILED,
 	networkErrorCode,
 	summarizePage,
-} from '../nodes/Copernica/helpers/failureDetails';
-import { HTTPS_ONLY_HINT, isSecureUrl, secretTargetProblem } from '../nodes/Copernica/helpers/secureUrl';
-import { redactorFor, redactValue } from '../nodes/Copernica/transport/redact';
+} from '../nodes/shared/helpers/failureDetails';
+import { HTTPS_ONLY_HINT, isSecureUrl, secretTargetProblem } from '../nodes/shared/helpers/secureUrl';
+import { redactorFor, redactValue } from '../nodes/shared/transport/redact';
 
 /**
  * The Copernica REST access token, applied by n8n so that the node never reads it.

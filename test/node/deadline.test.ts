@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 
-import type { CopernicaResponse, copernicaRequest as CopernicaRequest } from '../../nodes/Copernica/transport';
+import type { CopernicaResponse, copernicaRequest as CopernicaRequest } from '../../nodes/shared/transport';
 import { activeTrickles } from '../../emulator/faults';
 import { editorContext, loadNodeOptions } from '../harness/engine';
 import { useEmulator } from '../harness/fixture';
@@ -17,7 +17,7 @@ const copernica = useEmulator();
 /** The built transport, as the node uses it. */
 function builtTransport(): { copernicaRequest: typeof CopernicaRequest } {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	return require(path.join(PROJECT_ROOT, 'dist/nodes/Copernica/transport/index.js')) as { copernicaRequest: typeof CopernicaRequest };
+	return require(path.join(PROJECT_ROOT, 'dist/nodes/shared/transport/index.js')) as { copernicaRequest: typeof CopernicaRequest };
 }
 
 /** Waits (a few trickle intervals at most) until no trickled answer is being written. */

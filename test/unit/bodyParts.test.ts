@@ -1,13 +1,13 @@
-import { createdProfileId } from '../../nodes/Copernica/helpers/createdProfile';
+import { createdProfileId } from '../../nodes/shared/helpers/createdProfile';
 import {
 	addMissingFields,
 	checkFieldValues,
 	parseFieldsJson,
 	rowsToObject,
-} from '../../nodes/Copernica/helpers/fieldValues';
-import { interestsToAdd, interestsToSet } from '../../nodes/Copernica/helpers/interests';
-import { networkErrorCode } from '../../nodes/Copernica/helpers/failureDetails';
-import { redactText, redactValue } from '../../nodes/Copernica/transport/redact';
+} from '../../nodes/shared/helpers/fieldValues';
+import { interestsToAdd, interestsToSet } from '../../nodes/shared/helpers/interests';
+import { networkErrorCode } from '../../nodes/shared/helpers/failureDetails';
+import { redactText, redactValue } from '../../nodes/shared/transport/redact';
 
 describe('fields to set', () => {
 	const FIELDS = ['firstname', 'City', 'age'];

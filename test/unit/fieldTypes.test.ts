@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-import { copernicaValue, n8nFieldType, selectChoices } from '../../nodes/Copernica/helpers/fieldTypes';
+import { copernicaValue, n8nFieldType, selectChoices } from '../../nodes/shared/helpers/fieldTypes';
 
 describe('Copernica field types as n8n types', () => {
 	it('numbers, dates, select choices and text', () => {

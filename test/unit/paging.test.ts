@@ -1,6 +1,6 @@
 import type { INode } from 'n8n-workflow';
 
-import { MAX_PAGES, PageTracker, totalOf } from '../../nodes/Copernica/transport/paging';
+import { MAX_PAGES, PageTracker, totalOf } from '../../nodes/shared/transport/paging';
 
 const NODE = { name: 'Copernica', type: 'n8n-nodes-copernica.copernica' } as INode;
 const context = { itemIndex: 3, action: 'listing profiles' };

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-import { REDACTED, redactorFor, redactValue } from '../../nodes/Copernica/transport/redact';
+import { REDACTED, redactorFor, redactValue } from '../../nodes/shared/transport/redact';
 
 /** Redaction by value: a secret is hidden however the text that carries it encodes it. */
 

@@ -1,4 +1,4 @@
-import { isInsideApi, redirectTarget } from '../../nodes/Copernica/transport/redirect';
+import { isInsideApi, redirectTarget } from '../../nodes/shared/transport/redirect';
 
 const BASE = 'https://api.copernica.com/v3';
 const REQUEST = 'https://api.copernica.com/v3/database/Customers/profiles?fields%5B%5D=a%3D%3Db';

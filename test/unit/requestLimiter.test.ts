@@ -1,6 +1,6 @@
 import { sleep } from 'n8n-workflow';
 
-import { createRequestLimiter } from '../../nodes/Copernica/transport/requestLimiter';
+import { createRequestLimiter } from '../../nodes/shared/transport/requestLimiter';
 
 describe('createRequestLimiter', () => {
 	it('never lets more than N requests run at once, and starts them in the order they asked', async () => {

@@ -4,10 +4,10 @@ import {
 	requestOptions,
 	retryPolicyOf,
 	timeoutOf,
-} from '../../nodes/Copernica/actions/requestOptions';
-import { createdProfileMatchesSelection, buildSelection } from '../../nodes/Copernica/helpers/selection';
-import { DEFAULT_TIMEOUT_MS } from '../../nodes/Copernica/transport';
-import { backoffMs, decideRetry, DEFAULT_RETRY_POLICY, retryAfterMs } from '../../nodes/Copernica/transport/retry';
+} from '../../nodes/Copernica/parameters/requestOptions';
+import { createdProfileMatchesSelection, buildSelection } from '../../nodes/shared/helpers/selection';
+import { DEFAULT_TIMEOUT_MS } from '../../nodes/shared/transport';
+import { backoffMs, decideRetry, DEFAULT_RETRY_POLICY, retryAfterMs } from '../../nodes/shared/transport/retry';
 
 const POLICY = { maxRetries: 3, maxTotalWaitMs: 10_000 };
 const fresh = { retries: 0, waitedMs: 0, mayCreate: false };
@@ -88,7 +88,7 @@ describe('createdProfileMatchesSelection', () => {
 
 describe('same-selection queue', () => {
 	it('runs work for one key in order, and other keys alongside', async () => {
-		const { createSameSelectionQueue } = await import('../../nodes/Copernica/actions/sameSelectionQueue');
+		const { createSameSelectionQueue } = await import('../../nodes/Copernica/selection/sameSelectionQueue');
 		const inTurn = createSameSelectionQueue();
 		const events: string[] = [];
 		const job = (name: string, ms: number) => async () => {

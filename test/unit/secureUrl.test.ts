@@ -1,4 +1,4 @@
-import { isSecureUrl } from '../../nodes/Copernica/helpers/secureUrl';
+import { isSecureUrl } from '../../nodes/shared/helpers/secureUrl';
 
 /** Where the token or a JWT may go: https, or plain http only to this machine. */
 describe('isSecureUrl', () => {
@@ -48,7 +48,7 @@ describe('isUnderBaseUrl', () => {
 		['/v3//evil.com', false],
 		['/v3/%E0%A4%A', false],
 	])('%s → %s', async (path, inside) => {
-		const { isUnderBaseUrl } = await import('../../nodes/Copernica/helpers/secureUrl');
+		const { isUnderBaseUrl } = await import('../../nodes/shared/helpers/secureUrl');
 		expect(isUnderBaseUrl(`https://api.copernica.com${path}`, 'https://api.copernica.com/v3')).toBe(inside);
 	});
 });

@@ -1,10 +1,10 @@
-import { ParameterProblem } from '../../nodes/Copernica/helpers/parameterProblem';
+import { ParameterProblem } from '../../nodes/shared/helpers/parameterProblem';
 import {
 	buildSelection,
 	checkSelectionShape,
 	selectionQuery,
 	valuesImpliedBySelection,
-} from '../../nodes/Copernica/helpers/selection';
+} from '../../nodes/shared/helpers/selection';
 
 const FIELDS = [
 	{ name: 'customerid', type: 'text', value: '' },
@@ -159,7 +159,7 @@ describe('typed values: only forms Copernica reads exactly as written', () => {
 		['modified', 'lessThan', '2026-12-01 23:59:59'],
 		['name', 'equals', 'n/a'],
 	])('sends %s %s %s', async (field, operator, value) => {
-		const { SELECTION_OPERATORS } = await import('../../nodes/Copernica/helpers/selection');
+		const { SELECTION_OPERATORS } = await import('../../nodes/shared/helpers/selection');
 		const sentAs = SELECTION_OPERATORS.find((known) => known.value === operator)!.sentAs;
 		expect(build(field, operator, value)).toEqual([`${field}${sentAs}${value}`]);
 	});
@@ -231,7 +231,7 @@ describe('what a created profile stores, against what its selection compares', (
 		{ name: 'segment', type: 'select', value: 'regular\nVIP' },
 	];
 	it('matches text case-insensitively and numbers as numbers', async () => {
-		const { createdProfileMatchesSelection } = await import('../../nodes/Copernica/helpers/selection');
+		const { createdProfileMatchesSelection } = await import('../../nodes/shared/helpers/selection');
 		const selection = buildSelection(
 			[
 				{ field: 'email', operator: 'equals', value: 'Anna@Example.com' },
@@ -244,21 +244,21 @@ describe('what a created profile stores, against what its selection compares', (
 	});
 
 	it('does not match when the stored select value is not a choice (Copernica stores "")', async () => {
-		const { createdProfileMatchesSelection } = await import('../../nodes/Copernica/helpers/selection');
+		const { createdProfileMatchesSelection } = await import('../../nodes/shared/helpers/selection');
 		const selection = buildSelection([{ field: 'segment', operator: 'equals', value: 'VIP' }], TYPED);
 		expect(createdProfileMatchesSelection(selection, { segment: 'VIP' })).toBe(true);
 		expect(createdProfileMatchesSelection(selection, { segment: 'vip' })).toBe(false);
 	});
 
 	it('compares 18-digit whole numbers digit for digit, not through a double', async () => {
-		const { createdProfileMatchesSelection } = await import('../../nodes/Copernica/helpers/selection');
+		const { createdProfileMatchesSelection } = await import('../../nodes/shared/helpers/selection');
 		const selection = buildSelection([{ field: 'points', operator: 'equals', value: '123456789012345678' }], TYPED);
 		expect(createdProfileMatchesSelection(selection, { points: '123456789012345678' })).toBe(true);
 		expect(createdProfileMatchesSelection(selection, { points: '123456789012345679' })).toBe(false);
 	});
 
 	it('takes a written boolean as PHP stores it ("1"), and a number only in plain digits', async () => {
-		const { createdProfileMatchesSelection } = await import('../../nodes/Copernica/helpers/selection');
+		const { createdProfileMatchesSelection } = await import('../../nodes/shared/helpers/selection');
 		const one = buildSelection([{ field: 'email', operator: 'equals', value: '1' }], TYPED);
 		expect(createdProfileMatchesSelection(one, { email: true })).toBe(true);
 		const big = buildSelection([{ field: 'email', operator: 'equals', value: '1e+21' }], TYPED);
@@ -266,7 +266,7 @@ describe('what a created profile stores, against what its selection compares', (
 	});
 
 	it('gives selections Copernica treats as the same one identity', async () => {
-		const { selectionIdentity } = await import('../../nodes/Copernica/helpers/selection');
+		const { selectionIdentity } = await import('../../nodes/shared/helpers/selection');
 		const one = buildSelection(
 			[
 				{ field: 'EMAIL', operator: 'equals', value: 'A@X.nl' },

@@ -1,46 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { SELECTION_OPERATORS } from '../helpers/selection';
-
-/** The database every profile operation works in: from the list, by ID or by name. */
-export const databaseLocator: INodeProperties = {
-	displayName: 'Database',
-	name: 'database',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	description: 'The Copernica database that holds the profiles',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select a database...',
-			typeOptions: {
-				searchListMethod: 'searchDatabases',
-				searchable: true,
-			},
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 1234',
-			validation: [
-				{
-					type: 'regex',
-					properties: { regex: '^[0-9]+$', errorMessage: 'A database ID is a number' },
-				},
-			],
-		},
-		{
-			displayName: 'By Name',
-			name: 'name',
-			type: 'string',
-			placeholder: 'e.g. Customers',
-		},
-	],
-};
+import { SELECTION_OPERATORS } from '../../shared/helpers/selection';
 
 /**
  * Conditions joined with AND; checked against the database's (or collection's) fields before

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { ParameterProblem } from '../helpers/parameterProblem';
+import { ParameterProblem } from '../../shared/helpers/parameterProblem';
 import type { CopernicaType } from './node.type';
 import * as database from './database/Database.resource';
 import * as profile from './profile/Profile.resource';

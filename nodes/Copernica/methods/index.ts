@@ -1,4 +1,4 @@
-import { searchCollections, searchDatabases } from './listSearch';
+import { searchCollections, searchDatabases } from '../../shared/locators/listSearch';
 import {
 	getCollectionFieldOptions,
 	getCollectionSelectionFields,

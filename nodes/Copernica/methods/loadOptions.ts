@@ -1,45 +1,13 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { collectionGiven, collectionIdByName } from '../helpers/collectionName';
-import type { ParameterProblem } from '../helpers/parameterProblem';
-import { BUILT_IN_SELECTION_FIELDS } from '../helpers/selection';
-import type { DatabaseField } from '../transport/databaseSchema';
+import { chosenCollection, chosenDatabase } from '../../shared/locators/chosenInEditor';
+import { BUILT_IN_SELECTION_FIELDS } from '../../shared/helpers/selection';
+import type { DatabaseField } from '../../shared/transport/databaseSchema';
 import {
 	getCollectionFields,
-	getDatabaseCollections,
 	getDatabaseFields,
 	getDatabaseInterests,
-} from '../transport/databaseSchema';
-
-export function chosenDatabase(context: ILoadOptionsFunctions): string {
-	const database = String(context.getCurrentNodeParameter('database', { extractValue: true }) ?? '').trim();
-	if (database === '') {
-		throw new NodeOperationError(context.getNode(), 'Choose a database first', {
-			description: 'The list shows the fields and interests of the chosen database.',
-		});
-	}
-	return database;
-}
-
-/** The chosen collection's ID; one given by name is looked up among the database's collections. */
-export async function chosenCollection(context: ILoadOptionsFunctions): Promise<string> {
-	const given = collectionGiven(context.getCurrentNodeParameter('collection'));
-	if (given.value === '') {
-		throw new NodeOperationError(context.getNode(), 'Choose a collection first', {
-			description: 'The list shows the fields of the chosen collection.',
-		});
-	}
-	if (given.byId) return given.value;
-	// The transport's own failures are NodeApiErrors already; only the name look-up is worded here.
-	const collections = await getDatabaseCollections.call(context, chosenDatabase(context));
-	try {
-		return collectionIdByName(collections, given.value);
-	} catch (error) {
-		const problem = error as ParameterProblem;
-		throw new NodeOperationError(context.getNode(), problem.message, { description: problem.description });
-	}
-}
+} from '../../shared/transport/databaseSchema';
 
 function fieldOptions(fields: DatabaseField[]): INodePropertyOptions[] {
 	return fields.map((field) => ({ name: field.name, value: field.name, description: field.type }));

@@ -1,9 +1,9 @@
 import type { ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
 
-import { n8nFieldType } from '../helpers/fieldTypes';
-import type { DatabaseField } from '../transport/databaseSchema';
-import { getCollectionFields, getDatabaseFields } from '../transport/databaseSchema';
-import { chosenCollection, chosenDatabase } from './loadOptions';
+import { n8nFieldType } from '../../shared/helpers/fieldTypes';
+import type { DatabaseField } from '../../shared/transport/databaseSchema';
+import { getCollectionFields, getDatabaseFields } from '../../shared/transport/databaseSchema';
+import { chosenCollection, chosenDatabase } from '../../shared/locators/chosenInEditor';
 
 /**
  * The field mapper's fields: every field of the database (or collection), every page, typed.

@@ -1,14 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
-import { copernicaRequest, pathOf } from '../../transport';
-import { getList } from '../../transport/databaseSchema';
-import type { Owner } from '../../transport/databaseSchema';
-import { databaseLocator } from '../common.descriptions';
-import { databaseOf } from '../databaseParameter';
-import { forEachItem } from '../perItem';
-import { DEFAULT_PARALLEL_REQUESTS, requestSettingsOf, singleRequestOptionsCollection } from '../requestOptions';
-import type { RequestOptionValues } from '../requestOptions';
+import { updateDisplayOptions } from '../../../shared/helpers/updateDisplayOptions';
+import { copernicaRequest, pathOf } from '../../../shared/transport';
+import { getList } from '../../../shared/transport/databaseSchema';
+import type { Owner } from '../../../shared/transport/databaseSchema';
+import { databaseLocator, databaseOf } from '../../../shared/locators/databaseLocator';
+import { forEachItem } from '../../itemRunner/perItem';
+import { DEFAULT_PARALLEL_REQUESTS, requestSettingsOf, singleRequestOptionsCollection } from '../../parameters/requestOptions';
+import type { RequestOptionValues } from '../../parameters/requestOptions';
 
 const properties: INodeProperties[] = [
 	{ ...databaseLocator, description: 'The Copernica database to describe' },

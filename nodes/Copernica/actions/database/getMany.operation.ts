@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
-import { copernicaGetAll } from '../../transport';
+import { updateDisplayOptions } from '../../../shared/helpers/updateDisplayOptions';
+import { copernicaGetAll } from '../../../shared/transport';
 import { returnAllOrLimit } from '../common.descriptions';
-import { listLimitOf } from '../listWithSelection';
-import { forEachItem } from '../perItem';
-import { requestSettingsOf, singleRequestOptionsCollection } from '../requestOptions';
-import type { RequestOptionValues } from '../requestOptions';
+import { listLimitOf } from '../../selection/listWithSelection';
+import { forEachItem } from '../../itemRunner/perItem';
+import { requestSettingsOf, singleRequestOptionsCollection } from '../../parameters/requestOptions';
+import type { RequestOptionValues } from '../../parameters/requestOptions';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,

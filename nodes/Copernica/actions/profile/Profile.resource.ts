@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { databaseLocator } from '../common.descriptions';
+import { databaseLocator } from '../../../shared/locators/databaseLocator';
 import * as addInterests from './addInterests.operation';
 import * as create from './create.operation';
 import * as deleteProfile from './delete.operation';

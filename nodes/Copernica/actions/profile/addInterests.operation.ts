@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
-import { profileIdParameter } from '../idParameter';
+import { updateDisplayOptions } from '../../../shared/helpers/updateDisplayOptions';
+import { profileIdParameter } from '../../parameters/idParameter';
 import { interestNamesParameter, sendProfileInterests } from './profileInterests';
-import { requestOptionsCollection } from '../requestOptions';
-import { simplifyParameter } from '../readBack';
+import { requestOptionsCollection } from '../../parameters/requestOptions';
+import { simplifyParameter } from '../../results/readBack';
 
 const properties: INodeProperties[] = [
 	profileIdParameter,

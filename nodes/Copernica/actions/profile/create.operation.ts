@@ -1,13 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { createdProfileId } from '../../helpers/createdProfile';
-import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
-import { copernicaRequest, pathOf } from '../../transport';
+import { createdProfileId } from '../../../shared/helpers/createdProfile';
+import { updateDisplayOptions } from '../../../shared/helpers/updateDisplayOptions';
+import { copernicaRequest, pathOf } from '../../../shared/transport';
 import { profileBody, profileValueProperties, profileValuesOf } from './profileValues';
 import { runProfileWrites } from './profileWrite';
-import { requestOptionsCollection } from '../requestOptions';
-import { simplifyParameter } from '../readBack';
+import { requestOptionsCollection } from '../../parameters/requestOptions';
+import { simplifyParameter } from '../../results/readBack';
 
 const properties: INodeProperties[] = [...profileValueProperties('add'), simplifyParameter.profile, requestOptionsCollection];
 

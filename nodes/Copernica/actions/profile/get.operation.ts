@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
-import { forEachId } from '../byId';
-import { profileIdParameter } from '../idParameter';
-import { readBack, simplifyParameter } from '../readBack';
-import { singleRequestOptionsCollection } from '../requestOptions';
+import { updateDisplayOptions } from '../../../shared/helpers/updateDisplayOptions';
+import { forEachId } from '../../itemRunner/byId';
+import { profileIdParameter } from '../../parameters/idParameter';
+import { readBack, simplifyParameter } from '../../results/readBack';
+import { singleRequestOptionsCollection } from '../../parameters/requestOptions';
 
 const properties: INodeProperties[] = [profileIdParameter, simplifyParameter.profile, singleRequestOptionsCollection];
 

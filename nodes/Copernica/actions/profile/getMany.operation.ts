@@ -1,16 +1,16 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { simplifyProfile } from '../../helpers/profileOutput';
-import type { SelectionConditionInput } from '../../helpers/selection';
-import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
-import { pathOf } from '../../transport';
-import { createSchemaCache } from '../../transport/databaseSchema';
+import { simplifyProfile } from '../../../shared/helpers/profileOutput';
+import type { SelectionConditionInput } from '../../../shared/helpers/selection';
+import { updateDisplayOptions } from '../../../shared/helpers/updateDisplayOptions';
+import { pathOf } from '../../../shared/transport';
+import { createSchemaCache } from '../../../shared/transport/databaseSchema';
 import { returnAllOrLimit, selectionParameter } from '../common.descriptions';
-import { databaseOf } from '../databaseParameter';
-import { forEachItem } from '../perItem';
-import { listLimitOf, listOptionsCollection, listWithSelection } from '../listWithSelection';
-import type { ListOptions } from '../listWithSelection';
-import { requestSettingsOf } from '../requestOptions';
+import { databaseOf } from '../../../shared/locators/databaseLocator';
+import { forEachItem } from '../../itemRunner/perItem';
+import { listLimitOf, listOptionsCollection, listWithSelection } from '../../selection/listWithSelection';
+import type { ListOptions } from '../../selection/listWithSelection';
+import { requestSettingsOf } from '../../parameters/requestOptions';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,

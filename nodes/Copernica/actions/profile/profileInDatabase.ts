@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { ParameterProblem } from '../../helpers/parameterProblem';
-import { copernicaRequest, pathOf } from '../../transport';
-import type { RequestSettings } from '../../transport/databaseSchema';
-import { sharedPromise } from '../../transport/sharedPromise';
+import { ParameterProblem } from '../../../shared/helpers/parameterProblem';
+import { copernicaRequest, pathOf } from '../../../shared/transport';
+import type { RequestSettings } from '../../../shared/transport/databaseSchema';
+import { sharedPromise } from '../../../shared/transport/sharedPromise';
 
 /**
  * `PUT profile/{id}` writes to the profile whichever database the node was given

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { interestsToAdd } from '../../helpers/interests';
-import { ParameterProblem } from '../../helpers/parameterProblem';
-import { copernicaRequest, pathOf } from '../../transport';
-import { profileIdOf } from '../idParameter';
+import { interestsToAdd } from '../../../shared/helpers/interests';
+import { ParameterProblem } from '../../../shared/helpers/parameterProblem';
+import { copernicaRequest, pathOf } from '../../../shared/transport';
+import { profileIdOf } from '../../parameters/idParameter';
 import { confirmProfileInDatabase, createDatabaseIdLookup } from './profileInDatabase';
 import { runProfileWrites } from './profileWrite';
 

@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { isEmpty } from '../../helpers/fieldValues';
-import { ParameterProblem } from '../../helpers/parameterProblem';
-import type { FieldValues } from '../../helpers/fieldValues';
-import { checkRequestedFields, fieldsToSetProperties, requestedFields } from '../fieldsToSet';
-import type { FieldSource } from '../fieldsToSet';
-import { interestsToAdd, interestsToSet } from '../../helpers/interests';
-import type { InterestRowInput, InterestsBody } from '../../helpers/interests';
-import type { DatabaseSchema } from '../../transport/databaseSchema';
+import { isEmpty } from '../../../shared/helpers/fieldValues';
+import { ParameterProblem } from '../../../shared/helpers/parameterProblem';
+import type { FieldValues } from '../../../shared/helpers/fieldValues';
+import { checkRequestedFields, fieldsToSetProperties, requestedFields } from '../../parameters/fieldsToSet';
+import type { FieldSource } from '../../parameters/fieldsToSet';
+import { interestsToAdd, interestsToSet } from '../../../shared/helpers/interests';
+import type { InterestRowInput, InterestsBody } from '../../../shared/helpers/interests';
+import type { DatabaseSchema } from '../../../shared/transport/databaseSchema';
 
 /**
  * The fields and interests a profile operation writes (Update Profiles, Create, Create or

@@ -1,12 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { createSchemaCache } from '../../transport/databaseSchema';
-import type { DatabaseSchema, RequestSettings } from '../../transport/databaseSchema';
-import { databaseOf } from '../databaseParameter';
-import { forEachItem } from '../perItem';
-import { concurrencyOf, requestSettingsOf } from '../requestOptions';
-import type { RequestOptionValues } from '../requestOptions';
-import { readBack, readBackCreated } from '../readBack';
+import { createSchemaCache } from '../../../shared/transport/databaseSchema';
+import type { DatabaseSchema, RequestSettings } from '../../../shared/transport/databaseSchema';
+import { databaseOf } from '../../../shared/locators/databaseLocator';
+import { forEachItem } from '../../itemRunner/perItem';
+import { concurrencyOf, requestSettingsOf } from '../../parameters/requestOptions';
+import type { RequestOptionValues } from '../../parameters/requestOptions';
+import { readBack, readBackCreated } from '../../results/readBack';
 
 /**
  * The operations that write one profile and output it (Create, Update, Add Interests, Set

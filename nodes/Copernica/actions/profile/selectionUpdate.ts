@@ -1,30 +1,30 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { createdProfileId } from '../../helpers/createdProfile';
-import { addMissingFields } from '../../helpers/fieldValues';
-import { isDateValue } from '../../helpers/fieldTypes';
-import { simplifyProfile } from '../../helpers/profileOutput';
+import { createdProfileId } from '../../../shared/helpers/createdProfile';
+import { addMissingFields } from '../../../shared/helpers/fieldValues';
+import { isDateValue } from '../../../shared/helpers/fieldTypes';
+import { simplifyProfile } from '../../../shared/helpers/profileOutput';
 import {
 	checkCreateFindsItsProfile,
 	checkSelectionShape,
 	resolveSelection,
 	selectionQuery,
 	valuesImpliedBySelection,
-} from '../../helpers/selection';
-import type { Selection, SelectionConditionInput } from '../../helpers/selection';
-import { copernicaRequest, pathOf } from '../../transport';
-import type { QueryPairs } from '../../transport';
-import { createSchemaCache } from '../../transport/databaseSchema';
-import type { RequestSettings, SchemaLookup } from '../../transport/databaseSchema';
-import type { RequestLimiter } from '../../transport/requestLimiter';
-import { databaseOf } from '../databaseParameter';
-import { countMatches, maxMatchesOf, previewMatches } from '../selectionGuards';
-import type { SelectionTarget } from '../selectionGuards';
-import type { SelectionUpdateOptions } from '../selectionUpdateOptions';
-import { forEachItem } from '../perItem';
-import { concurrencyOf, requestSettingsOf } from '../requestOptions';
-import { createSameSelectionQueue, selectionKey } from '../sameSelectionQueue';
-import { checkRequestedFields, requestedFields } from '../fieldsToSet';
+} from '../../../shared/helpers/selection';
+import type { Selection, SelectionConditionInput } from '../../../shared/helpers/selection';
+import { copernicaRequest, pathOf } from '../../../shared/transport';
+import type { QueryPairs } from '../../../shared/transport';
+import { createSchemaCache } from '../../../shared/transport/databaseSchema';
+import type { RequestSettings, SchemaLookup } from '../../../shared/transport/databaseSchema';
+import type { RequestLimiter } from '../../../shared/transport/requestLimiter';
+import { databaseOf } from '../../../shared/locators/databaseLocator';
+import { countMatches, maxMatchesOf, previewMatches } from '../../selection/selectionGuards';
+import type { SelectionTarget } from '../../selection/selectionGuards';
+import type { SelectionUpdateOptions } from '../../selection/selectionUpdateOptions';
+import { forEachItem } from '../../itemRunner/perItem';
+import { concurrencyOf, requestSettingsOf } from '../../parameters/requestOptions';
+import { createSameSelectionQueue, selectionKey } from '../../selection/sameSelectionQueue';
+import { checkRequestedFields, requestedFields } from '../../parameters/fieldsToSet';
 import { profileBody, requestedInterests } from './profileValues';
 
 /**

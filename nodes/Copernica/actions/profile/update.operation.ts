@@ -1,13 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
-import { copernicaRequest, pathOf } from '../../transport';
-import { profileIdOf, profileIdParameter } from '../idParameter';
+import { updateDisplayOptions } from '../../../shared/helpers/updateDisplayOptions';
+import { copernicaRequest, pathOf } from '../../../shared/transport';
+import { profileIdOf, profileIdParameter } from '../../parameters/idParameter';
 import { confirmProfileInDatabase, createDatabaseIdLookup } from './profileInDatabase';
 import { profileBody, profileValueProperties, profileValuesOf } from './profileValues';
 import { runProfileWrites } from './profileWrite';
-import { requestOptionsCollection } from '../requestOptions';
-import { simplifyParameter } from '../readBack';
+import { requestOptionsCollection } from '../../parameters/requestOptions';
+import { simplifyParameter } from '../../results/readBack';
 
 const properties: INodeProperties[] = [
 	profileIdParameter,

@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { SelectionConditionInput } from '../../helpers/selection';
-import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
+import type { SelectionConditionInput } from '../../../shared/helpers/selection';
+import { updateDisplayOptions } from '../../../shared/helpers/updateDisplayOptions';
 import { selectionParameter } from '../common.descriptions';
 import { profileValueProperties } from './profileValues';
-import { selectionUpdateOptions } from '../selectionUpdateOptions';
+import { selectionUpdateOptions } from '../../selection/selectionUpdateOptions';
 import { runSelectionUpdates } from './selectionUpdate';
 
 const properties: INodeProperties[] = [

@@ -1,12 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { isDateValue } from '../../helpers/fieldTypes';
-import { ParameterProblem } from '../../helpers/parameterProblem';
-import type { SelectionConditionInput } from '../../helpers/selection';
-import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
-import { mapperMatchingFields } from '../fieldsToSet';
+import { isDateValue } from '../../../shared/helpers/fieldTypes';
+import { ParameterProblem } from '../../../shared/helpers/parameterProblem';
+import type { SelectionConditionInput } from '../../../shared/helpers/selection';
+import { updateDisplayOptions } from '../../../shared/helpers/updateDisplayOptions';
+import { mapperMatchingFields } from '../../parameters/fieldsToSet';
 import { profileValueProperties } from './profileValues';
-import { selectionUpdateOptions } from '../selectionUpdateOptions';
+import { selectionUpdateOptions } from '../../selection/selectionUpdateOptions';
 import { runSelectionUpdates } from './selectionUpdate';
 
 const properties: INodeProperties[] = [

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { databaseLocator } from '../common.descriptions';
-import { collectionParameter } from './collectionParameter';
+import { databaseLocator } from '../../../shared/locators/databaseLocator';
+import { collectionParameter } from '../../../shared/locators/collectionLocator';
 import * as create from './create.operation';
 import * as deleteSubprofile from './delete.operation';
 import * as get from './get.operation';

@@ -1,12 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { createdProfileId } from '../../helpers/createdProfile';
-import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
-import { copernicaRequest, pathOf } from '../../transport';
-import { profileIdOf, profileIdParameter } from '../idParameter';
-import { requestOptionsCollection } from '../requestOptions';
-import { simplifyParameter } from '../readBack';
+import { createdProfileId } from '../../../shared/helpers/createdProfile';
+import { updateDisplayOptions } from '../../../shared/helpers/updateDisplayOptions';
+import { copernicaRequest, pathOf } from '../../../shared/transport';
+import { profileIdOf, profileIdParameter } from '../../parameters/idParameter';
+import { requestOptionsCollection } from '../../parameters/requestOptions';
+import { simplifyParameter } from '../../results/readBack';
 import { runSubprofileWrites, subprofileFieldProperties } from './subprofileWrite';
 
 const properties: INodeProperties[] = [

@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
-import { pathOf } from '../../transport';
-import { forEachId } from '../byId';
-import { subprofileIdParameter } from '../idParameter';
-import { deleteCountingRemoved } from '../removal';
-import { singleRequestOptionsCollection } from '../requestOptions';
+import { updateDisplayOptions } from '../../../shared/helpers/updateDisplayOptions';
+import { pathOf } from '../../../shared/transport';
+import { forEachId } from '../../itemRunner/byId';
+import { subprofileIdParameter } from '../../parameters/idParameter';
+import { deleteCountingRemoved } from '../../results/removal';
+import { singleRequestOptionsCollection } from '../../parameters/requestOptions';
 
 const properties: INodeProperties[] = [subprofileIdParameter, singleRequestOptionsCollection];
 

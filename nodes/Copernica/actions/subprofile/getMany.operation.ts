@@ -1,18 +1,18 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { simplifySubprofile } from '../../helpers/profileOutput';
-import type { SelectionConditionInput } from '../../helpers/selection';
-import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
-import { pathOf } from '../../transport';
-import { createCollectionFieldsCache } from '../../transport/databaseSchema';
+import { simplifySubprofile } from '../../../shared/helpers/profileOutput';
+import type { SelectionConditionInput } from '../../../shared/helpers/selection';
+import { updateDisplayOptions } from '../../../shared/helpers/updateDisplayOptions';
+import { pathOf } from '../../../shared/transport';
+import { createCollectionFieldsCache } from '../../../shared/transport/databaseSchema';
 import { returnAllOrLimit, selectionParameterFor } from '../common.descriptions';
-import { listLimitOf, listOptionsCollection, listWithSelection } from '../listWithSelection';
-import type { ListOptions } from '../listWithSelection';
-import { forEachItem } from '../perItem';
-import { optionalProfileIdOf, profileIdParameter } from '../idParameter';
-import { requestSettingsOf } from '../requestOptions';
-import { createCollectionResolver } from './collectionParameter';
-import { simplifyParameter } from '../readBack';
+import { listLimitOf, listOptionsCollection, listWithSelection } from '../../selection/listWithSelection';
+import type { ListOptions } from '../../selection/listWithSelection';
+import { forEachItem } from '../../itemRunner/perItem';
+import { optionalProfileIdOf, profileIdParameter } from '../../parameters/idParameter';
+import { requestSettingsOf } from '../../parameters/requestOptions';
+import { createCollectionResolver } from '../../../shared/locators/collectionLocator';
+import { simplifyParameter } from '../../results/readBack';
 
 const properties: INodeProperties[] = [
 	{

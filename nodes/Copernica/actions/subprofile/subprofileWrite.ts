@@ -1,17 +1,17 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { isEmpty } from '../../helpers/fieldValues';
-import type { FieldValues } from '../../helpers/fieldValues';
-import { ParameterProblem } from '../../helpers/parameterProblem';
-import { createCollectionFieldsCache } from '../../transport/databaseSchema';
-import type { RequestSettings } from '../../transport/databaseSchema';
-import { checkRequestedFields, fieldsToSetProperties, nothingGiven, requestedFields } from '../fieldsToSet';
-import type { FieldSource } from '../fieldsToSet';
-import { forEachItem } from '../perItem';
-import { concurrencyOf, requestSettingsOf } from '../requestOptions';
-import type { RequestOptionValues } from '../requestOptions';
-import { createCollectionResolver } from './collectionParameter';
-import { readBack, readBackCreated } from '../readBack';
+import { isEmpty } from '../../../shared/helpers/fieldValues';
+import type { FieldValues } from '../../../shared/helpers/fieldValues';
+import { ParameterProblem } from '../../../shared/helpers/parameterProblem';
+import { createCollectionFieldsCache } from '../../../shared/transport/databaseSchema';
+import type { RequestSettings } from '../../../shared/transport/databaseSchema';
+import { checkRequestedFields, fieldsToSetProperties, nothingGiven, requestedFields } from '../../parameters/fieldsToSet';
+import type { FieldSource } from '../../parameters/fieldsToSet';
+import { forEachItem } from '../../itemRunner/perItem';
+import { concurrencyOf, requestSettingsOf } from '../../parameters/requestOptions';
+import type { RequestOptionValues } from '../../parameters/requestOptions';
+import { createCollectionResolver } from '../../../shared/locators/collectionLocator';
+import { readBack, readBackCreated } from '../../results/readBack';
 
 /**
  * Create and Update of one subprofile: the fields are checked against the collection (read

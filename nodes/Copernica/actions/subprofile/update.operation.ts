@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
-import { copernicaRequest, pathOf } from '../../transport';
-import { subprofileIdOf, subprofileIdParameter } from '../idParameter';
-import { requestOptionsCollection } from '../requestOptions';
-import { simplifyParameter } from '../readBack';
+import { updateDisplayOptions } from '../../../shared/helpers/updateDisplayOptions';
+import { copernicaRequest, pathOf } from '../../../shared/transport';
+import { subprofileIdOf, subprofileIdParameter } from '../../parameters/idParameter';
+import { requestOptionsCollection } from '../../parameters/requestOptions';
+import { simplifyParameter } from '../../results/readBack';
 import { runSubprofileWrites, subprofileFieldProperties } from './subprofileWrite';
 
 const properties: INodeProperties[] = [

@@ -1,22 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { isEmpty } from '../../helpers/fieldValues';
-import { simplifySubprofile } from '../../helpers/profileOutput';
-import { checkSelectionShape, resolveSelection, selectionQuery } from '../../helpers/selection';
-import type { SelectionConditionInput } from '../../helpers/selection';
-import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
-import { copernicaRequest, pathOf } from '../../transport';
-import { createCollectionFieldsCache } from '../../transport/databaseSchema';
+import { isEmpty } from '../../../shared/helpers/fieldValues';
+import { simplifySubprofile } from '../../../shared/helpers/profileOutput';
+import { checkSelectionShape, resolveSelection, selectionQuery } from '../../../shared/helpers/selection';
+import type { SelectionConditionInput } from '../../../shared/helpers/selection';
+import { updateDisplayOptions } from '../../../shared/helpers/updateDisplayOptions';
+import { copernicaRequest, pathOf } from '../../../shared/transport';
+import { createCollectionFieldsCache } from '../../../shared/transport/databaseSchema';
 import { selectionParameterFor } from '../common.descriptions';
-import { checkRequestedFields, nothingGiven, requestedFields } from '../fieldsToSet';
-import { forEachItem } from '../perItem';
-import { concurrencyOf, requestSettingsOf } from '../requestOptions';
-import { createSameSelectionQueue, selectionKey } from '../sameSelectionQueue';
-import { countMatches, maxMatchesOf, previewMatches } from '../selectionGuards';
-import type { SelectionTarget } from '../selectionGuards';
-import { selectionUpdateOptions } from '../selectionUpdateOptions';
-import type { SelectionUpdateOptions } from '../selectionUpdateOptions';
-import { createCollectionResolver } from './collectionParameter';
+import { checkRequestedFields, nothingGiven, requestedFields } from '../../parameters/fieldsToSet';
+import { forEachItem } from '../../itemRunner/perItem';
+import { concurrencyOf, requestSettingsOf } from '../../parameters/requestOptions';
+import { createSameSelectionQueue, selectionKey } from '../../selection/sameSelectionQueue';
+import { countMatches, maxMatchesOf, previewMatches } from '../../selection/selectionGuards';
+import type { SelectionTarget } from '../../selection/selectionGuards';
+import { selectionUpdateOptions } from '../../selection/selectionUpdateOptions';
+import type { SelectionUpdateOptions } from '../../selection/selectionUpdateOptions';
+import { createCollectionResolver } from '../../../shared/locators/collectionLocator';
 import { nothingToSet, subprofileFieldProperties } from './subprofileWrite';
 
 const properties: INodeProperties[] = [

@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { collectionIdByName, collectionGiven } from '../../helpers/collectionName';
-import { ParameterProblem } from '../../helpers/parameterProblem';
-import { createCollectionsCache } from '../../transport/databaseSchema';
-import type { RequestSettings } from '../../transport/databaseSchema';
-import { databaseOf } from '../databaseParameter';
+import { collectionIdByName, collectionGiven } from '../helpers/collectionName';
+import { ParameterProblem } from '../helpers/parameterProblem';
+import { createCollectionsCache } from '../transport/databaseSchema';
+import type { RequestSettings } from '../transport/databaseSchema';
+import { databaseOf } from './databaseLocator';
 
 /** The collection (orders, bookings) of the chosen database, as the Database is given: from the list, by ID or by name. */
 export const collectionParameter: INodeProperties = {

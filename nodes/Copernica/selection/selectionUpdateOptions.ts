@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { allowEmptyValuesOption } from './common.descriptions';
-import { requestOptions } from './requestOptions';
-import type { RequestOptionValues } from './requestOptions';
+import { allowEmptyValuesOption } from '../actions/common.descriptions';
+import { requestOptions } from '../parameters/requestOptions';
+import type { RequestOptionValues } from '../parameters/requestOptions';
 
 /**
  * Options of the operations that PUT with a selection (Update Profiles, Create or Update,

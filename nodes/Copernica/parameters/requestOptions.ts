@@ -1,12 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ParameterProblem } from '../helpers/parameterProblem';
-import { DEFAULT_TIMEOUT_MS } from '../transport';
-import type { RequestSettings } from '../transport/databaseSchema';
-import type { RequestLimiter } from '../transport/requestLimiter';
-import type { Concurrency } from './perItem';
-import type { RetryPolicy } from '../transport/retry';
-import { DEFAULT_RETRY_POLICY } from '../transport/retry';
+import { ParameterProblem } from '../../shared/helpers/parameterProblem';
+import { DEFAULT_TIMEOUT_MS } from '../../shared/transport';
+import type { RequestSettings } from '../../shared/transport/databaseSchema';
+import type { RequestLimiter } from '../../shared/transport/requestLimiter';
+import type { Concurrency } from '../itemRunner/perItem';
+import type { RetryPolicy } from '../../shared/transport/retry';
+import { DEFAULT_RETRY_POLICY } from '../../shared/transport/retry';
 
 /**
  * Options every operation offers for how it talks to Copernica: parallel requests, batching,

@@ -2,7 +2,7 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 
 import { copernicaGetAll } from '../transport';
 import { getDatabaseCollections } from '../transport/databaseSchema';
-import { chosenDatabase } from './loadOptions';
+import { chosenDatabase } from './chosenInEditor';
 
 /** Entries whose name contains the filter (case-insensitively) or whose ID is it, as "name (ID)". */
 function matching(entries: Array<{ id: string; name: string }>, filter?: string): INodeListSearchResult {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow';
 
-import { copernicaRequest } from '../transport';
-import type { CopernicaRequest } from '../transport';
+import { copernicaRequest } from '../../shared/transport';
+import type { CopernicaRequest } from '../../shared/transport';
 
 /** Copernica's answer when the entity is gone already: by an earlier run, or by our own first try before a retry. */
 const ALREADY_REMOVED = /has already been removed/i;

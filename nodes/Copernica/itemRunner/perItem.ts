@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { ParameterProblem } from '../helpers/parameterProblem';
-import type { RequestLimiter } from '../transport/requestLimiter';
-import { createRequestLimiter } from '../transport/requestLimiter';
-import { redactorOf } from '../transport';
-import type { Redact } from '../transport/redact';
-import { redactValue } from '../transport/redact';
+import { ParameterProblem } from '../../shared/helpers/parameterProblem';
+import type { RequestLimiter } from '../../shared/transport/requestLimiter';
+import { createRequestLimiter } from '../../shared/transport/requestLimiter';
+import { redactorOf } from '../../shared/transport';
+import type { Redact } from '../../shared/transport/redact';
+import { redactValue } from '../../shared/transport/redact';
 
 const ITEM_SUFFIX = /\[item (\d+)\]$/;
 

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { ParameterProblem } from '../helpers/parameterProblem';
+import { ParameterProblem } from '../../shared/helpers/parameterProblem';
 
 /** The numeric ID of one profile or subprofile (Get, Update, Delete, Add/Set Interests). */
 export type Entity = 'profile' | 'subprofile';

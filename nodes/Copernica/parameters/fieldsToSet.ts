@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeProperties, ResourceMapperField } from 'n8n-workflow';
 
-import { copernicaValue } from '../helpers/fieldTypes';
-import { checkFieldValues, parseFieldsJson, refuseUnsafeKey, refuseUnsafeKeys, rowsToObject } from '../helpers/fieldValues';
-import type { FieldRowInput, FieldValues } from '../helpers/fieldValues';
-import type { FieldOwner } from '../helpers/selection';
-import type { DatabaseField } from '../transport/databaseSchema';
+import { copernicaValue } from '../../shared/helpers/fieldTypes';
+import { checkFieldValues, parseFieldsJson, refuseUnsafeKey, refuseUnsafeKeys, rowsToObject } from '../../shared/helpers/fieldValues';
+import type { FieldRowInput, FieldValues } from '../../shared/helpers/fieldValues';
+import type { FieldOwner } from '../../shared/helpers/selection';
+import type { DatabaseField } from '../../shared/transport/databaseSchema';
 
 /**
  * Fields to Set, for profiles (the database's fields) and subprofiles (the collection's): n8n's

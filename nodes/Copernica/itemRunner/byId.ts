@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { RequestSettings } from '../transport/databaseSchema';
+import type { RequestSettings } from '../../shared/transport/databaseSchema';
 import { forEachItem } from './perItem';
-import { idOf } from './idParameter';
-import type { Entity } from './idParameter';
-import { DEFAULT_PARALLEL_REQUESTS, requestSettingsOf } from './requestOptions';
-import type { RequestOptionValues } from './requestOptions';
+import { idOf } from '../parameters/idParameter';
+import type { Entity } from '../parameters/idParameter';
+import { DEFAULT_PARALLEL_REQUESTS, requestSettingsOf } from '../parameters/requestOptions';
+import type { RequestOptionValues } from '../parameters/requestOptions';
 
 /**
  * Get and Delete of profiles and subprofiles: per item a numeric ID (anything else refused

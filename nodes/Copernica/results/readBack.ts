@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { simplifyProfile, simplifySubprofile } from '../helpers/profileOutput';
-import { copernicaRequest, pathOf } from '../transport';
-import type { RequestSettings } from '../transport/databaseSchema';
-import type { Entity } from './idParameter';
+import { simplifyProfile, simplifySubprofile } from '../../shared/helpers/profileOutput';
+import { copernicaRequest, pathOf } from '../../shared/transport';
+import type { RequestSettings } from '../../shared/transport/databaseSchema';
+import type { Entity } from '../parameters/idParameter';
 
 /** Simplify for the operations that output one profile or subprofile. */
 export const simplifyParameter: Record<Entity, INodeProperties> = {

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { ParameterProblem } from '../helpers/parameterProblem';
-import { selectionQuery } from '../helpers/selection';
-import type { Selection } from '../helpers/selection';
-import { copernicaCount, copernicaRequest } from '../transport';
-import { countOf } from '../transport/paging';
-import type { RequestSettings } from '../transport/databaseSchema';
-import { runsAsAiTool } from './aiTool';
+import { ParameterProblem } from '../../shared/helpers/parameterProblem';
+import { selectionQuery } from '../../shared/helpers/selection';
+import type { Selection } from '../../shared/helpers/selection';
+import { copernicaCount, copernicaRequest } from '../../shared/transport';
+import { countOf } from '../../shared/transport/paging';
+import type { RequestSettings } from '../../shared/transport/databaseSchema';
+import { runsAsAiTool } from '../itemRunner/aiTool';
 import type { SelectionUpdateOptions } from './selectionUpdateOptions';
 
 /**

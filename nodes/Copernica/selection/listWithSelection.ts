@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { ParameterProblem } from '../helpers/parameterProblem';
-import { checkSelectionShape, resolveSelection, selectionQuery } from '../helpers/selection';
-import type { FieldOwner, SelectionConditionInput, SelectionField } from '../helpers/selection';
-import { copernicaGetAll } from '../transport';
-import type { QueryPairs } from '../transport';
-import type { RequestSettings } from '../transport/databaseSchema';
-import { allowEmptyValuesOption } from './common.descriptions';
-import { singleRequestOptions, wholeNumberOption } from './requestOptions';
-import type { RequestOptionValues } from './requestOptions';
+import { ParameterProblem } from '../../shared/helpers/parameterProblem';
+import { checkSelectionShape, resolveSelection, selectionQuery } from '../../shared/helpers/selection';
+import type { FieldOwner, SelectionConditionInput, SelectionField } from '../../shared/helpers/selection';
+import { copernicaGetAll } from '../../shared/transport';
+import type { QueryPairs } from '../../shared/transport';
+import type { RequestSettings } from '../../shared/transport/databaseSchema';
+import { allowEmptyValuesOption } from '../actions/common.descriptions';
+import { singleRequestOptions, wholeNumberOption } from '../parameters/requestOptions';
+import type { RequestOptionValues } from '../parameters/requestOptions';
 
 /**
  * Get Many of profiles and of subprofiles: a selection checked like the updates' (an empty one

@@ -1,5 +1,5 @@
-import { selectionIdentity } from '../helpers/selection';
-import type { Selection } from '../helpers/selection';
+import { selectionIdentity } from '../../shared/helpers/selection';
+import type { Selection } from '../../shared/helpers/selection';
 
 /**
  * Items run in parallel, but two items with the same selection must not: with Create If No
