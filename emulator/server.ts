@@ -1,18 +1,20 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 
 import type { ListFaults, TrickleFault } from './faults';
 import { listAnswerUnder, listQueryUnder, trickle } from './faults';
 import type { ApiResponse } from './http';
-import { decodeComponent, parseQuery, queryValue, readBody } from './http';
+import { closeServer, decodeComponent, listenOnLoopback, parseQuery, queryValue, readBody } from './http';
 import { JwtIssuer } from './jwt';
 import { profileJson } from './representation';
 import { route } from './routes';
+import { ACCOUNT_ID } from './routes/account';
 import type { Seed } from './seed';
 import { sampleSeed, storeFromSeed } from './seed';
 import type { Store } from './store';
 import { CopernicaError } from './store';
+import { webhookControl } from './webhookControl';
+import { WebhookDeliveries } from './webhookDelivery';
 
 /**
  * A loopback Copernica REST API (v3 paths) for tests and the example workflow. It follows the
@@ -105,6 +107,9 @@ export class CopernicaEmulator {
 	answered = 0;
 	answerTimeMs = 0;
 
+	/** Calls the registered webhooks after each write, signed; publishes the key on the DoH stand-in. */
+	readonly webhooks = new WebhookDeliveries(ACCOUNT_ID);
+
 	/** Issues and checks the v4 JWTs. */
 	readonly jwt: JwtIssuer;
 	/** JWTs issued by POST /authenticate. */
@@ -139,16 +144,16 @@ export class CopernicaEmulator {
 				response.end(`emulator failure: ${error.message}`);
 			});
 		});
-		await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
-		this.port = (this.server.address() as AddressInfo).port;
+		this.port = await listenOnLoopback(this.server, port);
+		await this.webhooks.start();
 		return this.baseUrl;
 	}
 
 	async stop(): Promise<void> {
 		if (!this.server) return;
-		this.server.closeAllConnections();
-		await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+		await closeServer(this.server);
 		this.server = undefined;
+		await this.webhooks.stop();
 	}
 
 	get origin(): string {
@@ -169,6 +174,11 @@ export class CopernicaEmulator {
 		return `${this.origin}/authenticate`;
 	}
 
+	/** The DNS-over-HTTPS stand-in that publishes the webhook signing key: `GET <dohUrl>?name=<keyId>&type=TXT`. */
+	get dohUrl(): string {
+		return this.webhooks.doh.url;
+	}
+
 	reset(seed: Seed = sampleSeed()): void {
 		this.store = storeFromSeed(seed);
 		this.log.length = 0;
@@ -180,6 +190,7 @@ export class CopernicaEmulator {
 		this.jwt.resetLifetime();
 		this.latency = this.defaultLatency;
 		this.refusedJwtStatus = this.defaultRefusedJwtStatus;
+		this.webhooks.reset();
 	}
 
 	private async dispatch(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -207,7 +218,13 @@ export class CopernicaEmulator {
 			this.inFlight--;
 			this.answered++;
 			this.answerTimeMs += performance.now() - arrived;
+			this.deliverChanges();
 		}
+	}
+
+	/** The webhook calls of the writes so far: after their answer has gone out (copernica-webhooks.md §3). */
+	private deliverChanges(): void {
+		this.webhooks.changes(this.store.webhooks.values(), this.store.takeChanges());
 	}
 
 	private async api(request: IncomingMessage, response: ServerResponse, url: string, arrived: number): Promise<void> {
@@ -270,7 +287,13 @@ export class CopernicaEmulator {
 		if (answer.body !== undefined) headers['Content-Type'] = 'application/json';
 		response.writeHead(answer.status, headers);
 		response.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
-		if (answer.after) setImmediate(answer.after);
+		const after = answer.after;
+		if (after) {
+			setImmediate(() => {
+				after();
+				this.deliverChanges();
+			});
+		}
 	}
 
 	/** v3 reads `access_token` from the query; v4 only a Bearer JWT from POST /authenticate. */
@@ -412,6 +435,8 @@ export class CopernicaEmulator {
 			this.jwt.expireIssued();
 			return reply(204);
 		}
+		const webhookAnswer = await webhookControl(this, method, path, body);
+		if (webhookAnswer) return reply(webhookAnswer.status, webhookAnswer.body);
 		if (path.startsWith('profiles/') && method === 'GET') {
 			const database = this.store.database(decodeComponent(path.slice('profiles/'.length)));
 			const profiles = [...this.store.profiles.values()]
