@@ -53,6 +53,8 @@ function concerns(webhook: StoredWebhook, change: StoreChange): boolean {
 export class WebhookDeliveries {
 	readonly doh = new DohServer();
 	key: SigningKey;
+	/** The key the emulator started with, which reset() publishes again. */
+	private readonly firstKey: SigningKey;
 	/** The forger's key: signs `foreignKeyId` and `unknownKey` forgeries; published only under the look-alike keyId. */
 	readonly otherKey: SigningKey;
 	/** `account-` as the English security page spells X-Copernica-ID, or `account_` (§3.3). */
@@ -65,7 +67,7 @@ export class WebhookDeliveries {
 	private generation = 0;
 
 	constructor(private readonly accountId: string) {
-		this.key = generateSigningKey(DEFAULT_KEY_ID);
+		this.key = this.firstKey = generateSigningKey(DEFAULT_KEY_ID);
 		this.otherKey = generateSigningKey(DEFAULT_KEY_ID);
 		this.publish();
 	}
@@ -79,7 +81,9 @@ export class WebhookDeliveries {
 		await this.doh.stop();
 	}
 
+	/** Drops queued calls and the log; the first key again (a new key pair for every test would cost time and prove nothing). */
 	reset(): void {
+		if (this.key !== this.firstKey) this.use(this.firstKey);
 		this.generation++;
 		this.log.length = 0;
 		this.separator = '-';
@@ -91,11 +95,15 @@ export class WebhookDeliveries {
 	 * longer published), or under `keyId` (the old name then answers NXDOMAIN).
 	 */
 	rotate(keyId = this.key.keyId): SigningKey {
+		this.use(generateSigningKey(keyId));
+		return this.key;
+	}
+
+	private use(key: SigningKey): void {
 		this.doh.unpublish(this.key.keyId);
 		this.doh.unpublish(foreignKeyIdOf(this.key.keyId));
-		this.key = generateSigningKey(keyId);
+		this.key = key;
 		this.publish();
-		return this.key;
 	}
 
 	private publish(): void {
