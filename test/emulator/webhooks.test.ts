@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 
 import { UNVALIDATED_DOMAIN } from '../../emulator/routes/webhooks';
 import type { Forgery } from '../../emulator/signing';
-import { useEmulator } from '../harness/fixture';
+import { restApi, useEmulator } from '../harness/fixture';
 
 /**
  * The emulator's webhooks (copernica-webhooks.md §3): registering them, and the signed calls
@@ -16,13 +16,7 @@ import { useEmulator } from '../harness/fixture';
  */
 const copernica = useEmulator();
 
-function api() {
-	return axios.create({
-		baseURL: copernica.credentials.baseUrl,
-		params: { access_token: copernica.token },
-		validateStatus: () => true,
-	});
-}
+const api = () => restApi(copernica);
 
 interface Received {
 	url: string;
