@@ -1,4 +1,5 @@
 import { request as httpRequest } from 'node:http';
+import type { ClientRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 
 import { DohServer } from './doh';
@@ -63,6 +64,7 @@ export class WebhookDeliveries {
 	private seq = 0;
 	private queue: Promise<void> = Promise.resolve();
 	private pending = 0;
+	private readonly inFlight = new Set<ClientRequest>();
 	/** Raised by reset(), so calls queued before it are dropped instead of logged into the next test. */
 	private generation = 0;
 
@@ -76,8 +78,10 @@ export class WebhookDeliveries {
 		await this.doh.start();
 	}
 
+	/** Drops what is queued and hangs up on calls in flight: a handler that never answers must not hold up the end of a test run. */
 	async stop(): Promise<void> {
-		await this.settle();
+		this.generation++;
+		for (const outgoing of this.inFlight) outgoing.destroy(new Error('Emulator stopped'));
 		await this.doh.stop();
 	}
 
@@ -171,7 +175,7 @@ export class WebhookDeliveries {
 		};
 		this.log.push(entry);
 		try {
-			entry.status = await post(handler, signed.headers, signed.body);
+			entry.status = await post(handler, signed.headers, signed.body, this.inFlight);
 		} catch (error) {
 			entry.error = (error as Error).message;
 		}
@@ -180,9 +184,10 @@ export class WebhookDeliveries {
 }
 
 /** POSTs with exactly these headers (Host included: Node adds none of its own). The status; the body is read and dropped. */
-async function post(url: string, headers: Record<string, string>, body: string): Promise<number> {
+async function post(url: string, headers: Record<string, string>, body: string, inFlight: Set<ClientRequest>): Promise<number> {
 	const request = url.startsWith('https:') ? httpsRequest : httpRequest;
-	return await new Promise<number>((resolve, reject) => {
+	let sent: ClientRequest | undefined;
+	const answered = new Promise<number>((resolve, reject) => {
 		const outgoing = request(url, { method: 'POST', headers, setHost: false, timeout: TIMEOUT_MS }, (response) => {
 			response.resume();
 			response.on('end', () => resolve(response.statusCode ?? 0));
@@ -191,5 +196,12 @@ async function post(url: string, headers: Record<string, string>, body: string):
 		outgoing.on('timeout', () => outgoing.destroy(new Error(`No answer within ${TIMEOUT_MS} ms`)));
 		outgoing.on('error', reject);
 		outgoing.end(body);
+		sent = outgoing;
 	});
+	inFlight.add(sent!);
+	try {
+		return await answered;
+	} finally {
+		inFlight.delete(sent!);
+	}
 }
