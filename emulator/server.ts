@@ -21,6 +21,23 @@ import { WebhookDeliveries } from './webhookDelivery';
  * documented behaviour, including the dangerous parts: a PUT whose selection fields are all
  * unknown updates every profile. A control API under /__emulator/ lets tests read the request
  * log, inject faults and reset the data.
+ *
+ * Webhooks (routes/webhooks.ts, webhookDelivery.ts, signing.ts, doh.ts), each rule from
+ * copernica-webhooks.md, the worse case where the docs are silent:
+ * - POST webhooks, GET/PUT/DELETE webhook/{id} on v3 and v4 (§3.1); no list (`GET webhooks` is
+ *   an Invalid method, §3.1); the new ID in X-Created and Location, nothing in the body (§3.1
+ *   UNCONFIRMED). Handlers must be http(s) on a validated domain or below one ("this domain and
+ *   its subdomains", §3.1); refused with 400 "Handler URL is not on a validated domain", the
+ *   emulator's own text (§3.1 UNCONFIRMED). The default seed validates localhost and 127.0.0.1.
+ * - After each write's answer has gone out, one call per written (sub)profile and webhook it
+ *   concerns, one at a time, never retried (§3.1: no retries documented). A webhook without a
+ *   collection hears its database's subprofiles too ("(sub)profile", §3.1); `callers` never
+ *   keeps REST writes away (copernica-api.md §7.1). Bodies as form data (§3.2).
+ * - Signed as §3.3 (Digest, X-Copernica-ID, draft-cavage rsa-sha256 Signature); the key is
+ *   published DKIM-style on a DNS-over-HTTPS stand-in (`dohUrl`, §3.3, §3.4.1) as a CNAME then
+ *   255-byte TXT strings, and can be rotated under the same or a new keyId (monthly, §3.3).
+ * webhookControl.ts lists the control routes: webhooks, validated domains, the delivery log,
+ * mailing events (no mailing API yet), forged calls, key rotation, DoH request counts.
  */
 
 /** See faults.ts for the list and trickle faults. */
