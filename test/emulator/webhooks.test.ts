@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 
 import { UNVALIDATED_DOMAIN } from '../../emulator/routes/webhooks';
 import type { Forgery } from '../../emulator/signing';
+import { signRequest } from '../../emulator/signing';
 import { restApi, useEmulator } from '../harness/fixture';
 
 /**
@@ -332,6 +333,16 @@ describe('signed calls after a write (copernica-webhooks.md §3.2, §3.3)', () =
 		]);
 	});
 
+	it('an async PUT delivers once its write is done, after the 204', async () => {
+		const database = await customers();
+		await register({ trigger: 'update' });
+		await register({ trigger: 'create' });
+		await api().put(`/database/${database.ID}/profiles?fields[]=city%3D%3DUtrecht&async=1`, { fields: { age: 52 } });
+		await api().put(`/database/${database.ID}/profiles?fields[]=customerid%3D%3DC-3001&async=1&create=1`, { fields: { customerid: 'C-3001' } });
+		const calls = (await settled()).map((call) => form(call.body));
+		expect(calls.map((body) => [body.get('type')[0], body.get('fields[customerid]')[0]])).toEqual([['update', 'C-1002'], ['create', 'C-3001']]);
+	});
+
 	it('delivers by trigger, database and collection; callers does not keep REST writes away', async () => {
 		const database = await customers();
 		const collection = database.collections.data[0].ID;
@@ -439,6 +450,18 @@ describe('forged calls (copernica-webhooks.md §3.3)', () => {
 		expect(await failedChecks(delivered, receiver.url)).toEqual([]);
 		expect(written.headers['x-copernica-id']).toBe('account_1');
 		expect(await failedChecks(written, receiver.url)).toEqual([]);
+	});
+});
+
+describe('signRequest (emulator/signing.ts), for tests that forge calls themselves', () => {
+	it('is pure given the date and nonce, and asks for otherKey where a forgery signs with another key', () => {
+		const key = copernica.emulator.webhooks.key;
+		const options = { url: receiver.url, body: { type: 'update', fields: { city: 'Delft' } }, accountId: '1', key, date: new Date(0), nonce: 'n1' };
+		const signed = signRequest(options);
+		expect(signRequest(options)).toEqual(signed);
+		expect(signed.body).toBe('type=update&fields%5Bcity%5D=Delft');
+		expect([signed.headers.Date, signed.headers['X-Nonce'], signed.headers.Host]).toEqual(['Thu, 01 Jan 1970 00:00:00 GMT', 'n1', new URL(receiver.url).host]);
+		expect(() => signRequest({ ...options, forgery: 'unknownKey' })).toThrow(/otherKey/);
 	});
 });
 
