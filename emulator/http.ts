@@ -1,4 +1,5 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 import type { PagedList } from './representation';
 import { DEFAULT_LIMIT, page } from './representation';
@@ -97,3 +98,15 @@ export function bodyPart(body: unknown, key: 'fields' | 'interests'): unknown {
 	return body && typeof body === 'object' ? (body as Record<string, unknown>)[key] : undefined;
 }
 
+
+/** Listens on 127.0.0.1 (port 0: a free one); the port. */
+export async function listenOnLoopback(server: Server, port = 0): Promise<number> {
+	await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+	return (server.address() as AddressInfo).port;
+}
+
+/** Closes the server and drops its connections, keep-alive ones included. */
+export async function closeServer(server: Server): Promise<void> {
+	server.closeAllConnections();
+	await new Promise<void>((resolve) => server.close(() => resolve()));
+}

@@ -11,6 +11,7 @@ async function main(): Promise<void> {
 	});
 	const baseUrl = await emulator.start(port);
 	process.stdout.write(`Copernica emulator listening: API Base URL ${baseUrl}\n`);
+	process.stdout.write(`Webhook signing key in DNS-over-HTTPS: ${emulator.dohUrl}?name=${emulator.webhooks.key.keyId}&type=TXT\n`);
 }
 
 void main();

@@ -23,7 +23,12 @@ export interface Seed {
 	databases: SeedDatabase[];
 	/** Empty filler databases after the real ones, to test paging past 1,000 entries. */
 	fillerDatabases?: number;
+	/** The account's validated domains (default DEFAULT_VALIDATED_DOMAINS). */
+	validatedDomains?: string[];
 }
+
+/** A user who did the setup of copernica-webhooks.md §3.1 for handlers on this machine. */
+export const DEFAULT_VALIDATED_DOMAINS = ['localhost', '127.0.0.1'];
 
 export function storeFromSeed(seed: Seed): Store {
 	const store = new Store();
@@ -42,6 +47,9 @@ export function storeFromSeed(seed: Seed): Store {
 	for (let index = 1; index <= (seed.fillerDatabases ?? 0); index++) {
 		store.addDatabase(`Filler ${String(index).padStart(4, '0')}`, [{ name: 'email', type: 'email' }]);
 	}
+	store.validatedDomains = [...(seed.validatedDomains ?? DEFAULT_VALIDATED_DOMAINS)];
+	// The seed's writes happened before any webhook existed.
+	store.takeChanges();
 	return store;
 }
 

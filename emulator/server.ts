@@ -1,24 +1,43 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 
 import type { ListFaults, TrickleFault } from './faults';
 import { listAnswerUnder, listQueryUnder, trickle } from './faults';
 import type { ApiResponse } from './http';
-import { decodeComponent, parseQuery, queryValue, readBody } from './http';
+import { closeServer, decodeComponent, listenOnLoopback, parseQuery, queryValue, readBody } from './http';
 import { JwtIssuer } from './jwt';
 import { profileJson } from './representation';
 import { route } from './routes';
+import { ACCOUNT_ID } from './routes/account';
 import type { Seed } from './seed';
 import { sampleSeed, storeFromSeed } from './seed';
 import type { Store } from './store';
 import { CopernicaError } from './store';
+import { webhookControl } from './webhookControl';
+import { WebhookDeliveries } from './webhookDelivery';
 
 /**
  * A loopback Copernica REST API (v3 paths) for tests and the example workflow. It follows the
  * documented behaviour, including the dangerous parts: a PUT whose selection fields are all
  * unknown updates every profile. A control API under /__emulator/ lets tests read the request
  * log, inject faults and reset the data.
+ *
+ * Webhooks (routes/webhooks.ts, webhookDelivery.ts, signing.ts, doh.ts), each rule from
+ * copernica-webhooks.md, the worse case where the docs are silent:
+ * - POST webhooks, GET/PUT/DELETE webhook/{id} on v3 and v4 (§3.1); no list (`GET webhooks` is
+ *   an Invalid method, §3.1); the new ID in X-Created and Location, nothing in the body (§3.1
+ *   UNCONFIRMED). Handlers must be http(s) on a validated domain or below one ("this domain and
+ *   its subdomains", §3.1); refused with 400 "Handler URL is not on a validated domain", the
+ *   emulator's own text (§3.1 UNCONFIRMED). The default seed validates localhost and 127.0.0.1.
+ * - After each write's answer has gone out, one call per written (sub)profile and webhook it
+ *   concerns, one at a time, never retried (§3.1: no retries documented). A webhook without a
+ *   collection hears its database's subprofiles too ("(sub)profile", §3.1); `callers` never
+ *   keeps REST writes away (copernica-api.md §7.1). Bodies as form data (§3.2).
+ * - Signed as §3.3 (Digest, X-Copernica-ID, draft-cavage rsa-sha256 Signature); the key is
+ *   published DKIM-style on a DNS-over-HTTPS stand-in (`dohUrl`, §3.3, §3.4.1) as a CNAME then
+ *   255-byte TXT strings, and can be rotated under the same or a new keyId (monthly, §3.3).
+ * webhookControl.ts lists the control routes: webhooks, validated domains, the delivery log,
+ * mailing events (no mailing API yet), forged calls, key rotation, DoH request counts.
  */
 
 /** See faults.ts for the list and trickle faults. */
@@ -105,6 +124,9 @@ export class CopernicaEmulator {
 	answered = 0;
 	answerTimeMs = 0;
 
+	/** Calls the registered webhooks after each write, signed; publishes the key on the DoH stand-in. */
+	readonly webhooks = new WebhookDeliveries(ACCOUNT_ID);
+
 	/** Issues and checks the v4 JWTs. */
 	readonly jwt: JwtIssuer;
 	/** JWTs issued by POST /authenticate. */
@@ -139,16 +161,16 @@ export class CopernicaEmulator {
 				response.end(`emulator failure: ${error.message}`);
 			});
 		});
-		await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
-		this.port = (this.server.address() as AddressInfo).port;
+		this.port = await listenOnLoopback(this.server, port);
+		await this.webhooks.start();
 		return this.baseUrl;
 	}
 
 	async stop(): Promise<void> {
 		if (!this.server) return;
-		this.server.closeAllConnections();
-		await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+		await closeServer(this.server);
 		this.server = undefined;
+		await this.webhooks.stop();
 	}
 
 	get origin(): string {
@@ -169,6 +191,11 @@ export class CopernicaEmulator {
 		return `${this.origin}/authenticate`;
 	}
 
+	/** The DNS-over-HTTPS stand-in that publishes the webhook signing key: `GET <dohUrl>?name=<keyId>&type=TXT`. */
+	get dohUrl(): string {
+		return this.webhooks.doh.url;
+	}
+
 	reset(seed: Seed = sampleSeed()): void {
 		this.store = storeFromSeed(seed);
 		this.log.length = 0;
@@ -180,6 +207,7 @@ export class CopernicaEmulator {
 		this.jwt.resetLifetime();
 		this.latency = this.defaultLatency;
 		this.refusedJwtStatus = this.defaultRefusedJwtStatus;
+		this.webhooks.reset();
 	}
 
 	private async dispatch(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -207,7 +235,13 @@ export class CopernicaEmulator {
 			this.inFlight--;
 			this.answered++;
 			this.answerTimeMs += performance.now() - arrived;
+			this.deliverChanges();
 		}
+	}
+
+	/** The webhook calls of the writes so far: after their answer has gone out (copernica-webhooks.md §3). */
+	private deliverChanges(): void {
+		this.webhooks.changes(this.store.webhooks.values(), this.store.takeChanges());
 	}
 
 	private async api(request: IncomingMessage, response: ServerResponse, url: string, arrived: number): Promise<void> {
@@ -270,7 +304,13 @@ export class CopernicaEmulator {
 		if (answer.body !== undefined) headers['Content-Type'] = 'application/json';
 		response.writeHead(answer.status, headers);
 		response.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
-		if (answer.after) setImmediate(answer.after);
+		const after = answer.after;
+		if (after) {
+			setImmediate(() => {
+				after();
+				this.deliverChanges();
+			});
+		}
 	}
 
 	/** v3 reads `access_token` from the query; v4 only a Bearer JWT from POST /authenticate. */
@@ -412,6 +452,8 @@ export class CopernicaEmulator {
 			this.jwt.expireIssued();
 			return reply(204);
 		}
+		const webhookAnswer = await webhookControl(this, method, path, body);
+		if (webhookAnswer) return reply(webhookAnswer.status, webhookAnswer.body);
 		if (path.startsWith('profiles/') && method === 'GET') {
 			const database = this.store.database(decodeComponent(path.slice('profiles/'.length)));
 			const profiles = [...this.store.profiles.values()]

@@ -57,6 +57,37 @@ export interface StoredSubprofile {
 	removed: string | null;
 }
 
+/** A webhook registered through POST webhooks (copernica-webhooks.md §3.1). */
+export interface StoredWebhook {
+	ID: number;
+	handler: string;
+	trigger: string;
+	callers: string[];
+	database?: number;
+	collection?: number;
+}
+
+/**
+ * One (sub)profile write, as a webhook hears of it (copernica-webhooks.md §3.2): the entity's
+ * data after the write (before it was emptied, for a delete) and what the request set.
+ */
+export interface StoreChange {
+	type: 'create' | 'update' | 'delete';
+	database: number;
+	profile: number;
+	subprofile?: number;
+	collection?: number;
+	/** The fields the request set ("Parameters that the action was performed with"); none for interest-only writes. */
+	parameters?: FieldInput;
+	fields: Record<string, string>;
+	/** A profile's interests; subprofiles have none. */
+	interests?: string[];
+	created: string;
+	modified: string;
+	/** When it happened, on the wall clock (the payload's `timestamp` and `time`). */
+	atMs: number;
+}
+
 /** What a selection can look at: a profile or a subprofile. */
 type Selectable = Pick<StoredProfile, 'ID' | 'fields' | 'secret' | 'modified'>;
 
@@ -94,7 +125,8 @@ function comparisonOf(type: string): Comparison {
 	return COMPARISONS[type] ?? 'text';
 }
 
-function timestamp(date: Date): string {
+/** Copernica's `YYYY-MM-DD HH:MM:SS`. */
+export function timestamp(date: Date): string {
 	return date.toISOString().replace('T', ' ').slice(0, 19);
 }
 
@@ -151,6 +183,11 @@ export function isBooleanTrue(value: string | undefined): boolean {
 export class Store {
 	readonly databases: StoredDatabase[] = [];
 	readonly profiles = new Map<number, StoredProfile>();
+	readonly webhooks = new Map<number, StoredWebhook>();
+	/** The account's validated domains: handlers must be on one of them or below (copernica-webhooks.md §3.1). */
+	validatedDomains: string[] = [];
+	/** Writes since the last takeChanges(), for the webhooks (emulator/webhookDelivery.ts). */
+	private changes: StoreChange[] = [];
 	private nextId = 1000;
 	private clock = Date.parse('2026-01-01T00:00:00Z');
 	/**
@@ -162,6 +199,52 @@ export class Store {
 
 	private newId(): number {
 		return this.nextId++;
+	}
+
+	/** The writes since the last call, oldest first. */
+	takeChanges(): StoreChange[] {
+		return this.changes.splice(0);
+	}
+
+	private recordProfile(type: StoreChange['type'], profile: StoredProfile, parameters?: FieldInput): void {
+		this.changes.push({
+			type,
+			database: profile.database,
+			profile: profile.ID,
+			parameters,
+			fields: { ...profile.fields },
+			interests: [...profile.interests],
+			created: profile.created,
+			modified: profile.modified,
+			atMs: Date.now(),
+		});
+	}
+
+	private recordSubprofile(type: StoreChange['type'], subprofile: StoredSubprofile, parameters?: FieldInput): void {
+		this.changes.push({
+			type,
+			database: this.collectionById(subprofile.collection)?.database ?? 0,
+			profile: subprofile.profile,
+			subprofile: subprofile.ID,
+			collection: subprofile.collection,
+			parameters,
+			fields: { ...subprofile.fields },
+			created: subprofile.created,
+			modified: subprofile.modified,
+			atMs: Date.now(),
+		});
+	}
+
+	addWebhook(webhook: Omit<StoredWebhook, 'ID'>): StoredWebhook {
+		const stored = { ID: this.newId(), ...webhook };
+		this.webhooks.set(stored.ID, stored);
+		return stored;
+	}
+
+	webhook(id: string): StoredWebhook {
+		const found = /^\d+$/.test(id) ? this.webhooks.get(Number(id)) : undefined;
+		if (!found) throw new CopernicaError('No entity with supplied ID');
+		return found;
 	}
 
 	private now(): string {
@@ -383,6 +466,7 @@ export class Store {
 		this.writeInterests(database, profile, interests);
 		this.profiles.set(profile.ID, profile);
 		this.equalsIndexes.delete(database.ID);
+		this.recordProfile('create', profile, checked);
 		return profile;
 	}
 
@@ -391,7 +475,9 @@ export class Store {
 		const checked = this.checkFieldsInput(fields);
 		const changedFields = this.writeFields(database, profile, checked);
 		const changedInterests = this.writeInterests(database, profile, interests);
-		if (changedFields || changedInterests) profile.modified = this.now();
+		if (!changedFields && !changedInterests) return;
+		profile.modified = this.now();
+		this.recordProfile('update', profile, checked);
 	}
 
 	/** PUT profile/{id}/interests: the listed interests on (or those with 1), every other one off. */
@@ -400,7 +486,9 @@ export class Store {
 		const before = [...profile.interests].sort().join('\n');
 		profile.interests.clear();
 		this.writeInterests(database, profile, interests);
-		if ([...profile.interests].sort().join('\n') !== before) profile.modified = this.now();
+		if ([...profile.interests].sort().join('\n') === before) return;
+		profile.modified = this.now();
+		this.recordProfile('update', profile);
 	}
 
 	validateBody(fields: unknown): void {
@@ -409,6 +497,7 @@ export class Store {
 
 	removeProfile(profile: StoredProfile): void {
 		if (profile.removed !== null) throw new CopernicaError('This profile has already been removed');
+		this.recordProfile('delete', profile);
 		profile.removed = this.now();
 		for (const name of Object.keys(profile.fields)) profile.fields[name] = '';
 		this.equalsIndexes.delete(profile.database);
@@ -481,17 +570,22 @@ export class Store {
 		};
 		this.writeTableFields(collection, subprofile, checked);
 		this.subprofiles.set(subprofile.ID, subprofile);
+		this.recordSubprofile('create', subprofile, checked);
 		return subprofile;
 	}
 
 	updateSubprofile(subprofile: StoredSubprofile, fields: unknown): void {
 		const collection = this.collectionById(subprofile.collection);
 		if (!collection) throw new CopernicaError('No collection with supplied ID');
-		if (this.writeTableFields(collection, subprofile, this.checkFieldsInput(fields))) subprofile.modified = this.now();
+		const checked = this.checkFieldsInput(fields);
+		if (!this.writeTableFields(collection, subprofile, checked)) return;
+		subprofile.modified = this.now();
+		this.recordSubprofile('update', subprofile, checked);
 	}
 
 	removeSubprofile(subprofile: StoredSubprofile): void {
 		if (subprofile.removed !== null) throw new CopernicaError('This subprofile has already been removed');
+		this.recordSubprofile('delete', subprofile);
 		subprofile.removed = this.now();
 		for (const name of Object.keys(subprofile.fields)) subprofile.fields[name] = '';
 	}

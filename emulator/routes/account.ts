@@ -10,6 +10,9 @@ import { collectionSubprofiles } from './subprofiles';
  * fields, interests and collections, a collection's fields. Lists go to the profile and
  * subprofile routes. Undefined: not one of these paths.
  */
+/** The account's ID in `GET identity`, which webhook calls carry in X-Copernica-ID (copernica-webhooks.md §3.3). */
+export const ACCOUNT_ID = '1';
+
 export function accountRoute(context: RouteContext, request: ApiRequest): ApiResponse | undefined {
 	const { method, segments, query } = request;
 	const [resource, id, sub] = segments;
@@ -17,7 +20,7 @@ export function accountRoute(context: RouteContext, request: ApiRequest): ApiRes
 	if (resource === 'identity' && !id && method === 'GET') {
 		return {
 			status: 200,
-			body: { id: '1', name: 'emulated-account', description: 'Copernica emulator', company: 'n8n-nodes-copernica' },
+			body: { id: ACCOUNT_ID, name: 'emulated-account', description: 'Copernica emulator', company: 'n8n-nodes-copernica' },
 		};
 	}
 	if (resource === 'databases' && !id && method === 'GET') {

@@ -4,6 +4,7 @@ import type { RouteContext } from './context';
 import { accountRoute } from './account';
 import { profileRoute } from './profiles';
 import { profileSubprofiles, subprofileRoute } from './subprofiles';
+import { webhookRoute } from './webhooks';
 
 export type { RouteContext } from './context';
 
@@ -19,7 +20,11 @@ export function route(context: RouteContext, request: ApiRequest): ApiResponse {
 		return profileSubprofiles(context, request, id, subId);
 	}
 	if (subId !== undefined) throw invalid();
-	const answer = accountRoute(context, request) ?? profileRoute(context, request) ?? subprofileRoute(context, request);
+	const answer =
+		accountRoute(context, request) ??
+		profileRoute(context, request) ??
+		subprofileRoute(context, request) ??
+		webhookRoute(context, request);
 	if (answer === undefined) throw invalid();
 	return answer;
 }

@@ -1,6 +1,6 @@
 import axios from 'axios';
 
-import { useEmulator } from '../harness/fixture';
+import { restApi, useEmulator } from '../harness/fixture';
 
 /**
  * The emulator against the documented API (copernica-api.md §2–5): tests of the node are only
@@ -8,13 +8,7 @@ import { useEmulator } from '../harness/fixture';
  */
 const copernica = useEmulator();
 
-function api() {
-	return axios.create({
-		baseURL: copernica.credentials.baseUrl,
-		params: { access_token: copernica.token },
-		validateStatus: () => true,
-	});
-}
+const api = () => restApi(copernica);
 
 /** A raw query string, so tests control the encoding exactly. */
 async function getProfiles(query: string) {

@@ -1,8 +1,14 @@
 import axios from 'axios';
-import type { AxiosInstance } from 'axios';
+import type { AxiosInstance, AxiosResponse } from 'axios';
 
 import type { FaultRule, LogEntry } from '../../emulator/server';
 import type { Seed } from '../../emulator/seed';
+import type { Forgery } from '../../emulator/signing';
+import type { DeliveryEntry } from '../../emulator/webhookDelivery';
+import type { Payload } from '../../emulator/webhookPayload';
+
+export type { DeliveryEntry } from '../../emulator/webhookDelivery';
+export type { Forgery } from '../../emulator/signing';
 
 /** A profile as the emulator's control API returns it (Copernica's shape). */
 export interface EmulatedProfile {
@@ -11,6 +17,24 @@ export interface EmulatedProfile {
 	interests: string[];
 	modified: string;
 	removed: string | false;
+}
+
+/** A registered webhook as the control API lists it: GET webhook/{id}'s shape plus its scope. */
+export interface EmulatedWebhook {
+	ID: string;
+	handler: string;
+	trigger: string;
+	callers: string[];
+	database?: string;
+	collection?: string;
+}
+
+/** The signing key as published: its DNS name, the TXT record's text, the forgeries' look-alike name, the DoH URL. */
+export interface EmulatedKey {
+	keyId: string;
+	record: string;
+	foreignKeyId: string;
+	dohUrl: string;
 }
 
 /**
@@ -76,5 +100,69 @@ export class EmulatorClient {
 		return (await this.profiles(database)).filter(
 			(profile) => profile.removed === false && profile.fields[field] === value,
 		);
+	}
+
+	/** Every registered webhook (Copernica has no list endpoint; this is the emulator's view). */
+	async webhooks(): Promise<EmulatedWebhook[]> {
+		return (await this.http.get<EmulatedWebhook[]>('webhooks')).data;
+	}
+
+	/** The account's validated domains, replacing the default localhost and 127.0.0.1 (until the next reset). */
+	async setValidatedDomains(domains: string[]): Promise<void> {
+		await this.expect(204, this.http.put('webhooks/domains', domains));
+	}
+
+	/** X-Copernica-ID as `account-1` (the default) or `account_1` (until the next reset). */
+	async setAccountSeparator(separator: '-' | '_'): Promise<void> {
+		await this.expect(204, this.http.put('webhooks/separator', { separator }));
+	}
+
+	/** The delivery log so far (calls may still be pending). */
+	async deliveries(): Promise<DeliveryEntry[]> {
+		return (await this.http.get<DeliveryEntry[]>('deliveries')).data;
+	}
+
+	/** Waits until every queued webhook call has settled; the delivery log then. */
+	async settleDeliveries(): Promise<DeliveryEntry[]> {
+		return (await this.expect(200, this.http.post<DeliveryEntry[]>('deliveries/settle'))).data;
+	}
+
+	async clearDeliveries(): Promise<void> {
+		await this.http.delete('deliveries');
+	}
+
+	/** A mailing event (open, click, delivery, bounce, failure) to every webhook of that trigger; `fields` replace or add variables. How many calls were queued. */
+	async fireMailingEvent(trigger: string, fields: Payload = {}, database?: number | string): Promise<number> {
+		return (await this.expect(200, this.http.post<{ queued: number }>('webhooks/mailing', { trigger, fields, database }))).data.queued;
+	}
+
+	/** One call of any payload to webhook `id`, signed, or forged as asked (`header`: which header missingHeader and headerNotSigned hit). */
+	async deliver(id: number | string, payload: Payload, options: { forgery?: Forgery; header?: string } = {}): Promise<void> {
+		await this.expect(200, this.http.post(`webhooks/${id}/deliver`, { payload, ...options }));
+	}
+
+	async signingKey(): Promise<EmulatedKey> {
+		return (await this.http.get<EmulatedKey>('keys')).data;
+	}
+
+	/** A new key pair under the same keyId (the old key no longer published), or under `keyId`. */
+	async rotateKey(keyId?: string): Promise<EmulatedKey> {
+		return (await this.expect(200, this.http.post<EmulatedKey>('keys/rotate', { keyId }))).data;
+	}
+
+	/** DoH requests per name (lower case, no final dot) since the last reset or clearDohRequests(). */
+	async dohRequests(): Promise<Record<string, number>> {
+		return (await this.http.get<Record<string, number>>('doh/requests')).data;
+	}
+
+	async clearDohRequests(): Promise<void> {
+		await this.http.delete('doh/requests');
+	}
+
+	/** The answer, or an error with the control API's message when its status is not `status`. */
+	private async expect<T>(status: number, answer: Promise<AxiosResponse<T>>): Promise<AxiosResponse<T>> {
+		const response = await answer;
+		if (response.status !== status) throw new Error(`Emulator control API: ${response.status} ${JSON.stringify(response.data)}`);
+		return response;
 	}
 }

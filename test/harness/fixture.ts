@@ -1,3 +1,5 @@
+import axios from 'axios';
+import type { AxiosInstance } from 'axios';
 import { randomBytes } from 'node:crypto';
 
 import { CopernicaEmulator } from '../../emulator/server';
@@ -47,4 +49,13 @@ export function useEmulator(seed?: () => Seed, token = `cop_${randomBytes(12).to
 		await fixture.emulator.stop();
 	});
 	return fixture;
+}
+
+/** The fixture's REST v3 API over plain HTTP: the token as a URL parameter, every status answered. */
+export function restApi(fixture: EmulatorFixture): AxiosInstance {
+	return axios.create({
+		baseURL: fixture.credentials.baseUrl,
+		params: { access_token: fixture.token },
+		validateStatus: () => true,
+	});
 }
