@@ -3,8 +3,10 @@ import type {
 	IExecuteFunctions,
 	IHttpRequestMethods,
 	ICredentialsDecrypted,
+	IHookFunctions,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
+	IWebhookFunctions,
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
@@ -31,7 +33,11 @@ import { DEFAULT_RETRY_POLICY, decideRetry, wasNotHandled } from './retry';
 
 /** The one place that talks HTTP to Copernica. Everything else builds requests and reads answers. */
 
-export type CopernicaContext = IExecuteFunctions | ILoadOptionsFunctions;
+/**
+ * Who may talk to Copernica: the node's executions and dropdowns, and the trigger's lifecycle
+ * (registering the webhook) and webhook calls (reading the account it verifies against).
+ */
+export type CopernicaContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
 export const CREDENTIAL_TYPE = 'copernicaApi';
 

@@ -1,0 +1,116 @@
+import { verify } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+
+import { digestMatches } from './digest';
+import { parseSignatureHeader } from './signatureHeader';
+
+/**
+ * Whether a webhook call comes from Copernica, checked as Copernica's security page lists
+ * (copernica-webhooks.md §3.3) before any workflow runs. Pure: the key look-up is passed in.
+ */
+
+/** What the signature must cover, whatever else it does ("always covers", §3.3). */
+export const REQUIRED_SIGNED_HEADERS = ['(request-target)', 'host', 'date', 'x-copernica-id', 'digest'];
+
+/**
+ * How far the Date may be from this machine's clock. Copernica's reference code allows 60 s;
+ * n8n's own webhook signature helper 300 s, since n8n hosts' clocks and queues lag (§3.4).
+ */
+export const MAX_CLOCK_DIFFERENCE_MS = 5 * 60 * 1000;
+
+export interface IncomingCall {
+	/** The headers as received; names lower-case, as Node gives them. */
+	headers: Record<string, string | string[] | undefined>;
+	rawBody: Buffer | undefined;
+}
+
+export interface Expectations {
+	/**
+	 * The webhook URL registered in Copernica: `(request-target)` and Host are built from it, not
+	 * from what a reverse proxy passed on (Trello Trigger does the same, §3.4).
+	 */
+	webhookUrl: string;
+	/** The numeric ID of the credential's account (`GET identity`). */
+	accountId: string;
+	now: number;
+}
+
+/** Finds Copernica's key for a keyId; `fresh` asks for a new look-up past any cache. */
+export type KeyLookUp = (keyId: string, fresh: boolean) => Promise<{ key: KeyObject | undefined; cached: boolean }>;
+
+export type Verdict = { verified: true } | { verified: false; reason: string };
+
+function header(call: IncomingCall, name: string): string | undefined {
+	const value = call.headers[name];
+	if (Array.isArray(value)) return value.join(', ');
+	return value;
+}
+
+/** keyIds live under copernica.com: a hostname of letters, digits, `-` and `_` labels ending there. */
+const COPERNICA_KEY_ID = /^(?:[a-z0-9_-]+\.)+copernica\.com$/i;
+
+/** `account-123` (security page) or `account_123` (Copernica's PHP library and Dutch docs), §3.3. */
+const ACCOUNT_HEADER = /^account[-_](\d+)$/;
+
+function signingString(call: IncomingCall, signed: string[], url: URL): string | undefined {
+	const lines: string[] = [];
+	for (const name of signed) {
+		if (name === '(request-target)') lines.push(`${name}: post ${url.pathname}${url.search}`);
+		else if (name === 'host') lines.push(`host: ${url.host}`);
+		else {
+			const value = header(call, name);
+			if (value === undefined) return undefined;
+			lines.push(`${name}: ${value.trim()}`);
+		}
+	}
+	return lines.join('\n');
+}
+
+function refused(reason: string): Verdict {
+	return { verified: false, reason };
+}
+
+export async function verifyCall(call: IncomingCall, expected: Expectations, keyFor: KeyLookUp): Promise<Verdict> {
+	if (call.rawBody === undefined) return refused('the body as received is not available to check the Digest against');
+	for (const name of ['digest', 'date', 'x-copernica-id', 'signature']) {
+		if (header(call, name) === undefined) return refused(`the ${name} header is missing`);
+	}
+	if (!digestMatches(header(call, 'digest'), call.rawBody)) return refused('the Digest does not match the body');
+
+	const date = Date.parse(header(call, 'date')!);
+	if (Number.isNaN(date)) return refused('the Date header is not a date');
+	if (Math.abs(expected.now - date) > MAX_CLOCK_DIFFERENCE_MS) return refused('the Date is more than 5 minutes away from now');
+
+	const account = ACCOUNT_HEADER.exec(header(call, 'x-copernica-id')!.trim());
+	if (account === null) return refused('the X-Copernica-ID header names no account');
+	if (account[1] !== expected.accountId) return refused('the X-Copernica-ID header names another account');
+
+	const signature = parseSignatureHeader(header(call, 'signature'));
+	if (signature === undefined) return refused('the Signature header cannot be read');
+	if (signature.algorithm !== 'rsa-sha256') return refused('the signature algorithm is not rsa-sha256');
+	const uncovered = REQUIRED_SIGNED_HEADERS.filter((name) => !signature.headers.includes(name));
+	if (uncovered.length > 0) return refused(`the signature does not cover ${uncovered.join(', ')}`);
+	if (new Set(signature.headers).size !== signature.headers.length) return refused('the signature lists a header twice');
+	if (!COPERNICA_KEY_ID.test(signature.keyId)) return refused('the signature keyId is not a copernica.com name');
+
+	const text = signingString(call, signature.headers, new URL(expected.webhookUrl));
+	if (text === undefined) return refused('a header the signature covers is missing');
+	const signatureBytes = Buffer.from(signature.signature, 'base64');
+	const matches = (key: KeyObject) => {
+		try {
+			return verify('sha256', Buffer.from(text, 'utf8'), key, signatureBytes);
+		} catch {
+			return false;
+		}
+	};
+
+	const first = await keyFor(signature.keyId, false);
+	if (first.key === undefined) return refused('no key is published at the signature keyId');
+	if (matches(first.key)) return { verified: true };
+	// A remembered key may have rotated since: look it up once more (publicKeys.ts limits how often).
+	if (first.cached) {
+		const again = await keyFor(signature.keyId, true);
+		if (again.key && again.key !== first.key && matches(again.key)) return { verified: true };
+	}
+	return refused('the signature does not verify with the key published at its keyId');
+}
