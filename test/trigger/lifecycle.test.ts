@@ -1,0 +1,190 @@
+import { restApi, useEmulator } from '../harness/fixture';
+import { byName, useTriggers } from '../harness/triggerFixture';
+
+/**
+ * Registering and removing the trigger's webhook as n8n does it on publish, republish, a changed
+ * event, a duplicated workflow, "Listen for test event" and unpublish (copernica-webhooks.md §3.1,
+ * §6.2: the complaints about webhooks registered twice or left behind).
+ */
+const copernica = useEmulator();
+const { parameters, trigger } = useTriggers(copernica);
+
+async function databaseId(name: string): Promise<string> {
+	return String((await restApi(copernica).get(`/database/${name}`)).data.ID);
+}
+
+async function ordersId(): Promise<string> {
+	return String((await restApi(copernica).get(`/database/Customers/collections`)).data.data[0].ID);
+}
+
+describe('Copernica Trigger lifecycle', () => {
+	it('registers one webhook on publish: the production URL, the event, the database by ID, both callers', async () => {
+		const harness = await trigger({ event: 'profileUpdated' });
+		expect(await harness.activate()).toEqual({ existed: false });
+		const webhooks = await copernica.client.webhooks();
+		expect(webhooks).toHaveLength(1);
+		expect(webhooks[0]).toMatchObject({
+			handler: harness.productionUrl,
+			trigger: 'update',
+			callers: ['ms', 'publisher'],
+			database: await databaseId('Customers'),
+		});
+		expect(webhooks[0].collection).toBeUndefined();
+		expect(harness.webhookState('production')).toMatchObject({
+			webhookId: webhooks[0].ID,
+			handler: harness.productionUrl,
+			trigger: 'update',
+			databaseId: await databaseId('Customers'),
+			accountId: '1',
+		});
+	});
+
+	it('registers subprofile events with the collection, by name looked up to its ID, and callers as chosen', async () => {
+		const harness = await trigger({ event: 'subprofileCreated', collection: byName('orders'), options: { callers: 'publisher' } });
+		await harness.activate();
+		const [webhook] = await copernica.client.webhooks();
+		expect(webhook).toMatchObject({ trigger: 'create', callers: ['publisher'], collection: await ordersId() });
+	});
+
+	it('registers mailing events with no database', async () => {
+		const harness = await trigger({ event: 'emailClicked' });
+		await harness.activate();
+		const [webhook] = await copernica.client.webhooks();
+		expect(webhook).toMatchObject({ trigger: 'click' });
+		expect(webhook.database).toBeUndefined();
+	});
+
+	it('republishing unchanged keeps the one webhook: checkExists answers true, nothing is created', async () => {
+		const harness = await trigger();
+		await harness.activate();
+		await harness.deactivate();
+		await harness.activate();
+		const [first] = await copernica.client.webhooks();
+		await copernica.client.clearLog();
+		expect(await harness.activate()).toEqual({ existed: true });
+		expect(await copernica.client.webhooks()).toEqual([first]);
+		expect((await copernica.client.writes()).length).toBe(0);
+	});
+
+	it.each([
+		['another event', { event: 'profileCreated' }],
+		['another database', { database: byName('Newsletter') }],
+		['other callers', { options: { callers: 'ms' } }],
+	])('changing the node to %s replaces the webhook: the stale one is removed, one remains', async (_what, change) => {
+		const harness = await trigger();
+		await harness.activate();
+		const [stale] = await copernica.client.webhooks();
+		harness.reconfigure(parameters(change));
+		expect(await harness.activate()).toEqual({ existed: false });
+		const webhooks = await copernica.client.webhooks();
+		expect(webhooks).toHaveLength(1);
+		expect(webhooks[0].ID).not.toBe(stale.ID);
+		expect(webhooks[0].handler).toBe(harness.productionUrl);
+	});
+
+	it('a webhook removed in Copernica meanwhile is registered again', async () => {
+		const harness = await trigger();
+		await harness.activate();
+		const [gone] = await copernica.client.webhooks();
+		expect((await restApi(copernica).delete(`/webhook/${gone.ID}`)).status).toBeLessThan(300);
+		expect(await harness.activate()).toEqual({ existed: false });
+		const webhooks = await copernica.client.webhooks();
+		expect(webhooks).toHaveLength(1);
+		expect(webhooks[0].handler).toBe(harness.productionUrl);
+	});
+
+	it('a duplicated workflow (new URL, the original state copied) registers its own and leaves the original alone', async () => {
+		const harness = await trigger();
+		await harness.activate();
+		const [original] = await copernica.client.webhooks();
+		harness.duplicate();
+		expect(await harness.activate()).toEqual({ existed: false });
+		const webhooks = await copernica.client.webhooks();
+		expect(webhooks).toHaveLength(2);
+		expect(webhooks.map((webhook) => webhook.handler).sort()).toEqual([original.handler, harness.productionUrl].sort());
+	});
+
+	it('unpublishing removes the webhook; a webhook already removed in Copernica counts as removed', async () => {
+		const harness = await trigger();
+		await harness.activate();
+		expect(await harness.deactivate()).toBe(true);
+		expect(await copernica.client.webhooks()).toEqual([]);
+		expect(harness.webhookState('production')).toEqual({});
+
+		await harness.activate();
+		const [webhook] = await copernica.client.webhooks();
+		await restApi(copernica).delete(`/webhook/${webhook.ID}`);
+		expect(await harness.deactivate()).toBe(true);
+		expect(harness.webhookState('production')).toEqual({});
+	});
+
+	it('a removal Copernica fails keeps the ID, so the next publish finds the webhook instead of leaving it behind', async () => {
+		const harness = await trigger();
+		await harness.activate();
+		await copernica.client.setFaults([{ method: 'DELETE', path: 'webhook/', status: 500 }]);
+		expect(await harness.deactivate()).toBe(false);
+		await copernica.client.setFaults([]);
+		expect(await harness.activate()).toEqual({ existed: true });
+		expect(await copernica.client.webhooks()).toHaveLength(1);
+	});
+
+	it('"Listen for test event" registers the test URL while listening and removes it after, leaving production alone', async () => {
+		const harness = await trigger();
+		await harness.activate();
+		await harness.listenForTestEvent();
+		const both = await copernica.client.webhooks();
+		expect(both.map((webhook) => webhook.handler).sort()).toEqual([harness.productionUrl, harness.testUrl].sort());
+		expect(await harness.stopListening()).toBe(true);
+		const [left] = await copernica.client.webhooks();
+		expect(left.handler).toBe(harness.productionUrl);
+		expect(await copernica.client.webhooks()).toHaveLength(1);
+	});
+
+	it('a handler on a domain that is not validated is refused, and the error says how to validate one', async () => {
+		await copernica.client.setValidatedDomains(['example.com']);
+		const harness = await trigger();
+		const error = await harness.activate().then(
+			() => undefined,
+			(caught: Error & { description?: string }) => caught,
+		);
+		expect(error?.message).toContain('Handler URL is not on a validated domain');
+		expect(error?.description).toContain('Configuration → Validated domains');
+		expect(error?.description).toContain('TXT record');
+		expect(error?.description).toContain('n8n Cloud');
+		expect(harness.webhookState('production') ?? {}).toEqual({});
+		expect(await copernica.client.webhooks()).toEqual([]);
+	});
+
+	it('an unknown database stops the publish before any webhook is registered', async () => {
+		const harness = await trigger({ database: byName('No such database') });
+		await expect(harness.activate()).rejects.toThrow();
+		expect(await copernica.client.webhooks()).toEqual([]);
+	});
+});
+
+describe('Copernica Trigger lifecycle without its state', () => {
+	it('static data lost, and Copernica has no webhook list (its docs name none): a new webhook is registered, the old one stays', async () => {
+		const harness = await trigger();
+		await harness.activate();
+		harness.staticData = {};
+		expect(await harness.activate()).toEqual({ existed: false });
+		expect(await copernica.client.webhooks()).toHaveLength(2);
+		// Asked once on each publish without a webhook ID; answered "Invalid method" both times.
+		const asked = (await copernica.client.log()).filter((entry) => entry.method === 'GET' && entry.path === 'webhooks');
+		expect(asked).toHaveLength(2);
+	});
+
+	it('static data lost, and a list answers: the webhook left behind at this URL is removed before the new one', async () => {
+		const harness = await trigger();
+		await harness.activate();
+		const [leftover] = await copernica.client.webhooks();
+		harness.staticData = {};
+		await copernica.client.setFaults([
+			{ method: 'GET', path: 'webhooks', times: 1, status: 200, contentType: 'application/json', body: JSON.stringify({ start: 0, limit: 100, count: 1, total: 1, data: [leftover] }) },
+		]);
+		expect(await harness.activate()).toEqual({ existed: false });
+		const webhooks = await copernica.client.webhooks();
+		expect(webhooks).toHaveLength(1);
+		expect(webhooks[0].ID).not.toBe(leftover.ID);
+	});
+});
