@@ -46,3 +46,17 @@ export function schemaViolations(value: unknown, schema: OutputSchema, at = '$')
 		return property ? schemaViolations(entry, property, `${at}.${key}`) : [];
 	});
 }
+
+/** The Copernica Trigger's schema of one event (`__schema__/v1.0.0/<event>.json`). */
+export function triggerSchema(event: string): OutputSchema | undefined {
+	const file = path.join(PROJECT_ROOT, 'dist', 'nodes', 'CopernicaTrigger', '__schema__', 'v1.0.0', `${event}.json`);
+	return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as OutputSchema) : undefined;
+}
+
+/** Where a trigger item does not fit its event's schema, including keys the schema does not name. */
+export function triggerOutputProblems(event: string, item: Record<string, unknown>): string[] {
+	const schema = triggerSchema(event);
+	if (schema === undefined) return [`no schema shipped for ${event}`];
+	const unnamed = Object.keys(item).filter((key) => !(key in (schema.properties ?? {})));
+	return [...schemaViolations(item, schema), ...unnamed.map((key) => `$.${key}: not in the schema`)];
+}

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 
-import { HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
 import type {
 	IDataObject,
 	INode,
@@ -299,7 +299,21 @@ export class TriggerHarness {
 		const runExecutionData = createRunExecutionData({
 			executionData: { nodeExecutionStack: [{ node, data: { main: items }, source: null }] },
 		});
-		return await new WorkflowExecute(await this.additionalData(), mode, runExecutionData).processRunExecutionData(workflow);
+		const workflowData = {
+			id: workflow.id,
+			name: workflow.name ?? TRIGGER_NAME,
+			active: true,
+			activeVersionId: null,
+			isArchived: false,
+			nodes: [node],
+			connections: {},
+			createdAt: new Date(),
+			updatedAt: new Date(),
+		};
+		const hooks = new ExecutionLifecycleHooks(mode, `trigger-execution-${this.running.length}`, workflowData);
+		const additionalData = await this.additionalData();
+		additionalData.hooks = hooks;
+		return await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
 	}
 
 	/** The trigger's output items of execution `index`. */
