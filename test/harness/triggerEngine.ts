@@ -324,8 +324,13 @@ export class TriggerHarness {
 	}
 }
 
-/** POSTs a call to the trigger's URL and reads the answer. */
-export async function postCall(url: string, headers: Record<string, string>, body: string | Buffer): Promise<{ status: number; body: string }> {
-	const response = await fetch(url, { method: 'POST', headers, body });
-	return { status: response.status, body: await response.text() };
+/** POSTs a call to the trigger's URL with exactly these headers (Host included: fetch would not send another) and reads the answer. */
+export async function postCall(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; body: string }> {
+	return await new Promise((resolve, reject) => {
+		const request = http.request(url, { method: 'POST', headers }, (response) => {
+			void readAll(response).then((answer) => resolve({ status: response.statusCode ?? 0, body: answer.toString('utf8') }), reject);
+		});
+		request.on('error', reject);
+		request.end(body);
+	});
 }

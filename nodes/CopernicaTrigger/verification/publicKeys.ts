@@ -17,8 +17,10 @@ const MISSING_KEY_LIFETIME_MS = 5 * 60 * 1000;
 /**
  * A signature that fails with a remembered key looks the key up again (it may have rotated), but
  * at most this often per key: otherwise every forged call would cost a look-up at the resolver.
+ * The price: a genuine call in the seconds after a forged one, just after a monthly rotation, is
+ * refused once.
  */
-const FORCED_LOOK_UP_INTERVAL_MS = 30 * 1000;
+const FORCED_LOOK_UP_INTERVAL_MS = 10 * 1000;
 /** Bounded, so made-up keyIds cannot grow the cache without end. */
 const MAX_CACHED_KEYS = 100;
 

@@ -1,0 +1,146 @@
+import type { Forgery } from '../../emulator/signing';
+import { signRequest } from '../../emulator/signing';
+import { restApi, useEmulator } from '../harness/fixture';
+import { n8nLogSince, n8nLogSize } from '../harness/n8nLog';
+import type { TriggerHarness } from '../harness/triggerEngine';
+import { postCall } from '../harness/triggerEngine';
+import { useTriggers } from '../harness/triggerFixture';
+
+/**
+ * Every call is checked to come from the credential's Copernica account before a workflow runs
+ * (copernica-webhooks.md §3.3): the Digest, the headers the signature covers, the keyId under
+ * copernica.com, the Date, X-Copernica-ID, and the RSA signature with the key the emulator's
+ * DNS-over-HTTPS stand-in publishes. A call that fails any check gets 401 and starts nothing.
+ */
+const copernica = useEmulator();
+const { trigger } = useTriggers(copernica);
+
+let customersId = '';
+beforeEach(async () => {
+	customersId = String((await restApi(copernica).get('/database/Customers')).data.ID);
+});
+
+function payload(marker = 'payload-marker-5f3a') {
+	return { type: 'update', profile: 1004, database: Number(customersId), fields: { city: marker }, time: Math.floor(Date.now() / 1000) };
+}
+
+async function active(options = {}): Promise<{ harness: TriggerHarness; webhookId: string }> {
+	const harness = await trigger({ event: 'profileUpdated', options });
+	await harness.activate();
+	const [webhook] = await copernica.client.webhooks();
+	return { harness, webhookId: webhook.ID };
+}
+
+async function lastDelivery() {
+	const deliveries = await copernica.client.settleDeliveries();
+	return deliveries[deliveries.length - 1];
+}
+
+describe('Copernica Trigger signature checks', () => {
+	it('a genuine call starts the workflow; the key is looked up once and then kept', async () => {
+		const { harness, webhookId } = await active();
+		await copernica.client.clearDohRequests();
+		await copernica.client.deliver(webhookId, payload());
+		await copernica.client.deliver(webhookId, payload());
+		await copernica.client.settleDeliveries();
+		expect((await harness.executionsSettled()).length).toBe(2);
+		const { keyId } = await copernica.client.signingKey();
+		expect((await copernica.client.dohRequests())[keyId.toLowerCase()]).toBeLessThanOrEqual(1);
+	});
+
+	it.each([
+		['wrongDigest', 'the Digest does not match the body'],
+		['bodyChangedAfterSigning', 'the Digest does not match the body'],
+		['missingHeader', 'the digest header is missing'],
+		['headerNotSigned', 'the signature does not cover digest'],
+		['staleDate', 'the Date is more than 5 minutes away from now'],
+		['otherAccount', 'the X-Copernica-ID header names another account'],
+		['foreignKeyId', 'the signature keyId is not a copernica.com name'],
+		['unknownKey', 'the signature does not verify with the key published at its keyId'],
+	] as Array<[Forgery, string]>)('%s: 401, no execution, and a debug line saying "%s" (never the body)', async (forgery, reason) => {
+		const { harness, webhookId } = await active();
+		const logFrom = n8nLogSize();
+		await copernica.client.deliver(webhookId, payload(), { forgery });
+		expect((await lastDelivery()).status).toBe(401);
+		expect(await harness.executionsSettled()).toHaveLength(0);
+		const log = await n8nLogSince(logFrom);
+		expect(log).toContain(`call refused with HTTP 401: ${reason}`);
+		expect(log).not.toContain('payload-marker-5f3a');
+	});
+
+	it.each(['Date', 'X-Copernica-ID', 'Signature'])('a call without %s is refused', async (header) => {
+		const { harness, webhookId } = await active();
+		await copernica.client.deliver(webhookId, payload(), { forgery: 'missingHeader', header });
+		expect((await lastDelivery()).status).toBe(401);
+		expect(await harness.executionsSettled()).toHaveLength(0);
+	});
+
+	it.each(['(request-target)', 'Host', 'Date', 'X-Copernica-ID'])('a signature that does not cover %s is refused', async (header) => {
+		const { harness, webhookId } = await active();
+		await copernica.client.deliver(webhookId, payload(), { forgery: 'headerNotSigned', header });
+		expect((await lastDelivery()).status).toBe(401);
+		expect(await harness.executionsSettled()).toHaveLength(0);
+	});
+
+	it('account_ (the Dutch docs and PHP library) is accepted as well as account-', async () => {
+		const { harness, webhookId } = await active();
+		await copernica.client.deliver(webhookId, payload(), { forgery: 'underscoreSeparator' });
+		expect((await lastDelivery()).status).toBe(200);
+		expect(await harness.executionsSettled()).toHaveLength(1);
+	});
+
+	it('forged calls with a remembered key cost at most one new look-up at the resolver, however many come', async () => {
+		const { harness, webhookId } = await active();
+		await copernica.client.deliver(webhookId, payload());
+		await copernica.client.settleDeliveries();
+		await copernica.client.clearDohRequests();
+		for (let call = 0; call < 5; call++) await copernica.client.deliver(webhookId, payload(), { forgery: 'unknownKey' });
+		const deliveries = await copernica.client.settleDeliveries();
+		expect(deliveries.slice(-5).map((delivery) => delivery.status)).toEqual([401, 401, 401, 401, 401]);
+		const { keyId } = await copernica.client.signingKey();
+		expect((await copernica.client.dohRequests())[keyId.toLowerCase()] ?? 0).toBeLessThanOrEqual(1);
+		expect(await harness.executionsSettled()).toHaveLength(1);
+	});
+
+	it('(request-target) and Host come from the registered URL, not from what a proxy passed on', async () => {
+		const { harness } = await active();
+		const signed = signRequest({ url: harness.productionUrl, body: payload(), accountId: '1', key: copernica.emulator.webhooks.key });
+		// A proxy in front of n8n forwards with its own Host; the signature still verifies against the registered URL.
+		const answer = await postCall(harness.productionUrl, { ...signed.headers, Host: 'n8n-internal:5678' }, signed.body);
+		expect(answer.status).toBe(200);
+		expect(await harness.executionsSettled()).toHaveLength(1);
+	});
+
+	it('a call signed for another URL (replayed from another webhook) is refused', async () => {
+		const { harness } = await active();
+		const signed = signRequest({
+			url: harness.productionUrl.replace('/webhook/', '/webhook/other-'),
+			body: payload(),
+			accountId: '1',
+			key: copernica.emulator.webhooks.key,
+		});
+		expect((await postCall(harness.productionUrl, signed.headers, signed.body)).status).toBe(401);
+		expect(await harness.executionsSettled()).toHaveLength(0);
+	});
+
+	it('an unreachable resolver refuses the call (fails closed)', async () => {
+		const { harness, webhookId } = await active({ dnsResolver: 'http://127.0.0.1:9/resolve' });
+		await copernica.client.deliver(webhookId, payload());
+		expect((await lastDelivery()).status).toBe(401);
+		expect(await harness.executionsSettled()).toHaveLength(0);
+	});
+
+	it('a resolver on plain http elsewhere than this machine is refused before any look-up', async () => {
+		const { harness, webhookId } = await active({ dnsResolver: 'http://dns.example.com/resolve' });
+		await copernica.client.deliver(webhookId, payload());
+		expect((await lastDelivery()).status).toBe(401);
+		expect(await harness.executionsSettled()).toHaveLength(0);
+	});
+
+	it('Verify Signature off: forged calls are accepted (the README says why that is dangerous)', async () => {
+		const { harness, webhookId } = await active({ verifySignature: false });
+		await copernica.client.deliver(webhookId, payload(), { forgery: 'unknownKey' });
+		expect((await lastDelivery()).status).toBe(200);
+		expect(await harness.executionsSettled()).toHaveLength(1);
+	});
+});
