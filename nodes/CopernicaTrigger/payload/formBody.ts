@@ -66,11 +66,11 @@ function place(target: IDataObject, path: string[], value: string): boolean {
 		}
 		const existing: unknown = (node as IDataObject)[segment];
 		const wanted = next === '' ? 'list' : 'object';
-		if (existing === undefined || typeof existing === 'string') {
+		if (existing === undefined) {
 			const child: IDataObject | unknown[] = wanted === 'list' ? [] : {};
 			(node as IDataObject)[segment] = child as IDataObject;
 			node = child;
-		} else if ((wanted === 'list') === Array.isArray(existing)) {
+		} else if (typeof existing === 'object' && existing !== null && (wanted === 'list') === Array.isArray(existing)) {
 			node = existing as IDataObject | unknown[];
 		} else {
 			return false;
