@@ -39,7 +39,7 @@ describe('package.json', () => {
 			n8n: {
 				n8nNodesApiVersion: 1,
 				credentials: ['dist/credentials/CopernicaApi.credentials.js'],
-				nodes: ['dist/nodes/Copernica/Copernica.node.js'],
+				nodes: ['dist/nodes/Copernica/Copernica.node.js', 'dist/nodes/CopernicaTrigger/CopernicaTrigger.node.js'],
 			},
 		});
 		expect(packageJson.keywords).toContain('n8n-community-node-package');
@@ -55,7 +55,14 @@ describe('package.json', () => {
 		for (const file of [...packageJson.n8n.nodes, ...packageJson.n8n.credentials]) {
 			expect(fs.existsSync(path.join(PROJECT_ROOT, file))).toBe(true);
 		}
-		for (const file of ['icons/copernica.svg', 'icons/copernica.dark.svg', 'nodes/Copernica/Copernica.node.json']) {
+		for (const file of [
+			'icons/copernica.svg',
+			'icons/copernica.dark.svg',
+			'nodes/Copernica/Copernica.node.json',
+			'nodes/CopernicaTrigger/CopernicaTrigger.node.json',
+			'nodes/CopernicaTrigger/__schema__/v1.0.0.json',
+			'nodes/CopernicaTrigger/__schema__/v1.0.0/profileUpdated.json',
+		]) {
 			expect(fs.existsSync(path.join(PROJECT_ROOT, 'dist', file))).toBe(true);
 		}
 	});
@@ -73,9 +80,12 @@ describe('node and credential sources', () => {
 		expect(external.sort()).toEqual(['n8n-workflow', 'node:crypto']);
 	});
 
-	it('have a codex file in the Marketing category', () => {
-		const codex = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'nodes/Copernica/Copernica.node.json'), 'utf8'));
-		expect(codex).toMatchObject({ node: 'n8n-nodes-copernica.copernica', categories: ['Marketing'] });
+	it.each([
+		['Copernica', 'copernica'],
+		['CopernicaTrigger', 'copernicaTrigger'],
+	])('%s has a codex file in the Marketing category', (folder, name) => {
+		const codex = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, `nodes/${folder}/${folder}.node.json`), 'utf8'));
+		expect(codex).toMatchObject({ node: `n8n-nodes-copernica.${name}`, categories: ['Marketing'] });
 	});
 });
 
