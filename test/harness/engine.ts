@@ -124,14 +124,12 @@ export async function helperFor(credentials: CopernicaCredentials): Promise<InMe
 	return new InMemoryCredentialsHelper(nodePackage.credentialType, { copernicaApi: credentials });
 }
 
-/** One execution of a one-node workflow, its input items put straight on the execution stack. */
-export async function runCopernicaNode(options: NodeRunOptions): Promise<NodeRun> {
-	const node = await copernicaNode(options.parameters, options.onError, options.asTool);
-	const workflow = await workflowWith(node);
-	const workflowData: IWorkflowBase = {
+/** The saved workflow an execution's lifecycle hooks are given, for a one-node workflow. */
+export function workflowDataOf(workflow: Workflow, node: INode): IWorkflowBase {
+	return {
 		id: workflow.id,
 		name: workflow.name ?? 'Copernica test',
-		active: false,
+		active: workflow.active,
 		activeVersionId: null,
 		isArchived: false,
 		nodes: [node],
@@ -139,7 +137,13 @@ export async function runCopernicaNode(options: NodeRunOptions): Promise<NodeRun
 		createdAt: new Date(),
 		updatedAt: new Date(),
 	};
-	const hooks = new ExecutionLifecycleHooks('manual', 'copernica-test-execution', workflowData);
+}
+
+/** One execution of a one-node workflow, its input items put straight on the execution stack. */
+export async function runCopernicaNode(options: NodeRunOptions): Promise<NodeRun> {
+	const node = await copernicaNode(options.parameters, options.onError, options.asTool);
+	const workflow = await workflowWith(node);
+	const hooks = new ExecutionLifecycleHooks('manual', 'copernica-test-execution', workflowDataOf(workflow, node));
 	const additionalData = additionalDataFor(await helperFor(options.credentials), { hooks });
 
 	const input = (options.input ?? [{}]).map((json) => ({ json }));

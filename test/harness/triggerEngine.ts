@@ -19,7 +19,7 @@ import type { AddressInfo } from 'node:net';
 import { parse as parseQueryString } from 'node:querystring';
 
 import type { CopernicaCredentials } from './engine';
-import { additionalDataFor, helperFor } from './engine';
+import { additionalDataFor, helperFor, workflowDataOf } from './engine';
 import { loadNodePackage } from './nodePackage';
 
 /**
@@ -299,18 +299,7 @@ export class TriggerHarness {
 		const runExecutionData = createRunExecutionData({
 			executionData: { nodeExecutionStack: [{ node, data: { main: items }, source: null }] },
 		});
-		const workflowData = {
-			id: workflow.id,
-			name: workflow.name ?? TRIGGER_NAME,
-			active: true,
-			activeVersionId: null,
-			isArchived: false,
-			nodes: [node],
-			connections: {},
-			createdAt: new Date(),
-			updatedAt: new Date(),
-		};
-		const hooks = new ExecutionLifecycleHooks(mode, `trigger-execution-${this.running.length}`, workflowData);
+		const hooks = new ExecutionLifecycleHooks(mode, `trigger-execution-${this.running.length}`, workflowDataOf(workflow, node));
 		const additionalData = await this.additionalData();
 		additionalData.hooks = hooks;
 		return await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
