@@ -3,8 +3,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 import { isSecureUrl } from '../shared/helpers/secureUrl';
 import { accountIdOf } from './lifecycle/account';
 import { databaseIdOf, eventOf } from './lifecycle/desiredWebhook';
-import { slotOf } from './lifecycle/webhookLifecycle';
-import { readState } from './lifecycle/webhookState';
+import { handlersOf, stateOf } from './lifecycle/webhookState';
 import type { WebhookState } from './lifecycle/webhookState';
 import { eventOutput } from './payload/eventOutput';
 import { parseFormBody, unflattenParsedBody } from './payload/formBody';
@@ -18,14 +17,30 @@ import { verifyCall } from './verification/verifyCall';
  * collection, and handed to the workflow as one item.
  */
 
-/** The state of the webhook this URL belongs to (test and production URLs each have their own). */
-function stateFor(context: IWebhookFunctions, webhookUrl: string): WebhookState | undefined {
-	const staticData = context.getWorkflowStaticData('node');
-	for (const slot of ['productionWebhook', 'testWebhook']) {
-		const state = readState(slotOf(staticData, slot));
-		if (state?.handler === webhookUrl) return state;
+/**
+ * The URLs this node registered, the one the call may have come to first. n8n gives webhook() the
+ * production URL even for a test call (WebhookContext.getNodeWebhookUrl ignores isTest; newer
+ * releases add getWebhookResourceUrl, which does not), so the test URL comes from the state
+ * create() kept of it, which n8n hands to test calls.
+ */
+function registeredUrls(context: IWebhookFunctions): string[] {
+	const resourceUrl = (context as { getWebhookResourceUrl?: (name: string) => string | undefined }).getWebhookResourceUrl?.('default');
+	const productionUrl = context.getNodeWebhookUrl('default');
+	// Only this node's own URLs (test and production share `/<webhookId>/webhook`): a duplicated
+	// workflow carries the original's state, whose URL it must not answer for.
+	const webhookId = context.getNode().webhookId;
+	const ownPath = (url: string) => webhookId === undefined || pathOf(url).endsWith(`/${webhookId}/webhook`);
+	const stored = handlersOf(context.getWorkflowStaticData('node')).filter(ownPath);
+	const urls = [resourceUrl, productionUrl, ...stored];
+	return [...new Set(urls.filter((url): url is string => typeof url === 'string' && url !== ''))];
+}
+
+function pathOf(url: string): string {
+	try {
+		return new URL(url).pathname;
+	} catch {
+		return '';
 	}
-	return undefined;
 }
 
 function refuse(context: IWebhookFunctions, reason: string): IWebhookResponseData {
@@ -74,8 +89,9 @@ async function isWatched(
 }
 
 export async function receive(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const webhookUrl = this.getNodeWebhookUrl('default') ?? '';
-	const state = stateFor(this, webhookUrl);
+	const webhookUrls = registeredUrls(this);
+	const staticData = this.getWorkflowStaticData('node');
+	let state: WebhookState | undefined = stateOf(staticData, webhookUrls[0] ?? '');
 	const verifySignature = this.getNodeParameter('options.verifySignature', true) !== false;
 	const rawBody = (this.getRequestObject() as { rawBody?: Buffer }).rawBody;
 
@@ -84,7 +100,8 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 		if (!isSecureUrl(resolver)) return refuse(this, 'the DNS-over-HTTPS resolver is not an https address');
 		let accountId: string;
 		try {
-			accountId = state?.accountId || (await accountIdOf(this));
+			// Every state of this node was registered with the one credential: any names the account.
+			accountId = webhookUrls.map((url) => stateOf(staticData, url)?.accountId).find(Boolean) || (await accountIdOf(this));
 		} catch (error) {
 			return refuse(this, `the account to check against could not be read (${(error as Error).message})`);
 		}
@@ -94,13 +111,14 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 		try {
 			verdict = await verifyCall(
 				{ headers: this.getHeaderData() as Record<string, string | string[] | undefined>, rawBody },
-				{ webhookUrl, accountId, now: Date.now() },
+				{ webhookUrls, accountId, now: Date.now() },
 				async (keyId, fresh) => await publicKeyFor(fetchJson, resolver, keyId, { fresh }),
 			);
 		} catch (error) {
 			return refuse(this, `the signing key could not be looked up (${(error as Error).message})`);
 		}
 		if (!verdict.verified) return refuse(this, verdict.reason);
+		state = stateOf(staticData, verdict.webhookUrl) ?? state;
 	}
 
 	const event = eventOf(this);

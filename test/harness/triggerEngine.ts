@@ -92,10 +92,16 @@ export class TriggerHarness {
 	private running: Array<Promise<void>> = [];
 	/** The workflow's static data, kept across activations as n8n keeps it in its database. */
 	staticData: IDataObject = {};
+	/**
+	 * While listening for a test event: n8n's copy of the static data, taken after create and used
+	 * for the test calls and the test webhook's removal; never saved to the workflow (test-webhooks.ts).
+	 */
+	private testStaticData?: IDataObject;
 	private server?: http.Server;
 	private baseUrl = '';
 	private parameters: INodeParameters;
-	private listening: 'production' | 'test' | undefined;
+	private active = false;
+	private listeningForTest = false;
 
 	private constructor(
 		private readonly credentials: CopernicaCredentials,
@@ -130,8 +136,10 @@ export class TriggerHarness {
 
 	/** What the node keeps in static data (getWorkflowStaticData('node')): its webhook per mode. */
 	webhookState(mode: 'production' | 'test'): IDataObject | undefined {
-		const nodeData = this.staticData[`node:${TRIGGER_NAME}`] as IDataObject | undefined;
-		return nodeData?.[`${mode}Webhook`] as IDataObject | undefined;
+		const data = mode === 'test' ? this.testStaticData : this.staticData;
+		const nodeData = data?.[`node:${TRIGGER_NAME}`] as IDataObject | undefined;
+		const url = mode === 'test' ? this.testUrl : this.productionUrl;
+		return (nodeData?.webhooks as IDataObject | undefined)?.[url] as IDataObject | undefined;
 	}
 
 	/** Changes the node's settings, as the user does before publishing again; static data stays. */
@@ -166,21 +174,27 @@ export class TriggerHarness {
 		};
 	}
 
-	private async workflow(): Promise<{ workflow: Workflow; node: INode }> {
+	/** The workflow as n8n builds it from its database: with the saved static data, or a test copy. */
+	private async workflow(kind: 'production' | 'test'): Promise<{ workflow: Workflow; node: INode }> {
 		const { nodeTypes } = await loadNodePackage();
 		const node = await this.node();
+		const staticData = kind === 'test' ? (this.testStaticData ?? (JSON.parse(JSON.stringify(this.staticData)) as IDataObject)) : this.staticData;
 		const workflow = new Workflow({
 			id: 'copernica-trigger-workflow',
 			name: 'Copernica Trigger test',
 			nodes: [node],
 			connections: {},
-			active: this.listening === 'production',
+			active: this.active,
 			nodeTypes,
-			staticData: this.staticData,
+			staticData,
 		});
-		// Workflow copies static data in; keep the copy it changes, as n8n saves it back.
-		this.staticData = workflow.staticData as IDataObject;
 		return { workflow, node: workflow.getNode(node.name)! };
+	}
+
+	/** What n8n keeps of a workflow's static data after a hook or a call changed it. */
+	private keep(kind: 'production' | 'test', workflow: Workflow): void {
+		if (kind === 'production') this.staticData = workflow.staticData as IDataObject;
+		else this.testStaticData = workflow.staticData as IDataObject;
 	}
 
 	private async additionalData(): Promise<IWorkflowExecuteAdditionalData> {
@@ -192,7 +206,7 @@ export class TriggerHarness {
 	}
 
 	private async webhookData(kind: 'production' | 'test'): Promise<{ workflow: Workflow; node: INode; webhook: IWebhookData }> {
-		const { workflow, node } = await this.workflow();
+		const { workflow, node } = await this.workflow(kind);
 		const { nodeTypes } = await loadNodePackage();
 		const [description] = nodeTypes.getByNameAndVersion(node.type, node.typeVersion).description.webhooks ?? [];
 		// What n8n's WebhookService.getNodeWebhooks builds for the node's one webhook.
@@ -209,17 +223,23 @@ export class TriggerHarness {
 		return { workflow, node, webhook };
 	}
 
+	/**
+	 * One of the node's webhook methods, with the mode and activation n8n passes: creating,
+	 * ('trigger', 'activate') on publish and ('manual', 'manual') for a test; removing, always
+	 * ('internal', 'update') (active-workflow-manager.ts, test-webhooks.ts).
+	 */
 	private async runHook(method: 'checkExists' | 'create' | 'delete', kind: 'production' | 'test'): Promise<boolean> {
 		const { workflow, node, webhook } = await this.webhookData(kind);
 		const { nodeTypes } = await loadNodePackage();
 		const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 		const hook = nodeType.webhookMethods?.default?.[method];
 		if (!hook) throw new Error(`The trigger has no ${method}`);
-		const mode: WorkflowExecuteMode = kind === 'test' ? 'manual' : 'trigger';
-		const activation: WorkflowActivateMode = kind === 'test' ? 'manual' : 'activate';
+		const removing = method === 'delete';
+		const mode: WorkflowExecuteMode = removing ? 'internal' : kind === 'test' ? 'manual' : 'trigger';
+		const activation: WorkflowActivateMode = removing ? 'update' : kind === 'test' ? 'manual' : 'activate';
 		const context = new HookContext(workflow, node, webhook.workflowExecuteAdditionalData, mode, activation, webhook);
 		const result = (await hook.call(context)) as boolean;
-		this.staticData = workflow.staticData as IDataObject;
+		this.keep(kind, workflow);
 		return result;
 	}
 
@@ -227,26 +247,28 @@ export class TriggerHarness {
 	async activate(): Promise<{ existed: boolean }> {
 		const existed = await this.runHook('checkExists', 'production');
 		if (!existed) await this.runHook('create', 'production');
-		this.listening = 'production';
+		this.active = true;
 		return { existed };
 	}
 
 	async deactivate(): Promise<boolean> {
 		const removed = await this.runHook('delete', 'production');
-		this.listening = undefined;
+		this.active = false;
 		return removed;
 	}
 
 	/** "Listen for test event": the test URL is registered while n8n listens. */
 	async listenForTestEvent(): Promise<void> {
+		this.testStaticData = undefined;
 		const existed = await this.runHook('checkExists', 'test');
 		if (!existed) await this.runHook('create', 'test');
-		this.listening = 'test';
+		this.listeningForTest = true;
 	}
 
 	async stopListening(): Promise<boolean> {
 		const removed = await this.runHook('delete', 'test');
-		this.listening = undefined;
+		this.listeningForTest = false;
+		this.testStaticData = undefined;
 		return removed;
 	}
 
@@ -254,7 +276,8 @@ export class TriggerHarness {
 	private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
 		const url = `${this.baseUrl}${req.url ?? ''}`;
 		const kind = url.startsWith(this.productionUrl) ? 'production' : url.startsWith(this.testUrl) ? 'test' : undefined;
-		if (kind === undefined || this.listening !== kind || req.method !== 'POST') {
+		const registered = kind === 'production' ? this.active : kind === 'test' && this.listeningForTest;
+		if (kind === undefined || !registered || req.method !== 'POST') {
 			res.writeHead(404).end('The requested webhook is not registered.');
 			return;
 		}
@@ -275,7 +298,7 @@ export class TriggerHarness {
 		const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 		const context = new WebhookContext(workflow, node, additionalData, mode, webhook, [], null);
 		const result = (await nodeType.webhook!.call(context)) as IWebhookResponseData;
-		this.staticData = workflow.staticData as IDataObject;
+		this.keep(kind, workflow);
 		if (result.noWebhookResponse) {
 			if (!response.writableEnded) response.end();
 			return;

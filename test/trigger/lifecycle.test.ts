@@ -30,9 +30,9 @@ describe('Copernica Trigger lifecycle', () => {
 			database: await databaseId('Customers'),
 		});
 		expect(webhooks[0].collection).toBeUndefined();
+		// Kept under the production URL (webhookState.ts): the test URL has a state of its own.
 		expect(harness.webhookState('production')).toMatchObject({
 			webhookId: webhooks[0].ID,
-			handler: harness.productionUrl,
 			trigger: 'update',
 			databaseId: await databaseId('Customers'),
 			accountId: '1',
@@ -109,13 +109,13 @@ describe('Copernica Trigger lifecycle', () => {
 		await harness.activate();
 		expect(await harness.deactivate()).toBe(true);
 		expect(await copernica.client.webhooks()).toEqual([]);
-		expect(harness.webhookState('production')).toEqual({});
+		expect(harness.webhookState('production')).toBeUndefined();
 
 		await harness.activate();
 		const [webhook] = await copernica.client.webhooks();
 		await restApi(copernica).delete(`/webhook/${webhook.ID}`);
 		expect(await harness.deactivate()).toBe(true);
-		expect(harness.webhookState('production')).toEqual({});
+		expect(harness.webhookState('production')).toBeUndefined();
 	});
 
 	it('a removal Copernica fails keeps the ID, so the next publish finds the webhook instead of leaving it behind', async () => {
@@ -134,10 +134,32 @@ describe('Copernica Trigger lifecycle', () => {
 		await harness.listenForTestEvent();
 		const both = await copernica.client.webhooks();
 		expect(both.map((webhook) => webhook.handler).sort()).toEqual([harness.productionUrl, harness.testUrl].sort());
+		// n8n removes the test webhook with the same mode and activation as a published one ('internal', 'update').
 		expect(await harness.stopListening()).toBe(true);
-		const [left] = await copernica.client.webhooks();
-		expect(left.handler).toBe(harness.productionUrl);
-		expect(await copernica.client.webhooks()).toHaveLength(1);
+		const left = await copernica.client.webhooks();
+		expect(left.map((webhook) => webhook.handler)).toEqual([harness.productionUrl]);
+		expect(harness.webhookState('production')).toMatchObject({ webhookId: left[0].ID });
+		// The published workflow still receives its calls.
+		const [anna] = await copernica.client.profilesWhere('Customers', 'customerid', 'C-1001');
+		await restApi(copernica).put(`/profile/${anna.ID}`, { fields: { city: 'Assen' } });
+		const deliveries = await copernica.client.settleDeliveries();
+		expect(deliveries.map((delivery) => [delivery.handler, delivery.status])).toEqual([[harness.productionUrl, 200]]);
+		expect(await harness.executionsSettled()).toHaveLength(1);
+	});
+
+	it('a test event is verified and runs as a test; the test webhook\'s state stays out of the saved workflow', async () => {
+		const harness = await trigger();
+		await harness.listenForTestEvent();
+		const [anna] = await copernica.client.profilesWhere('Customers', 'customerid', 'C-1001');
+		await restApi(copernica).put(`/profile/${anna.ID}`, { fields: { city: 'Emmen' } });
+		const deliveries = await copernica.client.settleDeliveries();
+		expect(deliveries.map((delivery) => [delivery.handler, delivery.status])).toEqual([[harness.testUrl, 200]]);
+		const [run] = await harness.executionsSettled();
+		expect(run.mode).toBe('manual');
+		expect(harness.outputOf(0)[0]).toMatchObject({ profileId: anna.ID, fields: { city: 'Emmen' } });
+		expect(harness.webhookState('production')).toBeUndefined();
+		await harness.stopListening();
+		expect(await copernica.client.webhooks()).toEqual([]);
 	});
 
 	it('a handler on a domain that is not validated is refused, and the error says how to validate one', async () => {
@@ -151,7 +173,7 @@ describe('Copernica Trigger lifecycle', () => {
 		expect(error?.description).toContain('Configuration → Validated domains');
 		expect(error?.description).toContain('TXT record');
 		expect(error?.description).toContain('n8n Cloud');
-		expect(harness.webhookState('production') ?? {}).toEqual({});
+		expect(harness.webhookState('production')).toBeUndefined();
 		expect(await copernica.client.webhooks()).toEqual([]);
 	});
 

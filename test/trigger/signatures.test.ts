@@ -123,6 +123,16 @@ describe('Copernica Trigger signature checks', () => {
 		expect(await harness.executionsSettled()).toHaveLength(0);
 	});
 
+	it('a duplicated workflow (the original\'s state copied) refuses calls signed for the original\'s URL', async () => {
+		const { harness } = await active();
+		const originalUrl = harness.productionUrl;
+		harness.duplicate();
+		await harness.activate();
+		const signed = signRequest({ url: originalUrl, body: payload(), accountId: '1', key: copernica.emulator.webhooks.key });
+		expect((await postCall(harness.productionUrl, signed.headers, signed.body)).status).toBe(401);
+		expect(await harness.executionsSettled()).toHaveLength(0);
+	});
+
 	it('an unreachable resolver refuses the call (fails closed)', async () => {
 		const { harness, webhookId } = await active({ dnsResolver: 'http://127.0.0.1:9/resolve' });
 		await copernica.client.deliver(webhookId, payload());

@@ -6,28 +6,18 @@ import type { CopernicaResponse } from '../../shared/transport';
 import { readAccountId } from './account';
 import { desiredWebhook, webhookBody } from './desiredWebhook';
 import type { DesiredWebhook } from './desiredWebhook';
-import { clearState, readState, writeState } from './webhookState';
+import { forgetState, saveState, stateOf } from './webhookState';
 import type { WebhookState } from './webhookState';
 
 /**
  * Registering the webhook when the workflow is activated (or listens for a test event) and
  * removing it when it stops, as n8n calls checkExists, create and delete. The test URL and the
- * production URL are separate webhooks with separate state, so listening for a test event never
- * forgets or removes the production one.
+ * production URL are separate webhooks with separate state (webhookState.ts), so listening for a
+ * test event never forgets or removes the production one.
  */
 
-function stateSlot(context: IHookFunctions): string {
-	return context.getActivationMode() === 'manual' ? 'testWebhook' : 'productionWebhook';
-}
-
-/** This mode's state inside the node's static data (created empty when there is none). */
-export function slotOf(staticData: IDataObject, slot: string): IDataObject {
-	if (staticData[slot] === null || typeof staticData[slot] !== 'object' || Array.isArray(staticData[slot])) staticData[slot] = {};
-	return staticData[slot] as IDataObject;
-}
-
-function slotData(context: IHookFunctions): IDataObject {
-	return slotOf(context.getWorkflowStaticData('node'), stateSlot(context));
+function staticDataOf(context: IHookFunctions): IDataObject {
+	return context.getWorkflowStaticData('node');
 }
 
 /** Copernica's answer for a webhook that no longer exists (or one removed meanwhile). */
@@ -113,9 +103,9 @@ function isWanted(registered: IDataObject, state: WebhookState, desired: Desired
 }
 
 export async function checkExists(this: IHookFunctions): Promise<boolean> {
-	const data = slotData(this);
+	const data = staticDataOf(this);
 	const desired = await desiredWebhook(this);
-	const state = readState(data);
+	const state = stateOf(data, desired.handler);
 	if (state === undefined) {
 		// No ID known (static data lost, a workflow imported): remove what the list shows calling this URL.
 		for (const id of await listedWebhooksCalling(this, desired.handler)) await removeWebhook(this, id);
@@ -128,7 +118,7 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	if (registered !== undefined && pathOnly(String(registered.handler ?? '')) === pathOnly(desired.handler)) {
 		await removeWebhook(this, state.webhookId);
 	}
-	clearState(data);
+	forgetState(data, desired.handler);
 	return false;
 }
 
@@ -165,7 +155,7 @@ function refusalAdvice(handler: string, message: string): string {
 }
 
 export async function create(this: IHookFunctions): Promise<boolean> {
-	const data = slotData(this);
+	const data = staticDataOf(this);
 	const desired = await desiredWebhook(this);
 	const accountId = await readAccountId(this);
 	let response: CopernicaResponse;
@@ -188,7 +178,7 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 				'Without its ID the trigger cannot remove it later. Remove the webhook in Copernica (Configuration → Webhooks) and activate the workflow again.',
 		});
 	}
-	writeState(data, {
+	saveState(data, {
 		webhookId,
 		handler: desired.handler,
 		trigger: desired.trigger,
@@ -201,8 +191,9 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 }
 
 export async function remove(this: IHookFunctions): Promise<boolean> {
-	const data = slotData(this);
-	const state = readState(data);
+	const data = staticDataOf(this);
+	const handler = this.getNodeWebhookUrl('default') ?? '';
+	const state = stateOf(data, handler);
 	if (state === undefined) return true;
 	try {
 		await removeWebhook(this, state.webhookId);
@@ -211,6 +202,6 @@ export async function remove(this: IHookFunctions): Promise<boolean> {
 		this.logger.warn(`Copernica Trigger: webhook ${state.webhookId} could not be removed: ${(error as Error).message}`);
 		return false;
 	}
-	clearState(data);
+	forgetState(data, handler);
 	return true;
 }

@@ -1,9 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
 /**
- * What the trigger remembers of the webhook it registered, in the workflow's static data (n8n
- * saves it with the workflow): enough to tell, on the next activation, whether Copernica still
- * has exactly this webhook, and, on every call, which account and database to expect.
+ * What the trigger remembers of each webhook it registered, in the workflow's static data (n8n
+ * saves it with the workflow), keyed by the webhook's URL: enough to tell, on the next
+ * activation, whether Copernica still has exactly this webhook, and, on every call, which account
+ * and database to expect.
+ *
+ * Keyed by URL, not by "test" or "production": n8n removes a test webhook with the same mode and
+ * activation as a production one ('internal', 'update'), so only the URL n8n gives the hook (the
+ * test or the production one) tells them apart. Removing the test webhook can then never touch
+ * the published one.
  */
 export interface WebhookState {
 	webhookId: string;
@@ -15,25 +21,42 @@ export interface WebhookState {
 	accountId: string;
 }
 
-const KEYS: Array<keyof WebhookState> = ['webhookId', 'handler', 'trigger', 'callers', 'databaseId', 'collectionId', 'accountId'];
+function webhooksOf(staticData: IDataObject): IDataObject {
+	const webhooks = staticData.webhooks;
+	if (webhooks === null || typeof webhooks !== 'object' || Array.isArray(webhooks)) staticData.webhooks = {};
+	return staticData.webhooks as IDataObject;
+}
 
-export function readState(staticData: IDataObject): WebhookState | undefined {
-	if (typeof staticData.webhookId !== 'string' || staticData.webhookId === '') return undefined;
+function text(value: unknown): string | null {
+	return typeof value === 'string' ? value : null;
+}
+
+export function stateOf(staticData: IDataObject, handler: string): WebhookState | undefined {
+	if (!Object.prototype.hasOwnProperty.call(staticData.webhooks ?? {}, handler)) return undefined;
+	const saved = webhooksOf(staticData)[handler] as IDataObject | undefined;
+	if (saved === null || typeof saved !== 'object' || typeof saved.webhookId !== 'string' || saved.webhookId === '') return undefined;
 	return {
-		webhookId: staticData.webhookId,
-		handler: String(staticData.handler ?? ''),
-		trigger: String(staticData.trigger ?? ''),
-		callers: Array.isArray(staticData.callers) ? staticData.callers.map(String) : [],
-		databaseId: typeof staticData.databaseId === 'string' ? staticData.databaseId : null,
-		collectionId: typeof staticData.collectionId === 'string' ? staticData.collectionId : null,
-		accountId: String(staticData.accountId ?? ''),
+		webhookId: saved.webhookId,
+		handler,
+		trigger: String(saved.trigger ?? ''),
+		callers: Array.isArray(saved.callers) ? saved.callers.map(String) : [],
+		databaseId: text(saved.databaseId),
+		collectionId: text(saved.collectionId),
+		accountId: String(saved.accountId ?? ''),
 	};
 }
 
-export function writeState(staticData: IDataObject, state: WebhookState): void {
-	for (const key of KEYS) staticData[key] = state[key] as IDataObject[keyof IDataObject];
+/** The URLs of every webhook this node registered (and has not removed). */
+export function handlersOf(staticData: IDataObject): string[] {
+	const webhooks = staticData.webhooks;
+	return webhooks !== null && typeof webhooks === 'object' && !Array.isArray(webhooks) ? Object.keys(webhooks) : [];
 }
 
-export function clearState(staticData: IDataObject): void {
-	for (const key of KEYS) delete staticData[key];
+export function saveState(staticData: IDataObject, state: WebhookState): void {
+	const { handler: _handler, ...saved } = state;
+	webhooksOf(staticData)[state.handler] = saved as unknown as IDataObject;
+}
+
+export function forgetState(staticData: IDataObject, handler: string): void {
+	delete webhooksOf(staticData)[handler];
 }

@@ -26,10 +26,12 @@ export interface IncomingCall {
 
 export interface Expectations {
 	/**
-	 * The webhook URL registered in Copernica: `(request-target)` and Host are built from it, not
-	 * from what a reverse proxy passed on (Trello Trigger does the same, §3.4).
+	 * The webhook URLs registered in Copernica for this node (its production URL, and its test URL
+	 * while n8n listens for a test event): `(request-target)` and Host are built from them, not
+	 * from what a reverse proxy passed on (Trello Trigger does the same, §3.4). A call must be
+	 * signed for one of them.
 	 */
-	webhookUrl: string;
+	webhookUrls: string[];
 	/** The numeric ID of the credential's account (`GET identity`). */
 	accountId: string;
 	now: number;
@@ -38,7 +40,8 @@ export interface Expectations {
 /** Finds Copernica's key for a keyId; `fresh` asks for a new look-up past any cache. */
 export type KeyLookUp = (keyId: string, fresh: boolean) => Promise<{ key: KeyObject | undefined; cached: boolean }>;
 
-export type Verdict = { verified: true } | { verified: false; reason: string };
+/** Verified: for which of the node's URLs the call was signed. */
+export type Verdict = { verified: true; webhookUrl: string } | { verified: false; reason: string };
 
 function header(call: IncomingCall, name: string): string | undefined {
 	const value = call.headers[name];
@@ -93,24 +96,27 @@ export async function verifyCall(call: IncomingCall, expected: Expectations, key
 	if (new Set(signature.headers).size !== signature.headers.length) return refused('the signature lists a header twice');
 	if (!COPERNICA_KEY_ID.test(signature.keyId)) return refused('the signature keyId is not a copernica.com name');
 
-	const text = signingString(call, signature.headers, new URL(expected.webhookUrl));
-	if (text === undefined) return refused('a header the signature covers is missing');
+	const texts = expected.webhookUrls.map((webhookUrl) => ({ webhookUrl, text: signingString(call, signature.headers, new URL(webhookUrl)) }));
+	if (texts.some(({ text }) => text === undefined)) return refused('a header the signature covers is missing');
 	const signatureBytes = Buffer.from(signature.signature, 'base64');
-	const matches = (key: KeyObject) => {
-		try {
-			return verify('sha256', Buffer.from(text, 'utf8'), key, signatureBytes);
-		} catch {
-			return false;
-		}
-	};
+	const signedFor = (key: KeyObject): string | undefined =>
+		texts.find(({ text }) => {
+			try {
+				return verify('sha256', Buffer.from(text!, 'utf8'), key, signatureBytes);
+			} catch {
+				return false;
+			}
+		})?.webhookUrl;
 
 	const first = await keyFor(signature.keyId, false);
 	if (first.key === undefined) return refused('no key is published at the signature keyId');
-	if (matches(first.key)) return { verified: true };
+	const firstUrl = signedFor(first.key);
+	if (firstUrl !== undefined) return { verified: true, webhookUrl: firstUrl };
 	// A remembered key may have rotated since: look it up once more (publicKeys.ts limits how often).
 	if (first.cached) {
 		const again = await keyFor(signature.keyId, true);
-		if (again.key && again.key !== first.key && matches(again.key)) return { verified: true };
+		const againUrl = again.key && again.key !== first.key ? signedFor(again.key) : undefined;
+		if (againUrl !== undefined) return { verified: true, webhookUrl: againUrl };
 	}
 	return refused('the signature does not verify with the key published at its keyId');
 }
