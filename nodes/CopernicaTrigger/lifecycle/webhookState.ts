@@ -53,8 +53,10 @@ export function handlersOf(staticData: IDataObject): string[] {
 }
 
 export function saveState(staticData: IDataObject, state: WebhookState): void {
-	const { handler: _handler, ...saved } = state;
-	webhooksOf(staticData)[state.handler] = saved as unknown as IDataObject;
+	// The URL is the key; the entry holds the rest.
+	const saved: IDataObject = { ...state };
+	delete saved.handler;
+	webhooksOf(staticData)[state.handler] = saved;
 }
 
 export function forgetState(staticData: IDataObject, handler: string): void {
