@@ -1,0 +1,240 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { request } from 'node:http';
+
+import { ACCOUNT_ID } from '../emulator/routes/account';
+import { CopernicaEmulator } from '../emulator/server';
+import type { Forgery } from '../emulator/signing';
+import { generateSigningKey, signRequest } from '../emulator/signing';
+import type { Payload } from '../emulator/webhookPayload';
+import { EmulatorClient } from '../test/harness/emulatorClient';
+import type { N8nInstance } from './n8nInstance';
+import type { ExecutionSummary } from './restApi';
+import { RestClient } from './restApi';
+import { CREDENTIAL, n8nWithPackage, SETUP_TIMEOUT } from './suite';
+import { N8N_VERSIONS } from './versions';
+
+/**
+ * The Copernica Trigger inside real n8n releases (`n8n start`): a workflow activated through
+ * n8n's REST API registers its webhook in the emulator, the emulator's signed call after a profile
+ * update starts an execution with the event as its item, a forged call is refused with 401 and
+ * starts nothing, activating again leaves one webhook, and deactivating removes it.
+ *
+ * The tests of a version run in order and share one activated workflow: each starts from the
+ * state the one before left (the emulator is not reset between them).
+ */
+
+const TRIGGER = 'Copernica Trigger';
+/** n8n polls nothing for a webhook: an execution appears within a second or two of the call. */
+const EXECUTION_WAIT_MS = 30_000;
+
+const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A raw POST, headers exactly as given (fetch would set its own Host and Content-Length). */
+async function post(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; text: string }> {
+	return await new Promise((resolve, reject) => {
+		const outgoing = request(url, { method: 'POST', headers }, (response) => {
+			const chunks: Buffer[] = [];
+			response.on('data', (chunk: Buffer) => chunks.push(chunk));
+			response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+		});
+		outgoing.on('error', reject);
+		outgoing.end(body);
+	});
+}
+
+describe.each(N8N_VERSIONS)('n8n $version: Copernica Trigger', (target) => {
+	const token = `e2e_${randomBytes(12).toString('hex')}`;
+	const emulator = new CopernicaEmulator({ tokens: [token] });
+	/** The node's webhookId, as the editor gives each new webhook node: the production URL's path. */
+	const webhookId = randomUUID();
+	let client: EmulatorClient;
+	let n8n: N8nInstance;
+	let rest: RestClient;
+	let workflowId: string;
+	let productionUrl: string;
+	let databaseId: string;
+
+	/** The workflow's executions, failing with n8n's log when `done` is not met in time. */
+	async function executionsUntil(what: string, done: (executions: ExecutionSummary[]) => boolean): Promise<ExecutionSummary[]> {
+		const deadline = Date.now() + EXECUTION_WAIT_MS;
+		let executions = await rest.executions(workflowId);
+		while (!done(executions)) {
+			if (Date.now() > deadline) {
+				throw new Error(`n8n ${target.version}: ${what} not seen within ${EXECUTION_WAIT_MS / 1000} s; executions ${JSON.stringify(executions)}; n8n's log:\n${n8n.serverLog()}`);
+			}
+			await sleep(500);
+			executions = await rest.executions(workflowId);
+		}
+		return executions;
+	}
+
+	/** The trigger's one output item in execution `id`. */
+	async function triggerItem(id: string): Promise<Record<string, unknown>> {
+		const runData = await rest.executionRunData(id);
+		const task = runData[TRIGGER]?.[0];
+		const items = task?.data?.main[0] ?? [];
+		if (items.length !== 1) throw new Error(`execution ${id}: expected one trigger item, got ${JSON.stringify(runData)}`);
+		return items[0].json;
+	}
+
+	/** A call to the production URL signed with the emulator's key, or forged as asked. */
+	function signedCall(payload: Payload, forgery?: Forgery) {
+		const key = emulator.webhooks.key;
+		return signRequest({
+			url: productionUrl,
+			body: payload,
+			accountId: ACCOUNT_ID,
+			key,
+			forgery,
+			otherKey: forgery === 'unknownKey' ? generateSigningKey(key.keyId) : undefined,
+		});
+	}
+
+	beforeAll(async () => {
+		await emulator.start();
+		client = new EmulatorClient(emulator.origin);
+		n8n = await n8nWithPackage(target, 'trigger-home', emulator, token);
+		rest = new RestClient(await n8n.start(), target.version);
+		await rest.setupOwner();
+		productionUrl = `${rest.baseUrl}/webhook/${webhookId}/webhook`;
+		databaseId = String(emulator.store.database('Customers').ID);
+		const workflow = await rest.createWorkflow({
+			name: 'Copernica Trigger: profile updated',
+			nodes: [
+				{
+					id: randomUUID(),
+					name: TRIGGER,
+					type: 'n8n-nodes-copernica.copernicaTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					webhookId,
+					parameters: {
+						event: 'profileUpdated',
+						database: { __rl: true, mode: 'id', value: databaseId },
+						options: { dnsResolver: emulator.dohUrl },
+					},
+					credentials: { copernicaApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
+				},
+				{ id: randomUUID(), name: 'No Operation', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
+			],
+			connections: { [TRIGGER]: { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] } },
+		});
+		workflowId = workflow.id;
+	}, SETUP_TIMEOUT);
+
+	afterAll(async () => {
+		await n8n?.stop();
+		await emulator.stop();
+	});
+
+	it('activation through the REST API registers one update webhook for the database, calling n8n\'s production URL', async () => {
+		expect(await client.webhooks()).toEqual([]);
+		const activated = await rest.activateWorkflow(workflowId);
+		expect(activated.active).toBe(true);
+		const webhooks = await client.webhooks();
+		expect(webhooks).toEqual([
+			expect.objectContaining({ handler: productionUrl, trigger: 'update', callers: ['ms', 'publisher'], database: databaseId }),
+		]);
+		expect(webhooks[0].collection).toBeUndefined();
+		// n8n saved the node's static data: the registered ID is what deactivation removes.
+		const stored = await rest.workflow(workflowId);
+		expect(stored.staticData).toMatchObject({ [`node:${TRIGGER}`]: { productionWebhook: { webhookId: webhooks[0].ID, handler: productionUrl } } });
+	});
+
+	it('a profile update through Copernica\'s REST API reaches the trigger: one call answered 200, one execution with the event', async () => {
+		const profile = (await client.profilesWhere('Customers', 'customerid', 'C-1001'))[0];
+		await client.clearDeliveries();
+		const response = await fetch(`${emulator.baseUrl}/profile/${profile.ID}?access_token=${token}`, {
+			method: 'PUT',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ fields: { city: 'Leiden' }, interests: { offers: 1 } }),
+		});
+		expect(response.status).toBe(204);
+		const deliveries = await client.settleDeliveries();
+		expect(deliveries.map(({ handler, trigger, status, error }) => ({ handler, trigger, status, error }))).toEqual([
+			{ handler: productionUrl, trigger: 'update', status: 200, error: undefined },
+		]);
+		const [execution] = await executionsUntil('an execution of the update', (executions) => executions.some((run) => run.status !== 'running' && run.status !== 'new'));
+		expect(execution).toMatchObject({ status: 'success', mode: 'webhook' });
+		const item = await triggerItem(execution.id);
+		const updated = (await client.profilesWhere('Customers', 'customerid', 'C-1001'))[0];
+		expect(item).toMatchObject({
+			event: 'profileUpdated',
+			type: 'update',
+			database: databaseId,
+			collection: null,
+			profileId: profile.ID,
+			subprofileId: null,
+			fields: updated.fields,
+			modified: expect.any(String),
+		});
+		expect(Object.keys(item).filter((key) => key.startsWith('fields['))).toEqual([]);
+		expect([...(item.interests as string[])].sort()).toEqual([...updated.interests].sort());
+		expect(item.interests).toContain('offers');
+		expect(item.timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+	});
+
+	it('forged calls are answered 401 and start nothing; the same call signed correctly starts one execution', async () => {
+		const before = await rest.executions(workflowId);
+		const payload = (city: string): Payload => ({
+			type: 'update',
+			time: Math.floor(Date.now() / 1000),
+			profile: '1',
+			database: databaseId,
+			fields: { city },
+			interests: ['newsletter'],
+		});
+		for (const forgery of ['unknownKey', 'wrongDigest'] as const) {
+			const call = signedCall(payload(`Forged (${forgery})`), forgery);
+			const answer = await post(call.url, call.headers, call.body);
+			expect({ forgery, status: answer.status }).toEqual({ forgery, status: 401 });
+		}
+		// The emulator's own forged delivery goes the same way.
+		const [webhook] = await client.webhooks();
+		await client.clearDeliveries();
+		await client.deliver(webhook.ID, payload('Forged (otherAccount)'), { forgery: 'otherAccount' });
+		expect((await client.settleDeliveries()).map((entry) => entry.status)).toEqual([401]);
+
+		const genuine = signedCall(payload('Genuine'));
+		expect((await post(genuine.url, genuine.headers, genuine.body)).status).toBe(200);
+		const after = await executionsUntil('an execution of the genuine call', (executions) => executions.length > before.length && executions.every((run) => run.status !== 'running' && run.status !== 'new'));
+		const added = after.filter((run) => !before.some((old) => old.id === run.id));
+		expect(added).toHaveLength(1);
+		expect(await triggerItem(added[0].id)).toMatchObject({ profileId: '1', fields: { city: 'Genuine' } });
+	});
+
+	it('activating the active workflow again leaves exactly one webhook', async () => {
+		await rest.activateWorkflow(workflowId);
+		const webhooks = await client.webhooks();
+		expect(webhooks).toEqual([expect.objectContaining({ handler: productionUrl, trigger: 'update', database: databaseId })]);
+	});
+
+	it('deactivation through the REST API removes the webhook from Copernica', async () => {
+		const deactivated = await rest.deactivateWorkflow(workflowId);
+		expect(deactivated.active).toBe(false);
+		expect(await client.webhooks()).toEqual([]);
+		// Nothing calls n8n any more, and n8n no longer serves the production URL.
+		const call = signedCall({ type: 'update', profile: '1', database: databaseId, fields: { city: 'Late' } });
+		expect((await post(call.url, call.headers, call.body)).status).toBe(404);
+	});
+
+	it('activating again after deactivation registers exactly one webhook, which the next update reaches', async () => {
+		await rest.activateWorkflow(workflowId);
+		const webhooks = await client.webhooks();
+		expect(webhooks).toEqual([expect.objectContaining({ handler: productionUrl, trigger: 'update', database: databaseId })]);
+		const before = await rest.executions(workflowId);
+		await client.clearDeliveries();
+		const profile = (await client.profilesWhere('Customers', 'customerid', 'C-1002'))[0];
+		const response = await fetch(`${emulator.baseUrl}/profile/${profile.ID}?access_token=${token}`, {
+			method: 'PUT',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ fields: { city: 'Delft' } }),
+		});
+		expect(response.status).toBe(204);
+		expect((await client.settleDeliveries()).map((entry) => [entry.webhook, entry.status])).toEqual([[Number(webhooks[0].ID), 200]]);
+		const after = await executionsUntil('an execution after re-activation', (executions) => executions.length > before.length && executions.every((run) => run.status !== 'running' && run.status !== 'new'));
+		expect(await triggerItem(after[0].id)).toMatchObject({ profileId: profile.ID, fields: { city: 'Delft' } });
+		await rest.deactivateWorkflow(workflowId);
+		expect(await client.webhooks()).toEqual([]);
+	});
+});
