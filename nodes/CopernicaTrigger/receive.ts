@@ -18,6 +18,23 @@ import { verifyCall } from './verification/verifyCall';
  * collection, and handed to the workflow as one item.
  */
 
+/**
+ * The URL Copernica called, which it signed (`(request-target)`, Host) and which the state is
+ * kept under. For a call on the test URL ("Listen for test event", mode `manual`) n8n's
+ * getNodeWebhookUrl still answers the production URL (n8n 1.x and 2.x alike; 2.x adds
+ * getWebhookResourceUrl, which honours the test mode): the test URL is then the one registered
+ * for the test, as the test state remembers it. Without either the production URL stays, and a
+ * test call is refused rather than checked against an address it was not signed for.
+ */
+function calledUrl(context: IWebhookFunctions): string {
+	const production = context.getNodeWebhookUrl('default') ?? '';
+	if (context.getMode() !== 'manual') return production;
+	const resourceUrl = (context as { getWebhookResourceUrl?: (name: string) => string | undefined }).getWebhookResourceUrl;
+	const test = typeof resourceUrl === 'function' ? resourceUrl.call(context, 'default') : undefined;
+	if (test) return test;
+	return readState(slotOf(context.getWorkflowStaticData('node'), 'testWebhook'))?.handler || production;
+}
+
 /** The state of the webhook this URL belongs to (test and production URLs each have their own). */
 function stateFor(context: IWebhookFunctions, webhookUrl: string): WebhookState | undefined {
 	const staticData = context.getWorkflowStaticData('node');
@@ -74,7 +91,7 @@ async function isWatched(
 }
 
 export async function receive(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const webhookUrl = this.getNodeWebhookUrl('default') ?? '';
+	const webhookUrl = calledUrl(this);
 	const state = stateFor(this, webhookUrl);
 	const verifySignature = this.getNodeParameter('options.verifySignature', true) !== false;
 	const rawBody = (this.getRequestObject() as { rawBody?: Buffer }).rawBody;
