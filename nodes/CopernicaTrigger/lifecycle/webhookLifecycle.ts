@@ -200,8 +200,25 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	return true;
 }
 
+/**
+ * The state to remove: the slot whose webhook calls the URL n8n is taking down. n8n removes a
+ * test webhook ("Listen for test event" ended or stopped) in activation mode `update`, not
+ * `manual` (n8n 1.x and 2.x TestWebhooks.deactivateWebhooks), so the mode alone would pick the
+ * production slot, find nothing there and leave the test webhook behind in Copernica. The hook's
+ * getNodeWebhookUrl is the test URL then (it honours the test flag), which tells the slots apart.
+ */
+function slotToRemove(context: IHookFunctions): IDataObject {
+	const url = context.getNodeWebhookUrl('default');
+	const staticData = context.getWorkflowStaticData('node');
+	for (const slot of ['testWebhook', 'productionWebhook']) {
+		const data = slotOf(staticData, slot);
+		if (url && readState(data)?.handler === url) return data;
+	}
+	return slotData(context);
+}
+
 export async function remove(this: IHookFunctions): Promise<boolean> {
-	const data = slotData(this);
+	const data = slotToRemove(this);
 	const state = readState(data);
 	if (state === undefined) return true;
 	try {
