@@ -214,6 +214,36 @@ export class RestClient {
 		return await this.data<StoredWorkflow>('PATCH', `workflows/${id}`, { active: false, versionId });
 	}
 
+	/** Saves changes to the workflow as the editor's Save does (`PATCH`, with the version it has). */
+	async updateWorkflow(id: string, changes: Record<string, unknown>): Promise<StoredWorkflow> {
+		const { versionId } = await this.workflow(id);
+		return await this.data<StoredWorkflow>('PATCH', `workflows/${id}`, { ...changes, versionId });
+	}
+
+	/**
+	 * Changes to an active workflow, put live: n8n 1.x re-activates it on Save (removing its
+	 * webhooks, then registering them again), n8n 2.x saves a draft and Publish puts it live.
+	 */
+	async publishChanges(id: string, changes: Record<string, unknown>): Promise<StoredWorkflow> {
+		const saved = await this.updateWorkflow(id, changes);
+		return this.major >= 2 ? await this.activateWorkflow(id) : saved;
+	}
+
+	/**
+	 * "Listen for test event" on a trigger node: `POST /rest/workflows/:id/run` from that trigger.
+	 * n8n registers the trigger's test webhook, then answers `{ waitingForWebhook: true }`. n8n 1.x
+	 * runs the workflow sent in the body, n8n 2.x the one it has saved (and ignores `workflowData`).
+	 */
+	async listenForTestEvent(id: string, triggerName: string): Promise<{ waitingForWebhook?: boolean; executionId?: string }> {
+		const workflowData = await this.workflow(id);
+		return await this.data('POST', `workflows/${id}/run`, { workflowData, triggerToStartFrom: { name: triggerName } });
+	}
+
+	/** The editor's "Stop listening": n8n removes the workflow's test webhooks (`DELETE /rest/test-webhook/:id`). */
+	async stopListening(id: string): Promise<unknown> {
+		return await this.data('DELETE', `test-webhook/${id}`);
+	}
+
 	/** The workflow's executions, newest first, as the editor's Executions tab lists them. */
 	async executions(workflowId: string): Promise<ExecutionSummary[]> {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));

@@ -54,18 +54,35 @@ describe.each(N8N_VERSIONS)('n8n $version: Copernica Trigger', (target) => {
 	let productionUrl: string;
 	let databaseId: string;
 
-	/** The workflow's executions, failing with n8n's log when `done` is not met in time. */
-	async function executionsUntil(what: string, done: (executions: ExecutionSummary[]) => boolean): Promise<ExecutionSummary[]> {
+	/**
+	 * The executions added since `before` (the workflow's executions then), once there is at least
+	 * one and all have finished; failing with the list and n8n's log when that takes too long.
+	 */
+	async function newExecutions(what: string, before: ExecutionSummary[]): Promise<ExecutionSummary[]> {
 		const deadline = Date.now() + EXECUTION_WAIT_MS;
-		let executions = await rest.executions(workflowId);
-		while (!done(executions)) {
+		for (;;) {
+			const executions = await rest.executions(workflowId);
+			const added = executions.filter((run) => !before.some((old) => old.id === run.id));
+			if (added.length > 0 && added.every((run) => !['new', 'running', 'waiting'].includes(run.status))) return added;
 			if (Date.now() > deadline) {
-				throw new Error(`n8n ${target.version}: ${what} not seen within ${EXECUTION_WAIT_MS / 1000} s; executions ${JSON.stringify(executions)}; n8n's log:\n${n8n.serverLog()}`);
+				throw new Error(`n8n ${target.version}: ${what} not finished within ${EXECUTION_WAIT_MS / 1000} s; executions ${JSON.stringify(executions)}; n8n's log:\n${n8n.serverLog()}`);
 			}
 			await sleep(500);
-			executions = await rest.executions(workflowId);
 		}
-		return executions;
+	}
+
+	/**
+	 * The emulator's webhooks once none is left, for what n8n removes after it has answered: the
+	 * end of a test listening (n8n 1.x's Stop listening does not wait for the removal either).
+	 */
+	async function webhooksOnceRemoved(timeoutMs = 10_000) {
+		const deadline = Date.now() + timeoutMs;
+		let webhooks = await client.webhooks();
+		while (webhooks.length > 0 && Date.now() < deadline) {
+			await sleep(250);
+			webhooks = await client.webhooks();
+		}
+		return webhooks;
 	}
 
 	/** The trigger's one output item in execution `id`. */
@@ -143,6 +160,7 @@ describe.each(N8N_VERSIONS)('n8n $version: Copernica Trigger', (target) => {
 
 	it('a profile update through Copernica\'s REST API reaches the trigger: one call answered 200, one execution with the event', async () => {
 		const profile = (await client.profilesWhere('Customers', 'customerid', 'C-1001'))[0];
+		const before = await rest.executions(workflowId);
 		await client.clearDeliveries();
 		const response = await fetch(`${emulator.baseUrl}/profile/${profile.ID}?access_token=${token}`, {
 			method: 'PUT',
@@ -154,8 +172,9 @@ describe.each(N8N_VERSIONS)('n8n $version: Copernica Trigger', (target) => {
 		expect(deliveries.map(({ handler, trigger, status, error }) => ({ handler, trigger, status, error }))).toEqual([
 			{ handler: productionUrl, trigger: 'update', status: 200, error: undefined },
 		]);
-		const [execution] = await executionsUntil('an execution of the update', (executions) => executions.some((run) => run.status !== 'running' && run.status !== 'new'));
-		expect(execution).toMatchObject({ status: 'success', mode: 'webhook' });
+		const added = await newExecutions('an execution of the update', before);
+		expect(added).toEqual([expect.objectContaining({ status: 'success', mode: 'webhook' })]);
+		const [execution] = added;
 		const item = await triggerItem(execution.id);
 		const updated = (await client.profilesWhere('Customers', 'customerid', 'C-1001'))[0];
 		expect(item).toMatchObject({
@@ -197,9 +216,8 @@ describe.each(N8N_VERSIONS)('n8n $version: Copernica Trigger', (target) => {
 
 		const genuine = signedCall(payload('Genuine'));
 		expect((await post(genuine.url, genuine.headers, genuine.body)).status).toBe(200);
-		const after = await executionsUntil('an execution of the genuine call', (executions) => executions.length > before.length && executions.every((run) => run.status !== 'running' && run.status !== 'new'));
-		const added = after.filter((run) => !before.some((old) => old.id === run.id));
-		expect(added).toHaveLength(1);
+		const added = await newExecutions('an execution of the genuine call', before);
+		expect(added).toEqual([expect.objectContaining({ status: 'success', mode: 'webhook' })]);
 		expect(await triggerItem(added[0].id)).toMatchObject({ profileId: '1', fields: { city: 'Genuine' } });
 	});
 
@@ -207,6 +225,20 @@ describe.each(N8N_VERSIONS)('n8n $version: Copernica Trigger', (target) => {
 		await rest.activateWorkflow(workflowId);
 		const webhooks = await client.webhooks();
 		expect(webhooks).toEqual([expect.objectContaining({ handler: productionUrl, trigger: 'update', database: databaseId })]);
+	});
+
+	it('changing the trigger\'s settings in the active workflow and putting them live replaces the webhook: still one, with the new callers', async () => {
+		const [before] = await client.webhooks();
+		const workflow = (await rest.workflow(workflowId)) as unknown as { nodes: Array<{ name: string; parameters: Record<string, unknown> }> };
+		const nodes = workflow.nodes.map((node) =>
+			node.name === TRIGGER ? { ...node, parameters: { ...node.parameters, options: { dnsResolver: emulator.dohUrl, callers: 'ms' } } } : node,
+		);
+		await rest.publishChanges(workflowId, { nodes });
+		const webhooks = await client.webhooks();
+		expect(webhooks).toEqual([expect.objectContaining({ handler: productionUrl, trigger: 'update', callers: ['ms'], database: databaseId })]);
+		expect(webhooks[0].ID).not.toBe(before.ID);
+		const stored = await rest.workflow(workflowId);
+		expect(stored.staticData).toMatchObject({ [`node:${TRIGGER}`]: { productionWebhook: { webhookId: webhooks[0].ID, callers: ['ms'] } } });
 	});
 
 	it('deactivation through the REST API removes the webhook from Copernica', async () => {
@@ -232,9 +264,47 @@ describe.each(N8N_VERSIONS)('n8n $version: Copernica Trigger', (target) => {
 		});
 		expect(response.status).toBe(204);
 		expect((await client.settleDeliveries()).map((entry) => [entry.webhook, entry.status])).toEqual([[Number(webhooks[0].ID), 200]]);
-		const after = await executionsUntil('an execution after re-activation', (executions) => executions.length > before.length && executions.every((run) => run.status !== 'running' && run.status !== 'new'));
+		const after = await newExecutions('an execution after re-activation', before);
+		expect(after).toEqual([expect.objectContaining({ status: 'success', mode: 'webhook' })]);
 		expect(await triggerItem(after[0].id)).toMatchObject({ profileId: profile.ID, fields: { city: 'Delft' } });
 		await rest.deactivateWorkflow(workflowId);
 		expect(await client.webhooks()).toEqual([]);
+	});
+
+	describe('"Listen for test event" (the workflow inactive)', () => {
+		let testUrl: string;
+
+		beforeAll(() => {
+			testUrl = `${rest.baseUrl}/webhook-test/${webhookId}/webhook`;
+		});
+
+		it('registers the test URL while n8n listens; the first call ends the listening, runs the workflow once and removes the webhook', async () => {
+			expect(await client.webhooks()).toEqual([]);
+			expect(await rest.listenForTestEvent(workflowId, TRIGGER)).toMatchObject({ waitingForWebhook: true });
+			const webhooks = await client.webhooks();
+			expect(webhooks).toEqual([expect.objectContaining({ handler: testUrl, trigger: 'update', database: databaseId })]);
+			const before = await rest.executions(workflowId);
+			await client.clearDeliveries();
+			const profile = (await client.profilesWhere('Customers', 'customerid', 'C-1001'))[0];
+			const response = await fetch(`${emulator.baseUrl}/profile/${profile.ID}?access_token=${token}`, {
+				method: 'PUT',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ fields: { city: 'Gouda' } }),
+			});
+			expect(response.status).toBe(204);
+			expect((await client.settleDeliveries()).map((entry) => [entry.handler, entry.status])).toEqual([[testUrl, 200]]);
+			const after = await newExecutions('the test execution', before);
+			expect(after).toEqual([expect.objectContaining({ status: 'success', mode: 'manual' })]);
+			expect(await triggerItem(after[0].id)).toMatchObject({ profileId: profile.ID, fields: { city: 'Gouda' } });
+			// n8n stops listening after one call and calls the node's delete: Copernica forgets the test URL.
+			expect(await webhooksOnceRemoved()).toEqual([]);
+		});
+
+		it('Stop listening removes the test webhook', async () => {
+			expect(await rest.listenForTestEvent(workflowId, TRIGGER)).toMatchObject({ waitingForWebhook: true });
+			expect((await client.webhooks()).map((webhook) => webhook.handler)).toEqual([testUrl]);
+			await rest.stopListening(workflowId);
+			expect(await webhooksOnceRemoved()).toEqual([]);
+		});
 	});
 });
