@@ -7,6 +7,8 @@ import type { Forgery } from '../emulator/signing';
 import { generateSigningKey, signRequest } from '../emulator/signing';
 import type { Payload } from '../emulator/webhookPayload';
 import { EmulatorClient } from '../test/harness/emulatorClient';
+import type { Editor } from './editor';
+import { errorsCausedByNode, openEditor } from './editor';
 import type { N8nInstance } from './n8nInstance';
 import type { ExecutionSummary } from './restApi';
 import { RestClient } from './restApi';
@@ -305,6 +307,54 @@ describe.each(N8N_VERSIONS)('n8n $version: Copernica Trigger', (target) => {
 			expect((await client.webhooks()).map((webhook) => webhook.handler)).toEqual([testUrl]);
 			await rest.stopListening(workflowId);
 			expect(await webhooksOnceRemoved()).toEqual([]);
+		});
+	});
+
+	describe('"Listen for test event" in the editor in Chromium', () => {
+		let editor: Editor;
+
+		beforeAll(async () => {
+			editor = await openEditor(rest.baseUrl, rest);
+		}, SETUP_TIMEOUT);
+
+		afterAll(async () => {
+			await editor?.close();
+		});
+
+		it('the trigger\'s panel listens (the test URL registered), shows the event a profile update sends, and n8n removes the test webhook', async () => {
+			const { page } = editor;
+			const testUrl = `${rest.baseUrl}/webhook-test/${webhookId}/webhook`;
+			try {
+				await page.goto(`${rest.baseUrl}/workflow/${workflowId}`);
+				const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${TRIGGER}"]`);
+				await node.waitFor({ state: 'visible', timeout: 60_000 });
+				await node.dblclick();
+				const ndv = page.locator('[data-test-id="ndv"]');
+				await ndv.waitFor({ state: 'visible' });
+				await ndv.locator('[data-test-id="node-execute-button"]:visible').first().click();
+				const deadline = Date.now() + 30_000;
+				while ((await client.webhooks()).length === 0 && Date.now() < deadline) await sleep(250);
+				expect((await client.webhooks()).map((webhook) => webhook.handler)).toEqual([testUrl]);
+
+				const profile = (await client.profilesWhere('Customers', 'customerid', 'C-1003'))[0];
+				await client.clearDeliveries();
+				const response = await fetch(`${emulator.baseUrl}/profile/${profile.ID}?access_token=${token}`, {
+					method: 'PUT',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({ fields: { city: 'Zaandam' } }),
+				});
+				expect(response.status).toBe(204);
+				expect((await client.settleDeliveries()).map((entry) => [entry.handler, entry.status])).toEqual([[testUrl, 200]]);
+				// The output panel shows the item n8n pushed to the editor.
+				const output = page.locator('[data-test-id="output-panel"]');
+				await output.getByText('Zaandam').first().waitFor({ state: 'visible', timeout: 30_000 });
+				expect(await output.innerText()).toContain('profileUpdated');
+				expect(await webhooksOnceRemoved()).toEqual([]);
+				expect(errorsCausedByNode(editor.consoleErrors)).toEqual([]);
+			} catch (error) {
+				await page.screenshot({ path: `/tmp/copernica-trigger-editor-${target.version}.png` });
+				throw error;
+			}
 		});
 	});
 });
