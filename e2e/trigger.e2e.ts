@@ -54,6 +54,8 @@ describe.each(N8N_VERSIONS)('n8n $version: Copernica Trigger', (target) => {
 	let rest: RestClient;
 	let workflowId: string;
 	let productionUrl: string;
+	/** Where "Listen for test event" makes Copernica call. */
+	let testUrl: string;
 	let databaseId: string;
 
 	/**
@@ -87,6 +89,22 @@ describe.each(N8N_VERSIONS)('n8n $version: Copernica Trigger', (target) => {
 		return webhooks;
 	}
 
+	/**
+	 * A profile update as the Copernica node makes it (`PUT profile/{id}` with the token), and the
+	 * webhook calls it caused, once they have settled.
+	 */
+	async function updateProfile(customerId: string, body: object) {
+		const profile = (await client.profilesWhere('Customers', 'customerid', customerId))[0];
+		await client.clearDeliveries();
+		const response = await fetch(`${emulator.baseUrl}/profile/${profile.ID}?access_token=${token}`, {
+			method: 'PUT',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body),
+		});
+		if (response.status !== 204) throw new Error(`PUT profile/${profile.ID}: ${response.status} ${await response.text()}`);
+		return { profile, deliveries: await client.settleDeliveries() };
+	}
+
 	/** The trigger's one output item in execution `id`. */
 	async function triggerItem(id: string): Promise<Record<string, unknown>> {
 		const runData = await rest.executionRunData(id);
@@ -116,6 +134,7 @@ describe.each(N8N_VERSIONS)('n8n $version: Copernica Trigger', (target) => {
 		rest = new RestClient(await n8n.start(), target.version);
 		await rest.setupOwner();
 		productionUrl = `${rest.baseUrl}/webhook/${webhookId}/webhook`;
+		testUrl = `${rest.baseUrl}/webhook-test/${webhookId}/webhook`;
 		databaseId = String(emulator.store.database('Customers').ID);
 		const workflow = await rest.createWorkflow({
 			name: 'Copernica Trigger: profile updated',
@@ -161,16 +180,8 @@ describe.each(N8N_VERSIONS)('n8n $version: Copernica Trigger', (target) => {
 	});
 
 	it('a profile update through Copernica\'s REST API reaches the trigger: one call answered 200, one execution with the event', async () => {
-		const profile = (await client.profilesWhere('Customers', 'customerid', 'C-1001'))[0];
 		const before = await rest.executions(workflowId);
-		await client.clearDeliveries();
-		const response = await fetch(`${emulator.baseUrl}/profile/${profile.ID}?access_token=${token}`, {
-			method: 'PUT',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ fields: { city: 'Leiden' }, interests: { offers: 1 } }),
-		});
-		expect(response.status).toBe(204);
-		const deliveries = await client.settleDeliveries();
+		const { profile, deliveries } = await updateProfile('C-1001', { fields: { city: 'Leiden' }, interests: { offers: 1 } });
 		expect(deliveries.map(({ handler, trigger, status, error }) => ({ handler, trigger, status, error }))).toEqual([
 			{ handler: productionUrl, trigger: 'update', status: 200, error: undefined },
 		]);
@@ -257,15 +268,8 @@ describe.each(N8N_VERSIONS)('n8n $version: Copernica Trigger', (target) => {
 		const webhooks = await client.webhooks();
 		expect(webhooks).toEqual([expect.objectContaining({ handler: productionUrl, trigger: 'update', database: databaseId })]);
 		const before = await rest.executions(workflowId);
-		await client.clearDeliveries();
-		const profile = (await client.profilesWhere('Customers', 'customerid', 'C-1002'))[0];
-		const response = await fetch(`${emulator.baseUrl}/profile/${profile.ID}?access_token=${token}`, {
-			method: 'PUT',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ fields: { city: 'Delft' } }),
-		});
-		expect(response.status).toBe(204);
-		expect((await client.settleDeliveries()).map((entry) => [entry.webhook, entry.status])).toEqual([[Number(webhooks[0].ID), 200]]);
+		const { profile, deliveries } = await updateProfile('C-1002', { fields: { city: 'Delft' } });
+		expect(deliveries.map((entry) => [entry.webhook, entry.status])).toEqual([[Number(webhooks[0].ID), 200]]);
 		const after = await newExecutions('an execution after re-activation', before);
 		expect(after).toEqual([expect.objectContaining({ status: 'success', mode: 'webhook' })]);
 		expect(await triggerItem(after[0].id)).toMatchObject({ profileId: profile.ID, fields: { city: 'Delft' } });
@@ -274,27 +278,14 @@ describe.each(N8N_VERSIONS)('n8n $version: Copernica Trigger', (target) => {
 	});
 
 	describe('"Listen for test event" (the workflow inactive)', () => {
-		let testUrl: string;
-
-		beforeAll(() => {
-			testUrl = `${rest.baseUrl}/webhook-test/${webhookId}/webhook`;
-		});
-
 		it('registers the test URL while n8n listens; the first call ends the listening, runs the workflow once and removes the webhook', async () => {
 			expect(await client.webhooks()).toEqual([]);
 			expect(await rest.listenForTestEvent(workflowId, TRIGGER)).toMatchObject({ waitingForWebhook: true });
 			const webhooks = await client.webhooks();
 			expect(webhooks).toEqual([expect.objectContaining({ handler: testUrl, trigger: 'update', database: databaseId })]);
 			const before = await rest.executions(workflowId);
-			await client.clearDeliveries();
-			const profile = (await client.profilesWhere('Customers', 'customerid', 'C-1001'))[0];
-			const response = await fetch(`${emulator.baseUrl}/profile/${profile.ID}?access_token=${token}`, {
-				method: 'PUT',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ fields: { city: 'Gouda' } }),
-			});
-			expect(response.status).toBe(204);
-			expect((await client.settleDeliveries()).map((entry) => [entry.handler, entry.status])).toEqual([[testUrl, 200]]);
+			const { profile, deliveries } = await updateProfile('C-1001', { fields: { city: 'Gouda' } });
+			expect(deliveries.map((entry) => [entry.handler, entry.status])).toEqual([[testUrl, 200]]);
 			const after = await newExecutions('the test execution', before);
 			expect(after).toEqual([expect.objectContaining({ status: 'success', mode: 'manual' })]);
 			expect(await triggerItem(after[0].id)).toMatchObject({ profileId: profile.ID, fields: { city: 'Gouda' } });
@@ -323,7 +314,6 @@ describe.each(N8N_VERSIONS)('n8n $version: Copernica Trigger', (target) => {
 
 		it('the trigger\'s panel listens (the test URL registered), shows the event a profile update sends, and n8n removes the test webhook', async () => {
 			const { page } = editor;
-			const testUrl = `${rest.baseUrl}/webhook-test/${webhookId}/webhook`;
 			try {
 				await page.goto(`${rest.baseUrl}/workflow/${workflowId}`);
 				const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${TRIGGER}"]`);
@@ -336,15 +326,8 @@ describe.each(N8N_VERSIONS)('n8n $version: Copernica Trigger', (target) => {
 				while ((await client.webhooks()).length === 0 && Date.now() < deadline) await sleep(250);
 				expect((await client.webhooks()).map((webhook) => webhook.handler)).toEqual([testUrl]);
 
-				const profile = (await client.profilesWhere('Customers', 'customerid', 'C-1003'))[0];
-				await client.clearDeliveries();
-				const response = await fetch(`${emulator.baseUrl}/profile/${profile.ID}?access_token=${token}`, {
-					method: 'PUT',
-					headers: { 'content-type': 'application/json' },
-					body: JSON.stringify({ fields: { city: 'Zaandam' } }),
-				});
-				expect(response.status).toBe(204);
-				expect((await client.settleDeliveries()).map((entry) => [entry.handler, entry.status])).toEqual([[testUrl, 200]]);
+				const { deliveries } = await updateProfile('C-1003', { fields: { city: 'Zaandam' } });
+				expect(deliveries.map((entry) => [entry.handler, entry.status])).toEqual([[testUrl, 200]]);
 				// The output panel shows the item n8n pushed to the editor.
 				const output = page.locator('[data-test-id="output-panel"]');
 				await output.getByText('Zaandam').first().waitFor({ state: 'visible', timeout: 30_000 });
