@@ -101,14 +101,21 @@ export function ensureN8n(target: N8nVersion): N8nInstall {
 	return { version: target.version, runtime, cli: path.join(folder, 'node_modules', 'n8n', 'bin', 'n8n') };
 }
 
-/** `npm pack` of the freshly built project into .e2e/, as users get it from the registry. */
+/**
+ * Where this checkout's tarball goes: a folder of its own under .e2e/, because git worktrees of
+ * the project may share one .e2e/ (a symlink, to reuse the installed n8n releases), and two
+ * checkouts packing the same file name into one folder would install each other's build.
+ */
+const PACK_FOLDER = path.join(E2E_ROOT, 'packed', path.basename(PROJECT_ROOT));
+
+/** `npm pack` of the freshly built project into .e2e/packed/<checkout>/, as users get it from the registry. */
 export function packProject(): string {
-	fs.mkdirSync(E2E_ROOT, { recursive: true });
+	fs.mkdirSync(PACK_FOLDER, { recursive: true });
 	run('npx', ['gulp', 'build'], PROJECT_ROOT);
-	const output = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', E2E_ROOT], {
+	const output = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', PACK_FOLDER], {
 		cwd: PROJECT_ROOT,
 		encoding: 'utf8',
 	});
 	const [packed] = JSON.parse(output) as Array<{ filename: string }>;
-	return path.join(E2E_ROOT, packed.filename);
+	return path.join(PACK_FOLDER, packed.filename);
 }

@@ -57,6 +57,8 @@ function runDataOf(stdout: string): ExecuteResult['run'] {
 export class N8nInstance {
 	readonly userFolder: string;
 	private server: ChildProcess | undefined;
+	/** What `n8n start` printed so far (stdout and stderr), for reports when a test fails. */
+	private readonly serverOutput: string[] = [];
 	port = 0;
 
 	constructor(
@@ -162,7 +164,8 @@ export class N8nInstance {
 	/** `n8n start` on the given port (default: a free one); resolves once the editor answers. */
 	async start(port?: number): Promise<string> {
 		this.port = port ?? (await freePort());
-		const output: string[] = [];
+		const output = this.serverOutput;
+		output.length = 0;
 		this.server = spawn(this.install.runtime.binary, [this.install.cli, 'start'], {
 			env: {
 				...this.env,
@@ -192,6 +195,11 @@ export class N8nInstance {
 			await new Promise((resolve) => setTimeout(resolve, 500));
 		}
 		throw new Error(`n8n did not start within 3 minutes: ${output.join('').slice(-2000)}`);
+	}
+
+	/** The last `chars` characters `n8n start` printed. */
+	serverLog(chars = 4000): string {
+		return this.serverOutput.join('').slice(-chars);
 	}
 
 	/** SIGTERM, and SIGKILL if n8n has not exited 15 s later: a stray n8n would hold its ports. */

@@ -14,10 +14,9 @@ import {
 	screenshotPanel,
 	selectionFieldOptions,
 } from './editorChecks';
-import { E2E_ROOT, ensureN8n, packProject } from './install';
-import type { ExecuteResult } from './n8nInstance';
-import { N8nInstance } from './n8nInstance';
+import type { ExecuteResult, N8nInstance } from './n8nInstance';
 import { RestClient } from './restApi';
+import { CREDENTIAL, n8nWithPackage, SETUP_TIMEOUT } from './suite';
 import { N8N_VERSIONS, NEWEST } from './versions';
 
 /**
@@ -27,9 +26,6 @@ import { N8N_VERSIONS, NEWEST } from './versions';
  */
 
 const EXAMPLES = path.join(PROJECT_ROOT, 'examples');
-const SETUP_TIMEOUT = 30 * 60 * 1000;
-/** The credential the example workflows refer to. */
-const CREDENTIAL = { id: 'copernicaEmulator', name: 'Copernica (emulator)', type: 'copernicaApi' };
 
 const EXAMPLE_WORKFLOWS = [
 	'update-profiles-by-customer-id',
@@ -38,12 +34,6 @@ const EXAMPLE_WORKFLOWS = [
 	'get-many-then-update',
 	'shop-orders-with-field-mapping',
 ];
-
-let tarball: string | undefined;
-function packedProject(): string {
-	tarball ??= packProject();
-	return tarball;
-}
 
 /** The Copernica node's output items, or its error, from `n8n execute --rawOutput`. */
 function copernicaRun(result: ExecuteResult) {
@@ -62,13 +52,9 @@ describe.each(N8N_VERSIONS)('n8n $version', (target) => {
 	}
 
 	beforeAll(async () => {
-		const install = ensureN8n(target);
-		const baseUrl = await emulator.start();
+		await emulator.start();
 		client = new EmulatorClient(emulator.origin);
-		n8n = new N8nInstance(install, path.join(E2E_ROOT, `home-${target.version}`));
-		n8n.reset();
-		await n8n.installCommunityPackage(packedProject());
-		await n8n.importCredentials([{ ...CREDENTIAL, data: { accessToken: token, baseUrl } }]);
+		n8n = await n8nWithPackage(target, 'home', emulator, token);
 		for (const example of EXAMPLE_WORKFLOWS) {
 			await n8n.importWorkflow(path.join(EXAMPLES, `${example}.json`));
 		}
