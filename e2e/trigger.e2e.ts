@@ -176,7 +176,7 @@ describe.each(N8N_VERSIONS)('n8n $version: Copernica Trigger', (target) => {
 		expect(webhooks[0].collection).toBeUndefined();
 		// n8n saved the node's static data: the registered ID is what deactivation removes.
 		const stored = await rest.workflow(workflowId);
-		expect(stored.staticData).toMatchObject({ [`node:${TRIGGER}`]: { productionWebhook: { webhookId: webhooks[0].ID, handler: productionUrl } } });
+		expect(stored.staticData).toMatchObject({ [`node:${TRIGGER}`]: { webhooks: { [productionUrl]: { webhookId: webhooks[0].ID, trigger: 'update' } } } });
 	});
 
 	it('a profile update through Copernica\'s REST API reaches the trigger: one call answered 200, one execution with the event', async () => {
@@ -251,7 +251,7 @@ describe.each(N8N_VERSIONS)('n8n $version: Copernica Trigger', (target) => {
 		expect(webhooks).toEqual([expect.objectContaining({ handler: productionUrl, trigger: 'update', callers: ['ms'], database: databaseId })]);
 		expect(webhooks[0].ID).not.toBe(before.ID);
 		const stored = await rest.workflow(workflowId);
-		expect(stored.staticData).toMatchObject({ [`node:${TRIGGER}`]: { productionWebhook: { webhookId: webhooks[0].ID, callers: ['ms'] } } });
+		expect(stored.staticData).toMatchObject({ [`node:${TRIGGER}`]: { webhooks: { [productionUrl]: { webhookId: webhooks[0].ID, callers: ['ms'] } } } });
 	});
 
 	it('deactivation through the REST API removes the webhook from Copernica', async () => {

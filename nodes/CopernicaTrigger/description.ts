@@ -57,6 +57,8 @@ export const triggerProperties: INodeProperties[] = [
 				displayName: 'DNS-over-HTTPS Resolver',
 				name: 'dnsResolver',
 				type: 'string',
+				// Read as saved: in webhook() an expression would be evaluated against the unverified call.
+				noDataExpression: true,
 				default: DEFAULT_DNS_RESOLVER,
 				placeholder: DEFAULT_DNS_RESOLVER,
 				description:
@@ -73,6 +75,7 @@ export const triggerProperties: INodeProperties[] = [
 				displayName: 'Verify Signature',
 				name: 'verifySignature',
 				type: 'boolean',
+				noDataExpression: true,
 				default: true,
 				description:
 					'Whether to check that each call comes from your Copernica account (its signature, digest, date and account) and answer any other with HTTP 401. Turning this off lets anyone who knows the URL start the workflow.',

@@ -2,13 +2,14 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 
 import { isSecureUrl } from '../shared/helpers/secureUrl';
 import { accountIdOf } from './lifecycle/account';
-import { databaseIdOf, eventOf } from './lifecycle/desiredWebhook';
-import { handlersOf, stateOf } from './lifecycle/webhookState';
+import { collectionIdOf, databaseIdOf, eventOf } from './lifecycle/desiredWebhook';
+import { registeredUrlsOf, stateOf } from './lifecycle/webhookState';
 import type { WebhookState } from './lifecycle/webhookState';
 import { eventOutput } from './payload/eventOutput';
 import { parseFormBody, unflattenParsedBody } from './payload/formBody';
 import type { TriggerEvent } from './events';
-import { DEFAULT_DNS_RESOLVER, publicKeyFor } from './verification/publicKeys';
+import { DEFAULT_DNS_RESOLVER, publicKeysFor } from './verification/publicKeys';
+import { firstTimeSeen } from './verification/replayGuard';
 import { verifyCall } from './verification/verifyCall';
 
 /**
@@ -17,22 +18,11 @@ import { verifyCall } from './verification/verifyCall';
  * collection, and handed to the workflow as one item.
  */
 
-/**
- * The URLs this node registered, the one the call may have come to first. n8n gives webhook() the
- * production URL even for a test call (WebhookContext.getNodeWebhookUrl ignores isTest; newer
- * releases add getWebhookResourceUrl, which does not), so the test URL comes from the state
- * create() kept of it, which n8n hands to test calls.
- */
-function registeredUrls(context: IWebhookFunctions): string[] {
-	const resourceUrl = (context as { getWebhookResourceUrl?: (name: string) => string | undefined }).getWebhookResourceUrl?.('default');
-	const productionUrl = context.getNodeWebhookUrl('default');
-	// Only this node's own URLs (test and production share `/<webhookId>/webhook`): a duplicated
-	// workflow carries the original's state, whose URL it must not answer for.
-	const webhookId = context.getNode().webhookId;
-	const ownPath = (url: string) => webhookId === undefined || pathOf(url).endsWith(`/${webhookId}/webhook`);
-	const stored = handlersOf(context.getWorkflowStaticData('node')).filter(ownPath);
-	const urls = [resourceUrl, productionUrl, ...stored];
-	return [...new Set(urls.filter((url): url is string => typeof url === 'string' && url !== ''))];
+/** One webhook this node registered: the URL n8n gives it, the handler Copernica calls, what was kept. */
+interface Registration {
+	url: string;
+	handler: string;
+	state?: WebhookState;
 }
 
 function pathOf(url: string): string {
@@ -41,6 +31,50 @@ function pathOf(url: string): string {
 	} catch {
 		return '';
 	}
+}
+
+/**
+ * The webhooks the call may have come to. n8n gives webhook() the production URL even for a test
+ * call (WebhookContext.getNodeWebhookUrl ignores isTest; newer releases add getWebhookResourceUrl,
+ * which does not), so on older releases a test call (mode manual) is matched against the states
+ * create() kept of this node's URLs, which n8n hands to test calls. Only this node's own URLs
+ * (test and production share `/<webhookId>/webhook`): a duplicated workflow carries the original's
+ * state, and must not answer for its URL.
+ */
+function registrationsOf(context: IWebhookFunctions, staticData: IDataObject): Registration[] {
+	const resourceUrl = (context as { getWebhookResourceUrl?: (name: string) => string | undefined }).getWebhookResourceUrl?.('default');
+	const productionUrl = context.getNodeWebhookUrl('default') ?? '';
+	const webhookId = context.getNode().webhookId;
+	const ownPath = (url: string) => webhookId === undefined || pathOf(url).endsWith(`/${webhookId}/webhook`);
+	let urls: string[];
+	if (resourceUrl) urls = [resourceUrl];
+	else if (context.getMode() === 'manual') urls = [...new Set([...registeredUrlsOf(staticData).filter(ownPath), productionUrl])];
+	else urls = [productionUrl];
+	return urls
+		.filter((url) => url !== '')
+		.map((url) => {
+			const state = stateOf(staticData, url);
+			// The handler as registered carries a registration tag (webhookLifecycle.ts); without a state, the bare URL.
+			return { url, handler: state?.handler || url, state };
+		});
+}
+
+/**
+ * The options that decide how a call is checked, read as saved, not evaluated: in webhook(), n8n
+ * evaluates expressions against the call itself (`$json` is the unverified request), so an
+ * expression could let the caller pick the resolver or turn the check off. An expression in
+ * Verify Signature counts as on; one in the resolver refuses every call.
+ */
+function verificationSettings(context: IWebhookFunctions): { verify: boolean; resolver?: string; problem?: string } {
+	const options = (context.getNode().parameters.options ?? {}) as IDataObject;
+	const verify = options.verifySignature !== false;
+	const resolver = options.dnsResolver;
+	if (typeof resolver === 'string' && resolver.trim().startsWith('=')) {
+		return { verify, problem: 'the DNS-over-HTTPS Resolver is an expression, which would be evaluated against the unverified call' };
+	}
+	const address = typeof resolver === 'string' && resolver.trim() !== '' ? resolver.trim() : DEFAULT_DNS_RESOLVER;
+	if (!isSecureUrl(address)) return { verify, problem: 'the DNS-over-HTTPS resolver is not an https address' };
+	return { verify, resolver: address };
 }
 
 function refuse(context: IWebhookFunctions, reason: string): IWebhookResponseData {
@@ -83,48 +117,51 @@ async function isWatched(
 	if (String(payload.database ?? '') !== databaseId) return false;
 	const hasCollection = payload.collection !== undefined && payload.collection !== '';
 	if (event.kind === 'profile') return !hasCollection && (payload.subprofile === undefined || payload.subprofile === '');
-	const collectionId = state?.collectionId;
 	if (!hasCollection) return false;
-	return collectionId === undefined || collectionId === null || String(payload.collection) === collectionId;
+	const collectionId = state?.collectionId ?? (await collectionIdOf(context, databaseId));
+	return String(payload.collection) === collectionId;
 }
 
 export async function receive(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const webhookUrls = registeredUrls(this);
 	const staticData = this.getWorkflowStaticData('node');
-	let state: WebhookState | undefined = stateOf(staticData, webhookUrls[0] ?? '');
-	const verifySignature = this.getNodeParameter('options.verifySignature', true) !== false;
+	const registrations = registrationsOf(this, staticData);
+	let state = registrations[0]?.state;
+	const settings = verificationSettings(this);
 	const rawBody = (this.getRequestObject() as { rawBody?: Buffer }).rawBody;
 
-	if (verifySignature) {
-		const resolver = String(this.getNodeParameter('options.dnsResolver', DEFAULT_DNS_RESOLVER) || DEFAULT_DNS_RESOLVER).trim();
-		if (!isSecureUrl(resolver)) return refuse(this, 'the DNS-over-HTTPS resolver is not an https address');
+	if (settings.verify) {
+		if (settings.problem !== undefined || settings.resolver === undefined) return refuse(this, settings.problem ?? 'no resolver');
+		const resolver = settings.resolver;
 		let accountId: string;
 		try {
 			// Every state of this node was registered with the one credential: any names the account.
-			accountId = webhookUrls.map((url) => stateOf(staticData, url)?.accountId).find(Boolean) || (await accountIdOf(this));
+			accountId = registrations.map((registration) => registration.state?.accountId).find(Boolean) || (await accountIdOf(this));
 		} catch (error) {
 			return refuse(this, `the account to check against could not be read (${(error as Error).message})`);
 		}
 		const fetchJson = async (url: string) =>
 			await this.helpers.httpRequest({ method: 'GET', url, json: true, headers: { accept: 'application/dns-json' }, timeout: 10_000 });
+		const headers = this.getHeaderData() as Record<string, string | string[] | undefined>;
 		let verdict;
 		try {
 			verdict = await verifyCall(
-				{ headers: this.getHeaderData() as Record<string, string | string[] | undefined>, rawBody },
-				{ webhookUrls, accountId, now: Date.now() },
-				async (keyId, fresh) => await publicKeyFor(fetchJson, resolver, keyId, { fresh }),
+				{ headers, rawBody },
+				{ webhookUrls: registrations.map((registration) => registration.handler), accountId, now: Date.now() },
+				async (keyId, fresh) => await publicKeysFor(fetchJson, resolver, keyId, { fresh }),
 			);
 		} catch (error) {
 			return refuse(this, `the signing key could not be looked up (${(error as Error).message})`);
 		}
 		if (!verdict.verified) return refuse(this, verdict.reason);
-		state = stateOf(staticData, verdict.webhookUrl) ?? state;
+		if (!firstTimeSeen(String(headers.signature))) return refuse(this, 'the same signed call was received before (a replay)');
+		const signedFor = verdict.webhookUrl;
+		state = registrations.find((registration) => registration.handler === signedFor)?.state ?? state;
 	}
 
 	const event = eventOf(this);
 	const payload = payloadOf(this, rawBody);
 	// Copernica may call with events this node does not watch: answered 200, no execution.
 	if (!(await isWatched(this, event, payload, state))) return {};
-	const includeRaw = this.getNodeParameter('options.includeRaw', false) === true;
+	const includeRaw = this.getNode().parameters.options !== undefined && (this.getNode().parameters.options as IDataObject).includeRaw === true;
 	return { workflowData: [[{ json: eventOutput(event, payload, includeRaw ? payload : undefined) }]] };
 }

@@ -158,6 +158,22 @@ describe('Copernica Trigger output', () => {
 		expect(await settled(harness)).toEqual([]);
 	});
 
+	it('a subprofile of another collection starts nothing, also when the webhook\'s state is not at hand', async () => {
+		// Verify Signature off: with it on, a call whose registration is unknown is refused anyway (lifecycle.test.ts).
+		const harness = await active('subprofileUpdated', { collection: byName('Orders'), options: { verifySignature: false } });
+		const [webhook] = await copernica.client.webhooks();
+		harness.staticData = {};
+		await copernica.client.deliver(webhook.ID, {
+			type: 'update',
+			profile: 1004,
+			subprofile: 7,
+			database: Number(await databaseId('Customers')),
+			collection: Number(await ordersId()) + 1000,
+			fields: { a: 'b' },
+		});
+		expect(await settled(harness)).toEqual([]);
+	});
+
 	it('an event of another type starts nothing (a create sent to the update webhook)', async () => {
 		const harness = await active('profileUpdated');
 		const [webhook] = await copernica.client.webhooks();

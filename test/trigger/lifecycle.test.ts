@@ -1,5 +1,8 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { restApi, useEmulator } from '../harness/fixture';
-import { byName, useTriggers } from '../harness/triggerFixture';
+import { TRIGGER_NAME } from '../harness/triggerEngine';
+import { byName, untagged, useTriggers } from '../harness/triggerFixture';
 
 /**
  * Registering and removing the trigger's webhook as n8n does it on publish, republish, a changed
@@ -23,8 +26,10 @@ describe('Copernica Trigger lifecycle', () => {
 		expect(await harness.activate()).toEqual({ existed: false });
 		const webhooks = await copernica.client.webhooks();
 		expect(webhooks).toHaveLength(1);
+		expect(untagged(webhooks[0].handler)).toBe(harness.productionUrl);
+		// A tag of this registration's own: a webhook a lost answer left behind calls with another (webhookLifecycle.ts).
+		expect(webhooks[0].handler).toMatch(/\?copernicaRegistration=[0-9a-f]{16}$/);
 		expect(webhooks[0]).toMatchObject({
-			handler: harness.productionUrl,
 			trigger: 'update',
 			callers: ['ms', 'publisher'],
 			database: await databaseId('Customers'),
@@ -79,7 +84,7 @@ describe('Copernica Trigger lifecycle', () => {
 		const webhooks = await copernica.client.webhooks();
 		expect(webhooks).toHaveLength(1);
 		expect(webhooks[0].ID).not.toBe(stale.ID);
-		expect(webhooks[0].handler).toBe(harness.productionUrl);
+		expect(untagged(webhooks[0].handler)).toBe(harness.productionUrl);
 	});
 
 	it('a webhook removed in Copernica meanwhile is registered again', async () => {
@@ -90,7 +95,7 @@ describe('Copernica Trigger lifecycle', () => {
 		expect(await harness.activate()).toEqual({ existed: false });
 		const webhooks = await copernica.client.webhooks();
 		expect(webhooks).toHaveLength(1);
-		expect(webhooks[0].handler).toBe(harness.productionUrl);
+		expect(untagged(webhooks[0].handler)).toBe(harness.productionUrl);
 	});
 
 	it('a duplicated workflow (new URL, the original state copied) registers its own and leaves the original alone', async () => {
@@ -101,7 +106,7 @@ describe('Copernica Trigger lifecycle', () => {
 		expect(await harness.activate()).toEqual({ existed: false });
 		const webhooks = await copernica.client.webhooks();
 		expect(webhooks).toHaveLength(2);
-		expect(webhooks.map((webhook) => webhook.handler).sort()).toEqual([original.handler, harness.productionUrl].sort());
+		expect(webhooks.map((webhook) => untagged(webhook.handler)).sort()).toEqual([untagged(original.handler), harness.productionUrl].sort());
 	});
 
 	it('unpublishing removes the webhook; a webhook already removed in Copernica counts as removed', async () => {
@@ -133,17 +138,17 @@ describe('Copernica Trigger lifecycle', () => {
 		await harness.activate();
 		await harness.listenForTestEvent();
 		const both = await copernica.client.webhooks();
-		expect(both.map((webhook) => webhook.handler).sort()).toEqual([harness.productionUrl, harness.testUrl].sort());
+		expect(both.map((webhook) => untagged(webhook.handler)).sort()).toEqual([harness.productionUrl, harness.testUrl].sort());
 		// n8n removes the test webhook with the same mode and activation as a published one ('internal', 'update').
 		expect(await harness.stopListening()).toBe(true);
 		const left = await copernica.client.webhooks();
-		expect(left.map((webhook) => webhook.handler)).toEqual([harness.productionUrl]);
+		expect(left.map((webhook) => untagged(webhook.handler))).toEqual([harness.productionUrl]);
 		expect(harness.webhookState('production')).toMatchObject({ webhookId: left[0].ID });
 		// The published workflow still receives its calls.
 		const [anna] = await copernica.client.profilesWhere('Customers', 'customerid', 'C-1001');
 		await restApi(copernica).put(`/profile/${anna.ID}`, { fields: { city: 'Assen' } });
 		const deliveries = await copernica.client.settleDeliveries();
-		expect(deliveries.map((delivery) => [delivery.handler, delivery.status])).toEqual([[harness.productionUrl, 200]]);
+		expect(deliveries.map((delivery) => [untagged(delivery.handler), delivery.status])).toEqual([[harness.productionUrl, 200]]);
 		expect(await harness.executionsSettled()).toHaveLength(1);
 	});
 
@@ -153,7 +158,7 @@ describe('Copernica Trigger lifecycle', () => {
 		const [anna] = await copernica.client.profilesWhere('Customers', 'customerid', 'C-1001');
 		await restApi(copernica).put(`/profile/${anna.ID}`, { fields: { city: 'Emmen' } });
 		const deliveries = await copernica.client.settleDeliveries();
-		expect(deliveries.map((delivery) => [delivery.handler, delivery.status])).toEqual([[harness.testUrl, 200]]);
+		expect(deliveries.map((delivery) => [untagged(delivery.handler), delivery.status])).toEqual([[harness.testUrl, 200]]);
 		const [run] = await harness.executionsSettled();
 		expect(run.mode).toBe('manual');
 		expect(harness.outputOf(0)[0]).toMatchObject({ profileId: anna.ID, fields: { city: 'Emmen' } });
@@ -196,6 +201,20 @@ describe('Copernica Trigger lifecycle without its state', () => {
 		expect(asked).toHaveLength(2);
 	});
 
+	it('static data lost: calls are refused (their registration is unknown) until the workflow is published again', async () => {
+		const harness = await trigger();
+		await harness.activate();
+		harness.staticData = {};
+		const [anna] = await copernica.client.profilesWhere('Customers', 'customerid', 'C-1001');
+		await restApi(copernica).put(`/profile/${anna.ID}`, { fields: { city: 'Hoorn' } });
+		expect((await copernica.client.settleDeliveries()).map((delivery) => delivery.status)).toEqual([401]);
+		await copernica.client.clearDeliveries();
+		await harness.activate();
+		await restApi(copernica).put(`/profile/${anna.ID}`, { fields: { city: 'Edam' } });
+		expect((await copernica.client.settleDeliveries()).map((delivery) => delivery.status).sort()).toEqual([200, 401]);
+		expect(await harness.executionsSettled()).toHaveLength(1);
+	});
+
 	it('static data lost, and a list answers: the webhook left behind at this URL is removed before the new one', async () => {
 		const harness = await trigger();
 		await harness.activate();
@@ -208,5 +227,63 @@ describe('Copernica Trigger lifecycle without its state', () => {
 		const webhooks = await copernica.client.webhooks();
 		expect(webhooks).toHaveLength(1);
 		expect(webhooks[0].ID).not.toBe(leftover.ID);
+	});
+});
+
+describe('Copernica Trigger lifecycle when things go wrong', () => {
+	it('a POST whose answer is lost after Copernica handled it: publishing again leaves one webhook that can start the workflow', async () => {
+		const harness = await trigger({ event: 'profileUpdated' });
+		await copernica.client.setFaults([{ method: 'POST', path: 'webhooks', resetAfterHandling: true, times: 1 }]);
+		const failure = await harness.activate().then(
+			() => undefined,
+			(caught: Error & { description?: string }) => caught,
+		);
+		expect(failure?.description).toContain('The webhook may have been registered in Copernica');
+		expect(failure?.description).toContain('Configuration → Webhooks');
+		expect(failure?.description).not.toMatch(/profile/i);
+		await copernica.client.setFaults([]);
+		await harness.activate();
+		// Two in Copernica (no list to find the first), but only the registered one's calls verify.
+		expect(await copernica.client.webhooks()).toHaveLength(2);
+		const [bram] = await copernica.client.profilesWhere('Customers', 'customerid', 'C-1002');
+		await restApi(copernica).put(`/profile/${bram.ID}`, { fields: { city: 'Den Haag' } });
+		const deliveries = await copernica.client.settleDeliveries();
+		expect(deliveries.map((delivery) => delivery.status).sort()).toEqual([200, 401]);
+		expect(await harness.executionsSettled()).toHaveLength(1);
+	});
+
+	it('the workflow imported with its static data into another n8n (same path, another host) leaves the first one\'s webhook alone', async () => {
+		const production = await trigger({ event: 'profileUpdated' });
+		await production.activate();
+		const [productionWebhook] = await copernica.client.webhooks();
+		const staging = await trigger({ event: 'profileUpdated' });
+		staging.staticData = JSON.parse(JSON.stringify(production.staticData));
+		const entry = ((staging.staticData[`node:${TRIGGER_NAME}`] as IDataObject).webhooks as IDataObject)[production.productionUrl] as IDataObject;
+		entry.instanceId = 'another-n8n-instance';
+		await staging.activate();
+		const handlers = (await copernica.client.webhooks()).map((webhook) => webhook.handler);
+		expect(handlers).toContain(productionWebhook.handler);
+		expect(handlers.map(untagged).sort()).toEqual([production.productionUrl, staging.productionUrl].sort());
+	});
+
+	it('n8n\'s own address changed (same instance, same path, another host): the webhook of the old address is removed', async () => {
+		const before = await trigger({ event: 'profileUpdated' });
+		await before.activate();
+		const after = await trigger({ event: 'profileUpdated' });
+		after.staticData = JSON.parse(JSON.stringify(before.staticData));
+		await after.activate();
+		expect((await copernica.client.webhooks()).map((webhook) => untagged(webhook.handler))).toEqual([after.productionUrl]);
+	});
+
+	it('without state, a listed webhook of another host with the same path is not removed', async () => {
+		const production = await trigger({ event: 'profileUpdated' });
+		await production.activate();
+		const [productionWebhook] = await copernica.client.webhooks();
+		const staging = await trigger({ event: 'profileUpdated' });
+		await copernica.client.setFaults([
+			{ method: 'GET', path: 'webhooks', times: 1, status: 200, contentType: 'application/json', body: JSON.stringify({ data: [productionWebhook] }) },
+		]);
+		await staging.activate();
+		expect((await copernica.client.webhooks()).map((webhook) => webhook.handler)).toContain(productionWebhook.handler);
 	});
 });

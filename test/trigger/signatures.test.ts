@@ -1,5 +1,9 @@
+import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import type { Forgery } from '../../emulator/signing';
-import { signRequest } from '../../emulator/signing';
+import { generateSigningKey, publicKeyRecord, signRequest } from '../../emulator/signing';
 import { restApi, useEmulator } from '../harness/fixture';
 import { n8nLogSince, n8nLogSize } from '../harness/n8nLog';
 import type { TriggerHarness } from '../harness/triggerEngine';
@@ -104,9 +108,10 @@ describe('Copernica Trigger signature checks', () => {
 
 	it('(request-target) and Host come from the registered URL, not from what a proxy passed on', async () => {
 		const { harness } = await active();
-		const signed = signRequest({ url: harness.productionUrl, body: payload(), accountId: '1', key: copernica.emulator.webhooks.key });
+		const [{ handler }] = await copernica.client.webhooks();
+		const signed = signRequest({ url: handler, body: payload(), accountId: '1', key: copernica.emulator.webhooks.key });
 		// A proxy in front of n8n forwards with its own Host; the signature still verifies against the registered URL.
-		const answer = await postCall(harness.productionUrl, { ...signed.headers, Host: 'n8n-internal:5678' }, signed.body);
+		const answer = await postCall(handler, { ...signed.headers, Host: 'n8n-internal:5678' }, signed.body);
 		expect(answer.status).toBe(200);
 		expect(await harness.executionsSettled()).toHaveLength(1);
 	});
@@ -125,11 +130,77 @@ describe('Copernica Trigger signature checks', () => {
 
 	it('a duplicated workflow (the original\'s state copied) refuses calls signed for the original\'s URL', async () => {
 		const { harness } = await active();
-		const originalUrl = harness.productionUrl;
+		const [original] = await copernica.client.webhooks();
 		harness.duplicate();
 		await harness.activate();
-		const signed = signRequest({ url: originalUrl, body: payload(), accountId: '1', key: copernica.emulator.webhooks.key });
+		const signed = signRequest({ url: original.handler, body: payload(), accountId: '1', key: copernica.emulator.webhooks.key });
 		expect((await postCall(harness.productionUrl, signed.headers, signed.body)).status).toBe(401);
+		expect(await harness.executionsSettled()).toHaveLength(0);
+	});
+
+	it('a genuine call copied and sent again while its Date is recent is refused as a replay', async () => {
+		const { harness, webhookId } = await active();
+		await copernica.client.deliver(webhookId, payload());
+		const [genuine] = await copernica.client.settleDeliveries();
+		expect(genuine.status).toBe(200);
+		const logFrom = n8nLogSize();
+		expect((await postCall(genuine.handler, genuine.headers, genuine.body)).status).toBe(401);
+		expect(await harness.executionsSettled()).toHaveLength(1);
+		expect(await n8nLogSince(logFrom)).toContain('received before (a replay)');
+	});
+
+	it('a flood of calls naming made-up copernica.com keys costs a few look-ups a minute and leaves the real key remembered', async () => {
+		const { harness, webhookId } = await active();
+		await copernica.client.deliver(webhookId, payload());
+		await copernica.client.settleDeliveries();
+		await copernica.client.clearDohRequests();
+		const [{ handler }] = await copernica.client.webhooks();
+		const url = new URL(handler);
+		for (let call = 0; call < 60; call++) {
+			const body = `type=update&n=${call}`;
+			const headers = {
+				Host: url.host,
+				Date: new Date().toUTCString(),
+				'X-Copernica-ID': 'account-1',
+				Digest: `SHA-256=${createHash('sha256').update(body).digest('base64')}`,
+				'Content-Type': 'application/x-www-form-urlencoded',
+				Signature: `keyId="k${call}-${Date.now()}._domainkey.copernica.com",algorithm="rsa-sha256",headers="(request-target) host date x-copernica-id digest",signature="AAAA"`,
+			};
+			expect((await postCall(handler, headers, body)).status).toBe(401);
+		}
+		const lookUps = Object.values(await copernica.client.dohRequests()).reduce((sum, count) => sum + count, 0);
+		expect(lookUps).toBeLessThanOrEqual(10);
+		await copernica.client.clearDohRequests();
+		await copernica.client.deliver(webhookId, payload());
+		await copernica.client.settleDeliveries();
+		const { keyId } = await copernica.client.signingKey();
+		expect((await copernica.client.dohRequests())[keyId.toLowerCase()] ?? 0).toBe(0);
+		expect(await harness.executionsSettled()).toHaveLength(2);
+	});
+
+	it('an expression in the resolver (n8n would evaluate it against the unverified call) refuses every call', async () => {
+		const attackerKey = generateSigningKey('evil._domainkey.copernica.com');
+		const doh = createServer((_request, response) => {
+			response.writeHead(200, { 'content-type': 'application/dns-json' });
+			response.end(JSON.stringify({ Status: 0, Answer: [{ type: 16, data: `"${publicKeyRecord(attackerKey)}"` }] }));
+		});
+		await new Promise<void>((resolve) => doh.listen(0, '127.0.0.1', resolve));
+		try {
+			const { harness } = await active({ dnsResolver: `={{ $json.headers["x-doh"] || "${copernica.emulator.dohUrl}" }}` });
+			const [{ handler }] = await copernica.client.webhooks();
+			const signed = signRequest({ url: handler, body: payload(), accountId: '1', key: attackerKey });
+			const attackerDoh = `http://127.0.0.1:${(doh.address() as AddressInfo).port}/resolve`;
+			expect((await postCall(handler, { ...signed.headers, 'X-DoH': attackerDoh }, signed.body)).status).toBe(401);
+			expect(await harness.executionsSettled()).toHaveLength(0);
+		} finally {
+			doh.close();
+		}
+	});
+
+	it('an expression in Verify Signature counts as on', async () => {
+		const { harness, webhookId } = await active({ verifySignature: '={{ $json.headers["x-off"] !== "1" }}' });
+		await copernica.client.deliver(webhookId, payload(), { forgery: 'unknownKey', header: undefined });
+		expect((await lastDelivery()).status).toBe(401);
 		expect(await harness.executionsSettled()).toHaveLength(0);
 	});
 

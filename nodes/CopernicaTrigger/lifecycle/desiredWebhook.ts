@@ -11,7 +11,8 @@ import type { TriggerEvent } from '../events';
 /** The webhook the node's settings ask for, as Copernica's POST webhooks takes it (copernica-webhooks.md §3.1). */
 export interface DesiredWebhook {
 	event: TriggerEvent;
-	handler: string;
+	/** The URL n8n gives the webhook (test or production); Copernica is given it with a registration tag. */
+	url: string;
 	trigger: string;
 	callers: string[];
 	databaseId: string | null;
@@ -61,7 +62,7 @@ export async function databaseIdOf(context: TriggerContext): Promise<string> {
 	return id;
 }
 
-async function collectionIdOf(context: TriggerContext, databaseId: string): Promise<string> {
+export async function collectionIdOf(context: TriggerContext, databaseId: string): Promise<string> {
 	const given = collectionGiven(context.getNodeParameter('collection', ''));
 	if (given.value === '') {
 		problemToError(context, new ParameterProblem('No collection chosen', 'Pick the collection from the list, or give its ID or name.'));
@@ -76,16 +77,16 @@ async function collectionIdOf(context: TriggerContext, databaseId: string): Prom
 
 export async function desiredWebhook(context: IHookFunctions): Promise<DesiredWebhook> {
 	const event = eventOf(context);
-	const handler = context.getNodeWebhookUrl('default');
-	if (!handler) throw new NodeOperationError(context.getNode(), 'n8n gave no webhook URL for this trigger');
+	const url = context.getNodeWebhookUrl('default');
+	if (!url) throw new NodeOperationError(context.getNode(), 'n8n gave no webhook URL for this trigger');
 	const databaseId = event.kind === 'email' ? null : await databaseIdOf(context);
 	const collectionId = event.kind === 'subprofile' ? await collectionIdOf(context, databaseId!) : null;
-	return { event, handler, trigger: event.trigger, callers: callersOf(context), databaseId, collectionId };
+	return { event, url, trigger: event.trigger, callers: callersOf(context), databaseId, collectionId };
 }
 
-/** The body of POST (and PUT) webhooks: only what the node means, nothing Copernica would default wrongly. */
-export function webhookBody(desired: DesiredWebhook): IDataObject {
-	const body: IDataObject = { handler: desired.handler, trigger: desired.trigger, callers: desired.callers };
+/** The body of POST webhooks: only what the node means, nothing Copernica would default wrongly. */
+export function webhookBody(desired: DesiredWebhook, handler: string): IDataObject {
+	const body: IDataObject = { handler, trigger: desired.trigger, callers: desired.callers };
 	if (desired.databaseId !== null) body.database = Number(desired.databaseId);
 	if (desired.collectionId !== null) body.collection = Number(desired.collectionId);
 	return body;

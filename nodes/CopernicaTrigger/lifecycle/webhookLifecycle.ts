@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 import type { IDataObject, IHookFunctions, NodeApiError } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
@@ -6,7 +8,7 @@ import type { CopernicaResponse } from '../../shared/transport';
 import { readAccountId } from './account';
 import { desiredWebhook, webhookBody } from './desiredWebhook';
 import type { DesiredWebhook } from './desiredWebhook';
-import { forgetState, saveState, stateOf } from './webhookState';
+import { forgetState, registeredUrlsOf, saveState, stateOf } from './webhookState';
 import type { WebhookState } from './webhookState';
 
 /**
@@ -14,24 +16,47 @@ import type { WebhookState } from './webhookState';
  * removing it when it stops, as n8n calls checkExists, create and delete. The test URL and the
  * production URL are separate webhooks with separate state (webhookState.ts), so listening for a
  * test event never forgets or removes the production one.
+ *
+ * Each registration gives Copernica the URL with a tag of its own (`?copernicaRegistration=…`),
+ * and calls are verified against the tagged URL kept in the state (receive.ts). A webhook
+ * registered by an attempt whose answer was lost, which no list can find again, then calls with
+ * another tag: its calls are refused, so it can never start the workflow a second time.
  */
+const REGISTRATION_PARAMETER = 'copernicaRegistration';
 
 function staticDataOf(context: IHookFunctions): IDataObject {
 	return context.getWorkflowStaticData('node');
 }
 
+/** `url` with a new registration tag. */
+function taggedHandler(url: string): string {
+	const tagged = new URL(url);
+	tagged.searchParams.set(REGISTRATION_PARAMETER, randomBytes(8).toString('hex'));
+	return tagged.toString();
+}
+
+/** A handler without its registration tag, to compare with a URL n8n gives. */
+function untagged(handler: string): string {
+	try {
+		const url = new URL(handler);
+		url.searchParams.delete(REGISTRATION_PARAMETER);
+		return url.toString();
+	} catch {
+		return handler;
+	}
+}
+
+function sameUrl(a: string, b: string): boolean {
+	try {
+		return new URL(a).toString() === new URL(b).toString();
+	} catch {
+		return a === b;
+	}
+}
+
 /** Copernica's answer for a webhook that no longer exists (or one removed meanwhile). */
 function isGone(error: NodeApiError): boolean {
 	return error.httpCode === '404' || /no entity|not found|does not exist|already been removed/i.test(error.message ?? '');
-}
-
-function pathOnly(url: string): string {
-	try {
-		const parsed = new URL(url);
-		return `${parsed.pathname}${parsed.search}`;
-	} catch {
-		return url;
-	}
 }
 
 function sameCallers(a: string[], b: unknown): boolean {
@@ -66,11 +91,13 @@ async function registeredWebhook(context: IHookFunctions, id: string): Promise<I
 }
 
 /**
- * Webhooks Copernica lists that call this node's URL, if Copernica has a list at all: its docs
- * name none (copernica-webhooks.md §3.1), one third-party client calls GET webhooks. When the list
- * answers, webhooks left behind with a lost ID are found by URL; when it does not, nothing is lost.
+ * Webhooks Copernica lists that call exactly this URL (any registration tag), if Copernica has a
+ * list at all: its docs name none (copernica-webhooks.md §3.1), one third-party client calls GET
+ * webhooks. When the list answers, webhooks left behind with a lost ID are found; when it does
+ * not, nothing is lost. Another host's webhook with the same path (the workflow imported into
+ * another n8n) is not this node's.
  */
-async function listedWebhooksCalling(context: IHookFunctions, handler: string): Promise<string[]> {
+async function listedWebhooksCalling(context: IHookFunctions, url: string): Promise<string[]> {
 	let listed: unknown;
 	try {
 		const response = await copernicaRequest.call(context, {
@@ -85,7 +112,7 @@ async function listedWebhooksCalling(context: IHookFunctions, handler: string): 
 	}
 	if (!Array.isArray(listed)) return [];
 	return listed
-		.filter((entry) => pathOnly(String((entry as IDataObject)?.handler ?? '')) === pathOnly(handler))
+		.filter((entry) => sameUrl(untagged(String((entry as IDataObject)?.handler ?? '')), url))
 		.map((entry) => String((entry as IDataObject).ID ?? (entry as IDataObject).id ?? ''))
 		.filter((id) => /^\d+$/.test(id));
 }
@@ -93,7 +120,7 @@ async function listedWebhooksCalling(context: IHookFunctions, handler: string): 
 /** Whether Copernica's webhook is exactly the one wanted (GET webhook answers handler, trigger and callers). */
 function isWanted(registered: IDataObject, state: WebhookState, desired: DesiredWebhook): boolean {
 	return (
-		String(registered.handler ?? '') === desired.handler &&
+		String(registered.handler ?? '') === state.handler &&
 		String(registered.trigger ?? '') === desired.trigger &&
 		sameCallers(desired.callers, registered.callers ?? ['ms', 'publisher']) &&
 		// GET webhook does not answer database and collection: the state says what was registered.
@@ -102,23 +129,47 @@ function isWanted(registered: IDataObject, state: WebhookState, desired: Desired
 	);
 }
 
+/**
+ * States of this node's URL path under another address: n8n's own address changed (WEBHOOK_URL,
+ * a new domain), or the workflow came with its static data from another n8n. Only this instance's
+ * own webhooks are removed from Copernica; another instance's are only forgotten here.
+ */
+async function settleOtherAddresses(context: IHookFunctions, data: IDataObject, url: string): Promise<void> {
+	const path = new URL(url).pathname;
+	for (const other of registeredUrlsOf(data)) {
+		if (other === url) continue;
+		let otherPath: string;
+		try {
+			otherPath = new URL(other).pathname;
+		} catch {
+			continue;
+		}
+		// The test and the production URL differ in their path: neither touches the other.
+		if (otherPath !== path) continue;
+		const state = stateOf(data, other);
+		if (state !== undefined && state.instanceId === context.getInstanceId()) await removeWebhook(context, state.webhookId);
+		forgetState(data, other);
+	}
+}
+
 export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	const data = staticDataOf(this);
 	const desired = await desiredWebhook(this);
-	const state = stateOf(data, desired.handler);
+	await settleOtherAddresses(this, data, desired.url);
+	const state = stateOf(data, desired.url);
 	if (state === undefined) {
-		// No ID known (static data lost, a workflow imported): remove what the list shows calling this URL.
-		for (const id of await listedWebhooksCalling(this, desired.handler)) await removeWebhook(this, id);
+		// No ID known (static data lost, a workflow imported): remove what a list shows calling this URL.
+		for (const id of await listedWebhooksCalling(this, desired.url)) await removeWebhook(this, id);
 		return false;
 	}
 	const registered = await registeredWebhook(this, state.webhookId);
 	if (registered !== undefined && isWanted(registered, state, desired)) return true;
-	// Same URL path: this node's own webhook, stale (other event, database, host): remove it.
-	// Another path (a duplicated workflow carries the original's state) is not ours to remove.
-	if (registered !== undefined && pathOnly(String(registered.handler ?? '')) === pathOnly(desired.handler)) {
+	// Calling this URL: this node's own webhook, stale (other event, database, callers): remove it.
+	// Pointed elsewhere meanwhile (changed in Copernica): not ours to remove any more.
+	if (registered !== undefined && sameUrl(untagged(String(registered.handler ?? '')), desired.url)) {
 		await removeWebhook(this, state.webhookId);
 	}
-	forgetState(data, desired.handler);
+	forgetState(data, desired.url);
 	return false;
 }
 
@@ -148,52 +199,61 @@ function domainAdvice(handler: string, message: string): string {
 	return `Copernica refused the webhook (${message}). Copernica calls only addresses on a validated domain: in Copernica, open Configuration → Validated domains, add the domain of ${host} (or its main domain), and add the TXT record Copernica shows to that domain's DNS; then activate the workflow again.${cloud} If n8n runs behind a proxy, set WEBHOOK_URL so n8n gives Copernica its public address.`;
 }
 
-/** The description of a refused POST webhooks: the domain advice when Copernica's words point at the address. */
-function refusalAdvice(handler: string, message: string): string {
-	if (/domain|handler|url|address|validat/i.test(message)) return domainAdvice(handler, message);
-	return `Copernica refused the webhook (${message}). Check the Event, Database and Collection. If the webhook address is what Copernica refuses, validate its domain in Copernica: Configuration → Validated domains.`;
+/** The description of a failed POST webhooks: Copernica's refusal explained, or what a lost answer leaves behind. */
+function registrationAdvice(error: NodeApiError, handler: string): string {
+	const message = error.message;
+	if (error.httpCode?.startsWith('4')) {
+		if (/domain|handler|url|address|validat/i.test(message)) return domainAdvice(handler, message);
+		return `Copernica refused the webhook (${message}). Check the Event, Database and Collection. If the webhook address is what Copernica refuses, validate its domain in Copernica: Configuration → Validated domains.`;
+	}
+	return `The webhook may have been registered in Copernica although its answer did not arrive (${message}). Activate the workflow again once Copernica answers: the trigger registers a new webhook, and one left behind by this attempt cannot start the workflow (its calls carry another registration, so they are refused). Copernica keeps calling it, though: remove it in Copernica (Configuration → Webhooks); its URL is ${handler}.`;
 }
 
 export async function create(this: IHookFunctions): Promise<boolean> {
 	const data = staticDataOf(this);
 	const desired = await desiredWebhook(this);
 	const accountId = await readAccountId(this);
+	const handler = taggedHandler(desired.url);
 	let response: CopernicaResponse;
 	try {
 		response = await copernicaRequest.call(this, {
 			method: 'POST',
 			path: 'webhooks',
-			body: webhookBody(desired),
+			body: webhookBody(desired, handler),
 			action: `registering the ${desired.event.name} webhook`,
 		});
 	} catch (error) {
 		const apiError = error as NodeApiError;
-		if (apiError.httpCode?.startsWith('4')) apiError.description = refusalAdvice(desired.handler, apiError.message);
+		apiError.description = registrationAdvice(apiError, handler);
 		throw apiError;
 	}
 	const webhookId = createdId(response);
 	if (webhookId === undefined) {
 		throw new NodeOperationError(this.getNode(), 'Copernica registered the webhook but did not say its ID', {
-			description:
-				'Without its ID the trigger cannot remove it later. Remove the webhook in Copernica (Configuration → Webhooks) and activate the workflow again.',
+			description: `Without its ID the trigger cannot remove it later. Remove the webhook in Copernica (Configuration → Webhooks; its URL is ${handler}) and activate the workflow again.`,
 		});
 	}
+	// The handler as Copernica keeps it: calls are signed for that, should it normalise the URL.
+	const registered = await registeredWebhook(this, webhookId).catch(() => undefined);
+	const kept = typeof registered?.handler === 'string' && registered.handler !== '' ? registered.handler : handler;
 	saveState(data, {
 		webhookId,
-		handler: desired.handler,
+		url: desired.url,
+		handler: kept,
 		trigger: desired.trigger,
 		callers: desired.callers,
 		databaseId: desired.databaseId,
 		collectionId: desired.collectionId,
 		accountId,
+		instanceId: this.getInstanceId(),
 	});
 	return true;
 }
 
 export async function remove(this: IHookFunctions): Promise<boolean> {
 	const data = staticDataOf(this);
-	const handler = this.getNodeWebhookUrl('default') ?? '';
-	const state = stateOf(data, handler);
+	const url = this.getNodeWebhookUrl('default') ?? '';
+	const state = stateOf(data, url);
 	if (state === undefined) return true;
 	try {
 		await removeWebhook(this, state.webhookId);
@@ -202,6 +262,6 @@ export async function remove(this: IHookFunctions): Promise<boolean> {
 		this.logger.warn(`Copernica Trigger: webhook ${state.webhookId} could not be removed: ${(error as Error).message}`);
 		return false;
 	}
-	forgetState(data, handler);
+	forgetState(data, url);
 	return true;
 }

@@ -13,12 +13,17 @@ import type { IDataObject } from 'n8n-workflow';
  */
 export interface WebhookState {
 	webhookId: string;
+	/** The URL n8n gives the webhook: the key of the entry. */
+	url: string;
+	/** What Copernica calls: the URL with this registration's tag, as Copernica answered it. */
 	handler: string;
 	trigger: string;
 	callers: string[];
 	databaseId: string | null;
 	collectionId: string | null;
 	accountId: string;
+	/** The n8n instance that registered it (getInstanceId), to tell its own webhooks from an imported workflow's. */
+	instanceId: string;
 }
 
 function webhooksOf(staticData: IDataObject): IDataObject {
@@ -31,23 +36,25 @@ function text(value: unknown): string | null {
 	return typeof value === 'string' ? value : null;
 }
 
-export function stateOf(staticData: IDataObject, handler: string): WebhookState | undefined {
-	if (!Object.prototype.hasOwnProperty.call(staticData.webhooks ?? {}, handler)) return undefined;
-	const saved = webhooksOf(staticData)[handler] as IDataObject | undefined;
+export function stateOf(staticData: IDataObject, url: string): WebhookState | undefined {
+	if (!registeredUrlsOf(staticData).includes(url)) return undefined;
+	const saved = webhooksOf(staticData)[url] as IDataObject | undefined;
 	if (saved === null || typeof saved !== 'object' || typeof saved.webhookId !== 'string' || saved.webhookId === '') return undefined;
 	return {
 		webhookId: saved.webhookId,
-		handler,
+		url,
+		handler: typeof saved.handler === 'string' && saved.handler !== '' ? saved.handler : url,
 		trigger: String(saved.trigger ?? ''),
 		callers: Array.isArray(saved.callers) ? saved.callers.map(String) : [],
 		databaseId: text(saved.databaseId),
 		collectionId: text(saved.collectionId),
 		accountId: String(saved.accountId ?? ''),
+		instanceId: String(saved.instanceId ?? ''),
 	};
 }
 
-/** The URLs of every webhook this node registered (and has not removed). */
-export function handlersOf(staticData: IDataObject): string[] {
+/** The URLs n8n gave every webhook this node registered (and has not removed). */
+export function registeredUrlsOf(staticData: IDataObject): string[] {
 	const webhooks = staticData.webhooks;
 	return webhooks !== null && typeof webhooks === 'object' && !Array.isArray(webhooks) ? Object.keys(webhooks) : [];
 }
@@ -55,10 +62,10 @@ export function handlersOf(staticData: IDataObject): string[] {
 export function saveState(staticData: IDataObject, state: WebhookState): void {
 	// The URL is the key; the entry holds the rest.
 	const saved: IDataObject = { ...state };
-	delete saved.handler;
-	webhooksOf(staticData)[state.handler] = saved;
+	delete saved.url;
+	webhooksOf(staticData)[state.url] = saved;
 }
 
-export function forgetState(staticData: IDataObject, handler: string): void {
-	delete webhooksOf(staticData)[handler];
+export function forgetState(staticData: IDataObject, url: string): void {
+	delete webhooksOf(staticData)[url];
 }

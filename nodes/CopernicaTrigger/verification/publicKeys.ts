@@ -7,6 +7,11 @@ import type { KeyObject } from 'node:crypto';
  * the record is read over DNS-over-HTTPS (the JSON API Google and Cloudflare share) through n8n's
  * request helper. Keys are kept in memory per resolver and keyId, not in static data: a rotated
  * key must not outlive its month, and a webhook processor in queue mode has its own memory.
+ *
+ * Anyone who knows a webhook URL can make the trigger look a name up, so the look-ups are
+ * bounded: names that hold no key are remembered apart from the keys (a flood of made-up names
+ * cannot push the real key out), new names are looked up at most a few times a minute, and a
+ * key that works is never replaced by a failed or empty look-up.
  */
 export const DEFAULT_DNS_RESOLVER = 'https://dns.google/resolve';
 
@@ -21,21 +26,25 @@ const MISSING_KEY_LIFETIME_MS = 5 * 60 * 1000;
  * refused once.
  */
 const FORCED_LOOK_UP_INTERVAL_MS = 10 * 1000;
-/** Bounded, so made-up keyIds cannot grow the cache without end. */
-const MAX_CACHED_KEYS = 100;
+/** Look-ups of names not known yet, per minute and process: Copernica uses one or two names. */
+const NEW_NAME_LOOK_UPS_PER_MINUTE = 10;
+const MAX_KNOWN_KEYS = 20;
+const MAX_MISSING_NAMES = 200;
 
 /** GETs a URL and returns its parsed JSON: n8n's httpRequest in the node, a stand-in nowhere. */
 export type FetchJson = (url: string) => Promise<unknown>;
 
-interface CachedKey {
-	key: KeyObject | undefined;
+interface CachedKeys {
+	keys: KeyObject[];
 	expiresAt: number;
-	/** When a failed signature last made this key be looked up again. */
+	/** When a failed signature last made these keys be looked up again. */
 	forcedAt?: number;
 }
 
-const cache = new Map<string, CachedKey>();
-const pending = new Map<string, Promise<KeyObject | undefined>>();
+const known = new Map<string, CachedKeys>();
+const missing = new Map<string, number>();
+const pending = new Map<string, Promise<KeyObject[]>>();
+let newNameLookUps: number[] = [];
 
 /** Strips the quotes of a TXT record's character strings (each at most 255 bytes) and joins them. */
 export function joinTxtChunks(data: string): string {
@@ -70,57 +79,97 @@ export function keyOfDkimRecord(record: string): KeyObject | undefined {
 	return undefined;
 }
 
-/** TXT records of type 16 in a DoH JSON answer (a CNAME before them is skipped). */
-function txtRecords(answer: unknown): string[] {
-	const records = (answer as { Answer?: unknown } | undefined)?.Answer;
-	if (!Array.isArray(records)) return [];
+/**
+ * The keys in a DoH JSON answer: every TXT record (type 16; a CNAME before them is skipped) that
+ * holds one. Only NOERROR (0) and NXDOMAIN (3) are answers; SERVFAIL, a refusal or a page that is
+ * no DNS answer at all (a rate-limit page) is a failed look-up, not "no key".
+ */
+function keysOfAnswer(answer: unknown): KeyObject[] {
+	const status = (answer as { Status?: unknown } | null)?.Status;
+	if (answer === null || typeof answer !== 'object' || (status !== 0 && status !== 3)) {
+		throw new Error(`the DNS-over-HTTPS resolver gave no answer (status ${String(status)})`);
+	}
+	const records = (answer as { Answer?: unknown }).Answer;
+	if (status === 3 || !Array.isArray(records)) return [];
 	return records
 		.filter((record) => (record as { type?: unknown })?.type === 16)
-		.map((record) => joinTxtChunks(String((record as { data?: unknown }).data ?? '')));
+		.map((record) => keyOfDkimRecord(joinTxtChunks(String((record as { data?: unknown }).data ?? ''))))
+		.filter((key): key is KeyObject => key !== undefined);
 }
 
-async function lookUp(fetchJson: FetchJson, resolver: string, keyId: string): Promise<KeyObject | undefined> {
+async function lookUp(fetchJson: FetchJson, resolver: string, keyId: string): Promise<KeyObject[]> {
 	const url = new URL(resolver);
 	url.searchParams.set('name', keyId);
 	url.searchParams.set('type', 'TXT');
-	const answer = await fetchJson(url.toString());
-	for (const record of txtRecords(answer)) {
-		const key = keyOfDkimRecord(record);
-		if (key) return key;
-	}
-	return undefined;
+	return keysOfAnswer(await fetchJson(url.toString()));
+}
+
+function allowNewName(now: number): boolean {
+	newNameLookUps = newNameLookUps.filter((at) => now - at < 60_000);
+	if (newNameLookUps.length >= NEW_NAME_LOOK_UPS_PER_MINUTE) return false;
+	newNameLookUps.push(now);
+	return true;
+}
+
+function remember<T>(map: Map<string, T>, id: string, value: T, max: number): void {
+	map.delete(id);
+	if (map.size >= max) map.delete(map.keys().next().value as string);
+	map.set(id, value);
 }
 
 /**
- * The key published at `keyId`: from memory while fresh, unless `fresh` asks for a new look-up
- * (a signature failed with the remembered key: it may have rotated). Concurrent calls for one key
- * share one look-up. A failed look-up (resolver down) throws and is not remembered.
+ * The keys published at `keyId`: from memory while fresh, unless `fresh` asks for a new look-up
+ * (a signature failed with the remembered key: it may have rotated). Concurrent calls for one name
+ * share one look-up. A failed look-up throws and is not remembered.
  */
-export async function publicKeyFor(
+export async function publicKeysFor(
 	fetchJson: FetchJson,
 	resolver: string,
 	keyId: string,
 	options: { fresh?: boolean; now?: number } = {},
-): Promise<{ key: KeyObject | undefined; cached: boolean }> {
+): Promise<{ keys: KeyObject[]; cached: boolean }> {
 	const id = `${resolver}\n${keyId.toLowerCase()}`;
 	const now = options.now ?? Date.now();
-	const remembered = cache.get(id);
+	const remembered = known.get(id);
 	if (remembered && remembered.expiresAt > now) {
 		const forcedLately = remembered.forcedAt !== undefined && now - remembered.forcedAt < FORCED_LOOK_UP_INTERVAL_MS;
-		if (!options.fresh || forcedLately) return { key: remembered.key, cached: true };
+		if (!options.fresh || forcedLately) return { keys: remembered.keys, cached: true };
+	} else if ((missing.get(id) ?? 0) > now) {
+		return { keys: [], cached: true };
+	} else if (!remembered && !allowNewName(now)) {
+		throw new Error('too many unknown signing keys were looked up in the last minute');
 	}
 	let lookingUp = pending.get(id);
 	if (lookingUp === undefined) {
 		lookingUp = lookUp(fetchJson, resolver, keyId).finally(() => pending.delete(id));
 		pending.set(id, lookingUp);
 	}
-	const key = await lookingUp;
-	cache.delete(id);
-	if (cache.size >= MAX_CACHED_KEYS) cache.delete(cache.keys().next().value as string);
-	cache.set(id, {
-		key,
-		expiresAt: now + (key ? KEY_LIFETIME_MS : MISSING_KEY_LIFETIME_MS),
-		forcedAt: options.fresh ? now : undefined,
-	});
-	return { key, cached: false };
+	let keys: KeyObject[] | undefined;
+	let failure = '';
+	try {
+		keys = await lookingUp;
+	} catch (error) {
+		failure = (error as Error).message;
+	}
+	if (keys === undefined) {
+		// A forced look-up that fails keeps the key that worked (marked, so the next waits its turn).
+		if (remembered && options.fresh) {
+			remembered.forcedAt = now;
+			return { keys: remembered.keys, cached: true };
+		}
+		// Read by receive.ts into the 401's log line; never shown to anyone else.
+		throw new Error(`the look-up at the DNS-over-HTTPS resolver failed: ${failure}`);
+	}
+	if (keys.length === 0 && remembered && options.fresh && remembered.expiresAt > now) {
+		remembered.forcedAt = now;
+		return { keys: remembered.keys, cached: true };
+	}
+	if (keys.length === 0) {
+		known.delete(id);
+		remember(missing, id, now + MISSING_KEY_LIFETIME_MS, MAX_MISSING_NAMES);
+		return { keys, cached: false };
+	}
+	missing.delete(id);
+	remember(known, id, { keys, expiresAt: now + KEY_LIFETIME_MS, forcedAt: options.fresh ? now : undefined }, MAX_KNOWN_KEYS);
+	return { keys, cached: false };
 }

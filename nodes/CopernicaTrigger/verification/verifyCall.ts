@@ -37,8 +37,8 @@ export interface Expectations {
 	now: number;
 }
 
-/** Finds Copernica's key for a keyId; `fresh` asks for a new look-up past any cache. */
-export type KeyLookUp = (keyId: string, fresh: boolean) => Promise<{ key: KeyObject | undefined; cached: boolean }>;
+/** Finds Copernica's keys for a keyId; `fresh` asks for a new look-up past any cache. */
+export type KeyLookUp = (keyId: string, fresh: boolean) => Promise<{ keys: KeyObject[]; cached: boolean }>;
 
 /** Verified: for which of the node's URLs the call was signed. */
 export type Verdict = { verified: true; webhookUrl: string } | { verified: false; reason: string };
@@ -99,23 +99,26 @@ export async function verifyCall(call: IncomingCall, expected: Expectations, key
 	const texts = expected.webhookUrls.map((webhookUrl) => ({ webhookUrl, text: signingString(call, signature.headers, new URL(webhookUrl)) }));
 	if (texts.some(({ text }) => text === undefined)) return refused('a header the signature covers is missing');
 	const signatureBytes = Buffer.from(signature.signature, 'base64');
-	const signedFor = (key: KeyObject): string | undefined =>
-		texts.find(({ text }) => {
-			try {
-				return verify('sha256', Buffer.from(text!, 'utf8'), key, signatureBytes);
-			} catch {
-				return false;
-			}
-		})?.webhookUrl;
+	const signedFor = (keys: KeyObject[]): string | undefined =>
+		texts.find(({ text }) =>
+			keys.some((key) => {
+				try {
+					return verify('sha256', Buffer.from(text!, 'utf8'), key, signatureBytes);
+				} catch {
+					return false;
+				}
+			}),
+		)?.webhookUrl;
 
 	const first = await keyFor(signature.keyId, false);
-	if (first.key === undefined) return refused('no key is published at the signature keyId');
-	const firstUrl = signedFor(first.key);
+	if (first.keys.length === 0) return refused('no key is published at the signature keyId');
+	const firstUrl = signedFor(first.keys);
 	if (firstUrl !== undefined) return { verified: true, webhookUrl: firstUrl };
 	// A remembered key may have rotated since: look it up once more (publicKeys.ts limits how often).
 	if (first.cached) {
 		const again = await keyFor(signature.keyId, true);
-		const againUrl = again.key && again.key !== first.key ? signedFor(again.key) : undefined;
+		const newKeys = again.keys.filter((key) => !first.keys.includes(key));
+		const againUrl = newKeys.length > 0 ? signedFor(newKeys) : undefined;
 		if (againUrl !== undefined) return { verified: true, webhookUrl: againUrl };
 	}
 	return refused('the signature does not verify with the key published at its keyId');
