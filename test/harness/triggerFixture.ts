@@ -22,12 +22,7 @@ export function byName(value: string): INodeParameters {
 	return { __rl: true, mode: 'name', value };
 }
 
-/** A registered handler without the registration tag the trigger adds to n8n's URL. */
-export function untagged(handler: string): string {
-	const url = new URL(handler);
-	url.searchParams.delete('copernicaRegistration');
-	return url.toString();
-}
+export { untagged } from './registrationTag';
 
 export function useTriggers(copernica: EmulatorFixture) {
 	const started: TriggerHarness[] = [];
