@@ -1,5 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
 import { request } from 'node:http';
+import * as path from 'node:path';
 
 import { ACCOUNT_ID } from '../emulator/routes/account';
 import { CopernicaEmulator } from '../emulator/server';
@@ -7,6 +9,7 @@ import type { Forgery } from '../emulator/signing';
 import { generateSigningKey, signRequest } from '../emulator/signing';
 import type { Payload } from '../emulator/webhookPayload';
 import { EmulatorClient } from '../test/harness/emulatorClient';
+import { PROJECT_ROOT } from '../test/harness/nodePackage';
 import { untagged, withUntaggedHandlers } from '../test/harness/registrationTag';
 import type { Editor } from './editor';
 import { errorsCausedByNode, openEditor } from './editor';
@@ -63,10 +66,10 @@ describe.each(N8N_VERSIONS)('n8n $version: Copernica Trigger', (target) => {
 	 * The executions added since `before` (the workflow's executions then), once there is at least
 	 * one and all have finished; failing with the list and n8n's log when that takes too long.
 	 */
-	async function newExecutions(what: string, before: ExecutionSummary[]): Promise<ExecutionSummary[]> {
+	async function newExecutions(what: string, before: ExecutionSummary[], ofWorkflow = workflowId): Promise<ExecutionSummary[]> {
 		const deadline = Date.now() + EXECUTION_WAIT_MS;
 		for (;;) {
-			const executions = await rest.executions(workflowId);
+			const executions = await rest.executions(ofWorkflow);
 			const added = executions.filter((run) => !before.some((old) => old.id === run.id));
 			if (added.length > 0 && added.every((run) => !['new', 'running', 'waiting'].includes(run.status))) return added;
 			if (Date.now() > deadline) {
@@ -341,5 +344,34 @@ describe.each(N8N_VERSIONS)('n8n $version: Copernica Trigger', (target) => {
 				throw error;
 			}
 		});
+	});
+	it('examples/trigger-gold-customers-to-newsletter.json: a gold customer\'s update reaches the Newsletter database, another customer\'s stops at the If', async () => {
+		const example = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'examples', 'trigger-gold-customers-to-newsletter.json'), 'utf8')) as {
+			name: string;
+			nodes: Array<{ type: string; parameters: Record<string, unknown> }>;
+			connections: unknown;
+			settings: unknown;
+		};
+		// The example looks the key up at dns.google; here the emulator publishes it.
+		for (const node of example.nodes) {
+			if (node.type.endsWith('.copernicaTrigger')) node.parameters.options = { dnsResolver: emulator.dohUrl };
+		}
+		const created = await rest.createWorkflow({ name: example.name, nodes: example.nodes, connections: example.connections, settings: example.settings });
+		await rest.activateWorkflow(created.id);
+		try {
+			const before = await rest.executions(created.id);
+			await updateProfile('C-1002', { fields: { city: 'Nijmegen' } });
+			const [gold] = await newExecutions('the example\'s execution for a gold customer', before, created.id);
+			expect(gold.status).toBe('success');
+			const subscribed = await client.profilesWhere('Newsletter', 'email', 'bram@example.com');
+			expect(subscribed.map((profile) => [profile.fields.name, profile.interests])).toEqual([['Bram Jansen', ['monthly']]]);
+
+			const afterGold = await rest.executions(created.id);
+			await updateProfile('C-1001', { fields: { city: 'Alkmaar' } });
+			await newExecutions('the example\'s execution for a regular customer', afterGold, created.id);
+			expect(await client.profilesWhere('Newsletter', 'email', 'anna@example.com')).toEqual([]);
+		} finally {
+			await rest.deactivateWorkflow(created.id);
+		}
 	});
 });
