@@ -1,4 +1,5 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { isSecureUrl } from '../shared/helpers/secureUrl';
 import { accountIdOf } from './lifecycle/account';
@@ -48,7 +49,11 @@ function registrationsOf(context: IWebhookFunctions, staticData: IDataObject): R
 	const ownPath = (url: string) => webhookId === undefined || pathOf(url).endsWith(`/${webhookId}/webhook`);
 	let urls: string[];
 	if (resourceUrl) urls = [resourceUrl];
-	else if (context.getMode() === 'manual') urls = [...new Set([...registeredUrlsOf(staticData).filter(ownPath), productionUrl])];
+	else if (context.getMode() === 'manual') {
+		// A test call: the test URL's state, never the production one's (a production call replayed to the test URL).
+		const testUrls = registeredUrlsOf(staticData).filter((url) => ownPath(url) && url !== productionUrl);
+		urls = testUrls.length > 0 ? testUrls : [productionUrl];
+	}
 	else urls = [productionUrl];
 	return urls
 		.filter((url) => url !== '')
@@ -132,13 +137,15 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 	if (settings.verify) {
 		if (settings.problem !== undefined || settings.resolver === undefined) return refuse(this, settings.problem ?? 'no resolver');
 		const resolver = settings.resolver;
-		let accountId: string;
-		try {
-			// Every state of this node was registered with the one credential: any names the account.
-			accountId = registrations.map((registration) => registration.state?.accountId).find(Boolean) || (await accountIdOf(this));
-		} catch (error) {
-			return refuse(this, `the account to check against could not be read (${(error as Error).message})`);
-		}
+		// Any state of this node names the account (one credential registered them all); else Copernica is asked.
+		const storedAccount = registrations.map((registration) => registration.state?.accountId).find(Boolean);
+		const accountId = async () => {
+			try {
+				return storedAccount || (await accountIdOf(this));
+			} catch (error) {
+				throw new NodeOperationError(this.getNode(), `the account to check against could not be read (${(error as Error).message})`);
+			}
+		};
 		const fetchJson = async (url: string) =>
 			await this.helpers.httpRequest({ method: 'GET', url, json: true, headers: { accept: 'application/dns-json' }, timeout: 10_000 });
 		const headers = this.getHeaderData() as Record<string, string | string[] | undefined>;
@@ -150,10 +157,14 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 				async (keyId, fresh) => await publicKeysFor(fetchJson, resolver, keyId, { fresh }),
 			);
 		} catch (error) {
-			return refuse(this, `the signing key could not be looked up (${(error as Error).message})`);
+			return refuse(this, `the call could not be checked: ${(error as Error).message}`);
 		}
 		if (!verdict.verified) return refuse(this, verdict.reason);
-		if (!firstTimeSeen(String(headers.signature))) return refuse(this, 'the same signed call was received before (a replay)');
+		// A genuine call that came before (a replay, or a delivery sent twice): answered, nothing started.
+		if (!firstTimeSeen(verdict.callId)) {
+			this.logger.debug('Copernica Trigger: the same signed call came again; answered 200, nothing started', { node: this.getNode().name });
+			return {};
+		}
 		const signedFor = verdict.webhookUrl;
 		state = registrations.find((registration) => registration.handler === signedFor)?.state ?? state;
 	}

@@ -1,7 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
-
+import { signRequest } from '../../emulator/signing';
 import { restApi, useEmulator } from '../harness/fixture';
-import { TRIGGER_NAME } from '../harness/triggerEngine';
+import { n8nLogSince, n8nLogSize } from '../harness/n8nLog';
+import { postCall } from '../harness/triggerEngine';
 import { byName, untagged, useTriggers } from '../harness/triggerFixture';
 
 /**
@@ -252,27 +252,33 @@ describe('Copernica Trigger lifecycle when things go wrong', () => {
 		expect(await harness.executionsSettled()).toHaveLength(1);
 	});
 
-	it('the workflow imported with its static data into another n8n (same path, another host) leaves the first one\'s webhook alone', async () => {
+	it('another address of this node (n8n\'s address changed, or a staging copy of production\'s database): its webhook is left alone, its calls refused here', async () => {
 		const production = await trigger({ event: 'profileUpdated' });
 		await production.activate();
 		const [productionWebhook] = await copernica.client.webhooks();
+		// A copy of production's database carries its static data and its instance ID.
 		const staging = await trigger({ event: 'profileUpdated' });
 		staging.staticData = JSON.parse(JSON.stringify(production.staticData));
-		const entry = ((staging.staticData[`node:${TRIGGER_NAME}`] as IDataObject).webhooks as IDataObject)[production.productionUrl] as IDataObject;
-		entry.instanceId = 'another-n8n-instance';
+		const logFrom = n8nLogSize();
 		await staging.activate();
-		const handlers = (await copernica.client.webhooks()).map((webhook) => webhook.handler);
-		expect(handlers).toContain(productionWebhook.handler);
-		expect(handlers.map(untagged).sort()).toEqual([production.productionUrl, staging.productionUrl].sort());
+		const webhooks = await copernica.client.webhooks();
+		expect(webhooks.map((webhook) => webhook.ID)).toContain(productionWebhook.ID);
+		expect(webhooks.map((webhook) => untagged(webhook.handler)).sort()).toEqual([production.productionUrl, staging.productionUrl].sort());
+		expect(await n8nLogSince(logFrom)).toContain(`webhook ${productionWebhook.ID} calls ${production.productionUrl}, another address of this node; it is not removed`);
+		// Production still gets its calls; staging verifies only its own registration.
+		const signed = signRequest({ url: productionWebhook.handler, body: { type: 'update', profile: 1, database: Number(productionWebhook.database), fields: {} }, accountId: '1', key: copernica.emulator.webhooks.key });
+		expect((await postCall(staging.productionUrl, signed.headers, signed.body)).status).toBe(401);
 	});
 
-	it('n8n\'s own address changed (same instance, same path, another host): the webhook of the old address is removed', async () => {
-		const before = await trigger({ event: 'profileUpdated' });
-		await before.activate();
-		const after = await trigger({ event: 'profileUpdated' });
-		after.staticData = JSON.parse(JSON.stringify(before.staticData));
-		await after.activate();
-		expect((await copernica.client.webhooks()).map((webhook) => untagged(webhook.handler))).toEqual([after.productionUrl]);
+	it('Copernica keeping the URL without the registration tag is warned about (the tag\'s protection is then lost)', async () => {
+		const harness = await trigger();
+		await copernica.client.setFaults([
+			{ method: 'GET', path: 'webhook/', times: 1, status: 200, contentType: 'application/json', body: JSON.stringify({ ID: '1', handler: harness.productionUrl, trigger: 'update', callers: ['ms', 'publisher'] }) },
+		]);
+		const logFrom = n8nLogSize();
+		await harness.activate();
+		expect(await n8nLogSince(logFrom)).toContain('without its registration tag');
+		expect(harness.webhookState('production')).toMatchObject({ handler: harness.productionUrl });
 	});
 
 	it('without state, a listed webhook of another host with the same path is not removed', async () => {

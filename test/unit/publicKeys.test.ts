@@ -81,4 +81,17 @@ describe('publicKeysFor', () => {
 		expect(a.keys).toEqual(b.keys);
 		expect(asked).toHaveLength(1);
 	});
+
+	it('a flood of made-up names right after a start cannot hold back a name that held a key before', async () => {
+		const record = dkimRecord();
+		const fetchJson = async (url: string) =>
+			new URL(url).searchParams.get('name') === KEY_ID ? answer(record) : { Status: 3 };
+		const resolver = 'https://h.example/resolve';
+		expect((await publicKeysFor(fetchJson, resolver, KEY_ID, { now: 9_000_000 })).keys).toHaveLength(1);
+		for (let name = 0; name < 70; name++) {
+			await publicKeysFor(fetchJson, resolver, `k${name}._domainkey.copernica.com`, { now: 9_000_001 }).catch(() => undefined);
+		}
+		// An hour on, the key is looked up again although the new-name budget is spent.
+		expect((await publicKeysFor(fetchJson, resolver, KEY_ID, { now: 9_000_002 + 60 * 60 * 1000 })).keys).toHaveLength(1);
+	});
 });

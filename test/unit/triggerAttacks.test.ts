@@ -47,7 +47,7 @@ describe('the trigger refuses what a forger tries', () => {
 					},
 					rawBody: body,
 				},
-				{ webhookUrls: ['https://n8n.example.com/webhook/x/webhook'], accountId: '1', now: Date.now() },
+				{ webhookUrls: ['https://n8n.example.com/webhook/x/webhook'], accountId: async () => '1', now: Date.now() },
 				async () => {
 					looked = true;
 					return { keys: [], cached: false };
@@ -76,7 +76,7 @@ describe('the trigger refuses what a forger tries', () => {
 			signature: `keyId="a.copernica.com",algorithm="rsa-sha256",headers="(request-target) host date x-copernica-id digest",signature="AA=="`,
 		};
 		const look = async () => ({ keys: [], cached: false });
-		const expectations = { webhookUrls: ['https://h/webhook/x/webhook'], accountId: '1', now: Date.now() };
+		const expectations = { webhookUrls: ['https://h/webhook/x/webhook'], accountId: async () => '1', now: Date.now() };
 		const twoAccounts = await verifyCall({ headers: { ...base, 'x-copernica-id': 'account-1, account-2' }, rawBody: body }, expectations, look);
 		expect(twoAccounts).toEqual({ verified: false, reason: 'the X-Copernica-ID header names no account' });
 		expect((await verifyCall({ headers: { ...base, date: `${base.date}, ${base.date}` }, rawBody: body }, expectations, look)).verified).toBe(false);

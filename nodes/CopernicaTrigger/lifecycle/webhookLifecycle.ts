@@ -20,7 +20,8 @@ import type { WebhookState } from './webhookState';
  * Each registration gives Copernica the URL with a tag of its own (`?copernicaRegistration=…`),
  * and calls are verified against the tagged URL kept in the state (receive.ts). A webhook
  * registered by an attempt whose answer was lost, which no list can find again, then calls with
- * another tag: its calls are refused, so it can never start the workflow a second time.
+ * another tag: its calls are refused, so it can never start the workflow a second time (as long
+ * as Copernica keeps the URL as given; create() warns when it does not).
  */
 const REGISTRATION_PARAMETER = 'copernicaRegistration';
 
@@ -131,10 +132,12 @@ function isWanted(registered: IDataObject, state: WebhookState, desired: Desired
 
 /**
  * States of this node's URL path under another address: n8n's own address changed (WEBHOOK_URL,
- * a new domain), or the workflow came with its static data from another n8n. Only this instance's
- * own webhooks are removed from Copernica; another instance's are only forgotten here.
+ * a new domain), or the workflow came with its static data from another n8n, such as a staging
+ * copy of production's database (which also carries production's instance ID). Which of the two
+ * cannot be told, so the other address's webhook is never removed, only forgotten here, with a
+ * warning naming it. Left behind, it calls the old address, or is refused here (another URL).
  */
-async function settleOtherAddresses(context: IHookFunctions, data: IDataObject, url: string): Promise<void> {
+function forgetOtherAddresses(context: IHookFunctions, data: IDataObject, url: string): void {
 	const path = new URL(url).pathname;
 	for (const other of registeredUrlsOf(data)) {
 		if (other === url) continue;
@@ -147,7 +150,9 @@ async function settleOtherAddresses(context: IHookFunctions, data: IDataObject, 
 		// The test and the production URL differ in their path: neither touches the other.
 		if (otherPath !== path) continue;
 		const state = stateOf(data, other);
-		if (state !== undefined && state.instanceId === context.getInstanceId()) await removeWebhook(context, state.webhookId);
+		context.logger.warn(
+			`Copernica Trigger: webhook ${state?.webhookId ?? '?'} calls ${other}, another address of this node; it is not removed (it may be another n8n's). Remove it in Copernica (Configuration → Webhooks) if nothing uses it.`,
+		);
 		forgetState(data, other);
 	}
 }
@@ -155,7 +160,7 @@ async function settleOtherAddresses(context: IHookFunctions, data: IDataObject, 
 export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	const data = staticDataOf(this);
 	const desired = await desiredWebhook(this);
-	await settleOtherAddresses(this, data, desired.url);
+	forgetOtherAddresses(this, data, desired.url);
 	const state = stateOf(data, desired.url);
 	if (state === undefined) {
 		// No ID known (static data lost, a workflow imported): remove what a list shows calling this URL.
@@ -236,6 +241,14 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	// The handler as Copernica keeps it: calls are signed for that, should it normalise the URL.
 	const registered = await registeredWebhook(this, webhookId).catch(() => undefined);
 	const kept = typeof registered?.handler === 'string' && registered.handler !== '' ? registered.handler : handler;
+	if (registered === undefined) {
+		this.logger.warn(`Copernica Trigger: webhook ${webhookId} could not be read back; calls are checked against ${handler} as registered`);
+	} else if (!kept.includes(new URL(handler).searchParams.get(REGISTRATION_PARAMETER) ?? '')) {
+		// Then a webhook a lost answer left behind would verify as well: say so, it cannot be helped here.
+		this.logger.warn(
+			`Copernica Trigger: Copernica keeps webhook ${webhookId} without its registration tag (${kept}); a webhook left behind by a failed activation could then also start this workflow`,
+		);
+	}
 	saveState(data, {
 		webhookId,
 		url: desired.url,
@@ -245,7 +258,6 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 		databaseId: desired.databaseId,
 		collectionId: desired.collectionId,
 		accountId,
-		instanceId: this.getInstanceId(),
 	});
 	return true;
 }

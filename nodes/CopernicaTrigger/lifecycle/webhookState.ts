@@ -22,8 +22,6 @@ export interface WebhookState {
 	databaseId: string | null;
 	collectionId: string | null;
 	accountId: string;
-	/** The n8n instance that registered it (getInstanceId), to tell its own webhooks from an imported workflow's. */
-	instanceId: string;
 }
 
 function webhooksOf(staticData: IDataObject): IDataObject {
@@ -49,7 +47,6 @@ export function stateOf(staticData: IDataObject, url: string): WebhookState | un
 		databaseId: text(saved.databaseId),
 		collectionId: text(saved.collectionId),
 		accountId: String(saved.accountId ?? ''),
-		instanceId: String(saved.instanceId ?? ''),
 	};
 }
 

@@ -26,8 +26,14 @@ const MISSING_KEY_LIFETIME_MS = 5 * 60 * 1000;
  * refused once.
  */
 const FORCED_LOOK_UP_INTERVAL_MS = 10 * 1000;
-/** Look-ups of names not known yet, per minute and process: Copernica uses one or two names. */
-const NEW_NAME_LOOK_UPS_PER_MINUTE = 10;
+/**
+ * Look-ups of names never found before, per minute and process, and at most this many at once:
+ * Copernica uses one or two names. Names that held a key once skip the budget, so after a restart
+ * only the first look-up of Copernica's name can be held back by a flood of made-up names.
+ */
+const NEW_NAME_LOOK_UPS_PER_MINUTE = 60;
+const NEW_NAME_LOOK_UPS_AT_ONCE = 4;
+const MAX_FOUND_NAMES = 50;
 const MAX_KNOWN_KEYS = 20;
 const MAX_MISSING_NAMES = 200;
 
@@ -44,7 +50,10 @@ interface CachedKeys {
 const known = new Map<string, CachedKeys>();
 const missing = new Map<string, number>();
 const pending = new Map<string, Promise<KeyObject[]>>();
+/** Names that held a key (only copernica.com names are looked up at all). */
+const foundNames = new Set<string>();
 let newNameLookUps: number[] = [];
+let newNamesInFlight = 0;
 
 /** Strips the quotes of a TXT record's character strings (each at most 255 bytes) and joins them. */
 export function joinTxtChunks(data: string): string {
@@ -106,7 +115,7 @@ async function lookUp(fetchJson: FetchJson, resolver: string, keyId: string): Pr
 
 function allowNewName(now: number): boolean {
 	newNameLookUps = newNameLookUps.filter((at) => now - at < 60_000);
-	if (newNameLookUps.length >= NEW_NAME_LOOK_UPS_PER_MINUTE) return false;
+	if (newNameLookUps.length >= NEW_NAME_LOOK_UPS_PER_MINUTE || newNamesInFlight >= NEW_NAME_LOOK_UPS_AT_ONCE) return false;
 	newNameLookUps.push(now);
 	return true;
 }
@@ -136,12 +145,16 @@ export async function publicKeysFor(
 		if (!options.fresh || forcedLately) return { keys: remembered.keys, cached: true };
 	} else if ((missing.get(id) ?? 0) > now) {
 		return { keys: [], cached: true };
-	} else if (!remembered && !allowNewName(now)) {
-		throw new Error('too many unknown signing keys were looked up in the last minute');
 	}
 	let lookingUp = pending.get(id);
 	if (lookingUp === undefined) {
-		lookingUp = lookUp(fetchJson, resolver, keyId).finally(() => pending.delete(id));
+		const newName = !remembered && !foundNames.has(id);
+		if (newName && !allowNewName(now)) throw new Error('too many unknown signing keys were looked up in the last minute');
+		if (newName) newNamesInFlight++;
+		lookingUp = lookUp(fetchJson, resolver, keyId).finally(() => {
+			pending.delete(id);
+			if (newName) newNamesInFlight--;
+		});
 		pending.set(id, lookingUp);
 	}
 	let keys: KeyObject[] | undefined;
@@ -170,6 +183,8 @@ export async function publicKeysFor(
 		return { keys, cached: false };
 	}
 	missing.delete(id);
+	if (foundNames.size >= MAX_FOUND_NAMES) foundNames.delete(foundNames.values().next().value as string);
+	foundNames.add(id);
 	remember(known, id, { keys, expiresAt: now + KEY_LIFETIME_MS, forcedAt: options.fresh ? now : undefined }, MAX_KNOWN_KEYS);
 	return { keys, cached: false };
 }

@@ -32,16 +32,22 @@ export interface Expectations {
 	 * signed for one of them.
 	 */
 	webhookUrls: string[];
-	/** The numeric ID of the credential's account (`GET identity`). */
-	accountId: string;
+	/**
+	 * The numeric ID of the credential's account (`GET identity`), asked for only once the cheap
+	 * checks have passed: reading it may cost a request to Copernica with the user's token.
+	 */
+	accountId: () => Promise<string>;
 	now: number;
 }
 
 /** Finds Copernica's keys for a keyId; `fresh` asks for a new look-up past any cache. */
 export type KeyLookUp = (keyId: string, fresh: boolean) => Promise<{ keys: KeyObject[]; cached: boolean }>;
 
-/** Verified: for which of the node's URLs the call was signed. */
-export type Verdict = { verified: true; webhookUrl: string } | { verified: false; reason: string };
+/**
+ * Verified: for which of the node's URLs the call was signed, and what identifies this one call
+ * (the signature's bytes, however the header spells them) to recognise it when it comes again.
+ */
+export type Verdict = { verified: true; webhookUrl: string; callId: string } | { verified: false; reason: string };
 
 function header(call: IncomingCall, name: string): string | undefined {
 	const value = call.headers[name];
@@ -84,10 +90,6 @@ export async function verifyCall(call: IncomingCall, expected: Expectations, key
 	if (Number.isNaN(date)) return refused('the Date header is not a date');
 	if (Math.abs(expected.now - date) > MAX_CLOCK_DIFFERENCE_MS) return refused('the Date is more than 5 minutes away from now');
 
-	const account = ACCOUNT_HEADER.exec(header(call, 'x-copernica-id')!.trim());
-	if (account === null) return refused('the X-Copernica-ID header names no account');
-	if (account[1] !== expected.accountId) return refused('the X-Copernica-ID header names another account');
-
 	const signature = parseSignatureHeader(header(call, 'signature'));
 	if (signature === undefined) return refused('the Signature header cannot be read');
 	if (signature.algorithm !== 'rsa-sha256') return refused('the signature algorithm is not rsa-sha256');
@@ -95,6 +97,10 @@ export async function verifyCall(call: IncomingCall, expected: Expectations, key
 	if (uncovered.length > 0) return refused(`the signature does not cover ${uncovered.join(', ')}`);
 	if (new Set(signature.headers).size !== signature.headers.length) return refused('the signature lists a header twice');
 	if (!COPERNICA_KEY_ID.test(signature.keyId)) return refused('the signature keyId is not a copernica.com name');
+
+	const account = ACCOUNT_HEADER.exec(header(call, 'x-copernica-id')!.trim());
+	if (account === null) return refused('the X-Copernica-ID header names no account');
+	if (account[1] !== (await expected.accountId())) return refused('the X-Copernica-ID header names another account');
 
 	const texts = expected.webhookUrls.map((webhookUrl) => ({ webhookUrl, text: signingString(call, signature.headers, new URL(webhookUrl)) }));
 	if (texts.some(({ text }) => text === undefined)) return refused('a header the signature covers is missing');
@@ -112,14 +118,15 @@ export async function verifyCall(call: IncomingCall, expected: Expectations, key
 
 	const first = await keyFor(signature.keyId, false);
 	if (first.keys.length === 0) return refused('no key is published at the signature keyId');
+	const callId = signatureBytes.toString('base64');
 	const firstUrl = signedFor(first.keys);
-	if (firstUrl !== undefined) return { verified: true, webhookUrl: firstUrl };
+	if (firstUrl !== undefined) return { verified: true, webhookUrl: firstUrl, callId };
 	// A remembered key may have rotated since: look it up once more (publicKeys.ts limits how often).
 	if (first.cached) {
 		const again = await keyFor(signature.keyId, true);
 		const newKeys = again.keys.filter((key) => !first.keys.includes(key));
 		const againUrl = newKeys.length > 0 ? signedFor(newKeys) : undefined;
-		if (againUrl !== undefined) return { verified: true, webhookUrl: againUrl };
+		if (againUrl !== undefined) return { verified: true, webhookUrl: againUrl, callId };
 	}
 	return refused('the signature does not verify with the key published at its keyId');
 }
