@@ -35,6 +35,29 @@ function copyStatic() {
 	return src(STATIC_FILES, { base: '.', encoding: false }).pipe(dest(DIST));
 }
 
+/**
+ * The Copernica node's version 1.1 outputs what version 1 does (its Output choice Simplified is
+ * version 1's Simplify, Selected Fields a part of it), and n8n's editor looks schemas up by the
+ * exact version: the 1.0.0 schemas serve 1.1.0 as well.
+ */
+const SCHEMA_VERSIONS = { 'nodes/Copernica/__schema__/v1.0.0': ['v1.1.0'] };
+
+function copySchemaVersions() {
+	return Promise.all(
+		Object.entries(SCHEMA_VERSIONS).flatMap(([from, versions]) =>
+			versions.map(
+				(version) =>
+					new Promise((resolve, reject) => {
+						src(`${from}/**/*.json`, { base: from })
+							.pipe(dest(path.join(DIST, path.dirname(from), version)))
+							.on('finish', resolve)
+							.on('error', reject);
+					}),
+			),
+		),
+	);
+}
+
 function filesUnder(folder) {
 	return fs.readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
 		const full = path.join(folder, entry.name);
@@ -60,5 +83,5 @@ function verify(done) {
 }
 
 exports.clean = clean;
-exports.build = series(clean, compile, copyStatic, verify);
+exports.build = series(clean, compile, copyStatic, copySchemaVersions, verify);
 exports.default = exports.build;

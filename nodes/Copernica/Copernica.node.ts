@@ -11,7 +11,9 @@ export class Copernica implements INodeType {
 		name: 'copernica',
 		icon: { light: 'file:../../icons/copernica.svg', dark: 'file:../../icons/copernica.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// 1.1: the read operations' Output (Simplified, Raw, Selected Fields) instead of Simplify.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'Create, update and read profiles, subprofiles and databases in Copernica Marketing Software',
 		defaults: { name: 'Copernica' },

@@ -51,6 +51,8 @@ export interface NodeRunOptions {
 	onError?: INode['onError'];
 	/** Run it as an AI agent's tool does: as the `copernicaTool` copy n8n makes of a `usableAsTool` node. */
 	asTool?: boolean;
+	/** The node's version (default 1, what saved workflows hold; 1.1 has the reads' Output). */
+	typeVersion?: number;
 }
 
 export interface NodeRun {
@@ -63,13 +65,13 @@ export interface NodeRun {
 
 export const NODE_NAME = 'Copernica';
 
-async function copernicaNode(parameters: INodeParameters, onError?: INode['onError'], asTool = false): Promise<INode> {
+async function copernicaNode(parameters: INodeParameters, onError?: INode['onError'], asTool = false, typeVersion = 1): Promise<INode> {
 	const { packageName } = await loadNodePackage();
 	return {
 		id: '5a6f0b4e-0000-4000-8000-000000000001',
 		name: NODE_NAME,
 		type: `${packageName}.copernica${asTool ? 'Tool' : ''}`,
-		typeVersion: 1,
+		typeVersion,
 		position: [0, 0],
 		parameters,
 		credentials: { copernicaApi: { id: '1', name: 'Copernica account' } },
@@ -141,7 +143,7 @@ export function workflowDataOf(workflow: Workflow, node: INode): IWorkflowBase {
 
 /** One execution of a one-node workflow, its input items put straight on the execution stack. */
 export async function runCopernicaNode(options: NodeRunOptions): Promise<NodeRun> {
-	const node = await copernicaNode(options.parameters, options.onError, options.asTool);
+	const node = await copernicaNode(options.parameters, options.onError, options.asTool, options.typeVersion);
 	const workflow = await workflowWith(node);
 	const hooks = new ExecutionLifecycleHooks('manual', 'copernica-test-execution', workflowDataOf(workflow, node));
 	const additionalData = additionalDataFor(await helperFor(options.credentials), { hooks });

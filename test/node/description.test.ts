@@ -23,12 +23,13 @@ function iconFile(iconUrl: string): string {
 }
 
 describe('node description', () => {
-	it('is version 1, usable as an AI tool, with a subtitle and the Copernica API credential', async () => {
+	it('is versions 1 and 1.1 (new nodes 1.1), usable as an AI tool, with a subtitle and the Copernica API credential', async () => {
 		const node = await description();
 		expect(node).toMatchObject({
 			displayName: 'Copernica',
 			name: 'copernica',
-			version: 1,
+			version: [1, 1.1],
+			defaultVersion: 1.1,
 			usableAsTool: true,
 			credentials: [{ name: 'copernicaApi', required: true }],
 		});
@@ -155,5 +156,23 @@ describe('the node never reads the token', () => {
 			.map((file) => fs.readFileSync(path.join(PROJECT_ROOT, 'nodes', file), 'utf8'));
 		expect(sources.length).toBeGreaterThan(10);
 		expect(sources.filter((source) => /accessToken|access_token=['"`]|\$credentials/.test(source))).toEqual([]);
+	});
+});
+
+describe('read operations by version', () => {
+	it.each([
+		['profile', 'get'],
+		['profile', 'getMany'],
+		['subprofile', 'get'],
+		['subprofile', 'getMany'],
+	])('%s → %s: Simplify in version 1, Output (Simplified, Raw, Selected Fields) in 1.1', async (resource, operation) => {
+		const { properties } = await description();
+		const of = (name: string) =>
+			properties.find((candidate) => candidate.name === name && candidate.displayOptions?.show?.operation?.includes(operation) && candidate.displayOptions?.show?.resource?.includes(resource));
+		expect(of('simplify')?.displayOptions?.show?.['@version']).toEqual([1]);
+		const output = of('output');
+		expect(output?.displayOptions?.show?.['@version']).toEqual([1.1]);
+		expect(output?.options?.map((option) => ('name' in option ? option.name : ''))).toEqual(['Simplified', 'Raw', 'Selected Fields']);
+		expect(of('outputFields')?.displayOptions?.show).toMatchObject({ '@version': [1.1], output: ['fields'] });
 	});
 });

@@ -31,6 +31,11 @@ const SIMPLIFY: Record<Entity, (entity: IDataObject) => IDataObject> = {
 	subprofile: simplifySubprofile,
 };
 
+function simplifyOf(context: IExecuteFunctions, itemIndex: number, entity: Entity): (entity: IDataObject) => IDataObject {
+	const simplify = context.getNodeParameter('simplify', itemIndex, true) as boolean;
+	return simplify ? SIMPLIFY[entity] : (read) => read;
+}
+
 /**
  * GET profile/{id} or subprofile/{id}, as the item's output: after a write it shows what
  * Copernica now holds, so the next node maps from real values rather than from what was sent.
@@ -41,6 +46,8 @@ export async function readBack(
 	entity: Entity,
 	id: string | number,
 	settings: RequestSettings,
+	// The writes read back with Simplify; Get passes the Output choice (outputOption.ts).
+	shape: (entity: IDataObject) => IDataObject = simplifyOf(context, itemIndex, entity),
 ): Promise<IDataObject> {
 	const { body } = await copernicaRequest.call(context, {
 		...settings,
@@ -49,8 +56,7 @@ export async function readBack(
 		action: `reading ${entity} ${id}`,
 	});
 	const read = (body ?? {}) as IDataObject;
-	const simplify = context.getNodeParameter('simplify', itemIndex, true) as boolean;
-	return simplify ? SIMPLIFY[entity](read) : read;
+	return shape(read);
 }
 
 /**

@@ -3,14 +3,17 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from '../../../shared/helpers/updateDisplayOptions';
 import { forEachId } from '../../itemRunner/byId';
 import { profileIdParameter } from '../../parameters/idParameter';
-import { readBack, simplifyParameter } from '../../results/readBack';
+import { outputParameters, outputShaper } from '../../results/outputOption';
+import { readBack } from '../../results/readBack';
 import { singleRequestOptionsCollection } from '../../parameters/requestOptions';
 
-const properties: INodeProperties[] = [profileIdParameter, simplifyParameter.profile, singleRequestOptionsCollection];
+const properties: INodeProperties[] = [profileIdParameter, ...outputParameters('profile', false), singleRequestOptionsCollection];
 
 export const description = updateDisplayOptions({ show: { resource: ['profile'], operation: ['get'] } }, properties);
 
 /** GET profile/{id}: one profile by its ID. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await forEachId.call(this, 'profile', async (id, itemIndex, settings) => await readBack(this, itemIndex, 'profile', id, settings));
+	return await forEachId.call(this, 'profile', async (id, itemIndex, settings) =>
+		await readBack(this, itemIndex, 'profile', id, settings, outputShaper(this, itemIndex, 'profile')),
+	);
 }

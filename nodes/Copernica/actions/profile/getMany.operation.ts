@@ -1,6 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { simplifyProfile } from '../../../shared/helpers/profileOutput';
 import type { SelectionConditionInput } from '../../../shared/helpers/selection';
 import { updateDisplayOptions } from '../../../shared/helpers/updateDisplayOptions';
 import { pathOf } from '../../../shared/transport';
@@ -11,6 +10,7 @@ import { forEachItem } from '../../itemRunner/perItem';
 import { listLimitOf, listOptionsCollection, listWithSelection } from '../../selection/listWithSelection';
 import type { ListOptions } from '../../selection/listWithSelection';
 import { requestSettingsOf } from '../../parameters/requestOptions';
+import { outputModeOf, outputParameters, outputShaper } from '../../results/outputOption';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,
@@ -20,14 +20,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Only profiles that meet every condition (AND); leave empty for every profile. Conditions on fields the database does not have are refused, because Copernica would ignore them and return every profile.',
 	},
-	{
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		description:
-			'Whether to return each profile as one flat object (ID, its fields, its interests) instead of the raw data',
-	},
+	...outputParameters('profile', true),
 	listOptionsCollection('getSelectionFields', 'database.value'),
 ];
 
@@ -45,20 +38,23 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 
 	return await forEachItem.call(this, async (itemIndex, limiter) => {
 		const database = databaseOf(this, itemIndex);
-		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+		const output = outputModeOf(this, itemIndex);
 		const options = this.getNodeParameter('options', itemIndex, {}) as ListOptions;
 		const transport = requestSettingsOf(options, itemIndex, limiter);
+		// Selected Fields are checked against the database's fields before the profiles are read.
+		const known = output === 'fields' ? (await schemaOf(database, transport)).fields.map((field) => field.name) : undefined;
+		const shape = outputShaper(this, itemIndex, 'profile', known);
 		const profiles = await listWithSelection(this, {
 			path: pathOf('database', database, 'profiles'),
 			action: 'reading profiles',
 			owner: 'database',
 			conditions: this.getNodeParameter('selection.conditions', itemIndex, []) as SelectionConditionInput[],
 			options,
-			simplify,
+			simplify: output !== 'raw',
 			limit: listLimitOf(this, itemIndex),
 			transport,
 			fields: async () => (await schemaOf(database, transport)).fields,
 		});
-		return simplify ? profiles.map(simplifyProfile) : profiles;
+		return profiles.map(shape);
 	});
 }

@@ -1,6 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { simplifySubprofile } from '../../../shared/helpers/profileOutput';
 import type { SelectionConditionInput } from '../../../shared/helpers/selection';
 import { updateDisplayOptions } from '../../../shared/helpers/updateDisplayOptions';
 import { pathOf } from '../../../shared/transport';
@@ -12,7 +11,7 @@ import { forEachItem } from '../../itemRunner/perItem';
 import { optionalProfileIdOf, profileIdParameter } from '../../parameters/idParameter';
 import { requestSettingsOf } from '../../parameters/requestOptions';
 import { createCollectionResolver } from '../../../shared/locators/collectionLocator';
-import { simplifyParameter } from '../../results/readBack';
+import { outputModeOf, outputParameters, outputShaper } from '../../results/outputOption';
 
 const properties: INodeProperties[] = [
 	{
@@ -27,7 +26,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Only subprofiles that meet every condition (AND); leave empty for every subprofile. Conditions on fields the collection does not have are refused, because Copernica would ignore them and return every subprofile.',
 	},
-	{ ...simplifyParameter.subprofile, description: 'Whether to return each subprofile as one flat object (ID, its fields, the ID of its profile) instead of the raw data' },
+	...outputParameters('subprofile', true),
 	listOptionsCollection('getCollectionSelectionFields', 'collection.value'),
 ];
 
@@ -46,10 +45,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 
 	return await forEachItem.call(this, async (itemIndex, limiter) => {
 		const profileId = optionalProfileIdOf(this, itemIndex);
-		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+		const output = outputModeOf(this, itemIndex);
 		const options = this.getNodeParameter('options', itemIndex, {}) as ListOptions;
 		const transport = requestSettingsOf(options, itemIndex, limiter);
 		const collection = await collectionOf(itemIndex, transport);
+		// Selected Fields are checked against the collection's fields before the subprofiles are read.
+		const known = output === 'fields' ? (await fieldsOf(collection, transport)).map((field) => field.name) : undefined;
+		const shape = outputShaper(this, itemIndex, 'subprofile', known);
 		const subprofiles = await listWithSelection(this, {
 			path:
 				profileId === undefined
@@ -59,11 +61,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			owner: 'collection',
 			conditions: this.getNodeParameter('selection.conditions', itemIndex, []) as SelectionConditionInput[],
 			options,
-			simplify,
+			simplify: output !== 'raw',
 			limit: listLimitOf(this, itemIndex),
 			transport,
 			fields: async () => await fieldsOf(collection, transport),
 		});
-		return simplify ? subprofiles.map(simplifySubprofile) : subprofiles;
+		return subprofiles.map(shape);
 	});
 }
