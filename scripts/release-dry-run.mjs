@@ -9,8 +9,10 @@
  *    `npm publish` with RELEASE_MODE=true (prepublishOnly's `n8n-node prerelease` needs it) and
  *    NPM_CONFIG_PROVENANCE=true. NPM_CONFIG_DRY_RUN=true reaches that npm publish through the
  *    CLI's environment, so it packs and reports but uploads nothing (and makes no provenance
- *    statement, which only a real publish signs). Nothing is published even where a token or
- *    OIDC is at hand; with the registry reachable, npm also refuses a version published already.
+ *    statement, which only a real publish signs). NPM_CONFIG_REGISTRY points at a closed local
+ *    port, so nothing can reach a registry even where a token or OIDC is at hand, and the run
+ *    needs no network (npm's check that the version is not on the registry yet is then skipped:
+ *    CI keeps passing after a release, before the next version bump).
  * 2. `scripts/scan-package.mjs`: n8n's scanner on the source and on the packed tarball.
  *
  * Prints a line per step with its duration; exits 1 at the first failing step.
@@ -21,7 +23,14 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const releaseEnv = { ...process.env, GITHUB_ACTIONS: 'true', NPM_CONFIG_DRY_RUN: 'true' };
+const releaseEnv = {
+	...process.env,
+	GITHUB_ACTIONS: 'true',
+	NPM_CONFIG_DRY_RUN: 'true',
+	NPM_CONFIG_REGISTRY: 'http://127.0.0.1:9/',
+	// npm would retry the refused connection for about a minute.
+	NPM_CONFIG_FETCH_RETRIES: '0',
+};
 
 function run(title, command, args, env = process.env) {
 	const started = Date.now();

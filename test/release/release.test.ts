@@ -23,7 +23,7 @@ describe('package.json release scripts', () => {
 	});
 
 	it('refuse npm publish outside n8n-node release (prepublishOnly: n8n-node prerelease)', () => {
-		const env: NodeJS.ProcessEnv = { ...process.env, NPM_CONFIG_REGISTRY: NO_REGISTRY, NPM_CONFIG_DRY_RUN: 'true' };
+		const env: NodeJS.ProcessEnv = { ...process.env, NPM_CONFIG_REGISTRY: NO_REGISTRY, NPM_CONFIG_FETCH_RETRIES: '0', NPM_CONFIG_DRY_RUN: 'true' };
 		delete env.RELEASE_MODE;
 		delete env.GITHUB_ACTIONS;
 		const run = spawnSync('npm', ['publish'], { cwd: PROJECT_ROOT, env, encoding: 'utf8' });
@@ -33,7 +33,7 @@ describe('package.json release scripts', () => {
 
 	it('the dry run takes n8n-node release\'s GitHub Actions path with npm publish as a dry run', () => {
 		const script = fs.readFileSync(path.join(PROJECT_ROOT, 'scripts', 'release-dry-run.mjs'), 'utf8');
-		expect(script).toContain("GITHUB_ACTIONS: 'true', NPM_CONFIG_DRY_RUN: 'true'");
+		expect(script).toMatch(/GITHUB_ACTIONS: 'true',\s+NPM_CONFIG_DRY_RUN: 'true',\s+NPM_CONFIG_REGISTRY: 'http:\/\/127\.0\.0\.1:9\/'/);
 		expect(script).toContain("'node-cli', 'bin', 'n8n-node.mjs'), 'release'");
 		expect(script).toContain("'scan-package.mjs'");
 		// What n8n-node release runs there: lint, build, npm publish with RELEASE_MODE and provenance.
