@@ -125,8 +125,8 @@ function sharedEnv(postgres: PostgresService, redis: RedisService, webhookUrl: s
 }
 
 /**
- * A user folder per process (`.e2e/<folder>-<process>`, emptied first) with the package
- * installed, then main (which runs the migrations and owns the schedule and activation), the
+ * A user folder per process (`.e2e/<folder>-<process>`, emptied first, removed by `stop()`) with
+ * the package installed, then main (which runs the migrations and owns the schedule and activation), the
  * webhook process and the workers.
  */
 export async function startQueueCluster(options: {
@@ -157,6 +157,8 @@ export async function startQueueCluster(options: {
 	const stop = async () => {
 		// Workers and the webhook process first: main last, as n8n's docs shut a cluster down.
 		for (const process of [...started].reverse()) await process.stop();
+		// The user folders are this run's own (named after its process ID): 200 MB each with the package.
+		for (const each of instances) fs.rmSync(each.userFolder, { recursive: true, force: true });
 	};
 	try {
 		const mainPort = await freePort();

@@ -10,7 +10,7 @@ import { executionsFinishedBy, executionsStartedBy, startQueueCluster } from './
 import type { ExecutionSummary } from './restApi';
 import { parseFlatted, RestClient } from './restApi';
 import { PostgresService, RedisService } from './services';
-import { packedProject, SETUP_TIMEOUT } from './suite';
+import { packedProject, profileUpdatedTriggerWorkflow, SETUP_TIMEOUT } from './suite';
 import { NEWEST } from './versions';
 
 /**
@@ -310,27 +310,9 @@ describe(`n8n ${NEWEST.version} in queue mode: Postgres, Redis, main, ${WORKERS}
 	it('the Copernica Trigger activated on main registers the webhook process\'s URL; a signed call through the webhook process is verified there and runs on a worker', async () => {
 		const webhookId = randomUUID();
 		const databaseId = String(emulator.store.database('Customers').ID);
-		const workflow = await rest.createWorkflow({
-			name: 'Queue mode: Copernica Trigger',
-			nodes: [
-				{
-					id: randomUUID(),
-					name: TRIGGER,
-					type: 'n8n-nodes-copernica.copernicaTrigger',
-					typeVersion: 1,
-					position: [0, 0],
-					webhookId,
-					parameters: {
-						event: 'profileUpdated',
-						database: { __rl: true, mode: 'id', value: databaseId },
-						options: { dnsResolver: emulator.dohUrl },
-					},
-					credentials: { copernicaApi: { id: V3_CREDENTIAL.id, name: V3_CREDENTIAL.name } },
-				},
-				{ id: randomUUID(), name: 'No Operation', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
-			],
-			connections: { [TRIGGER]: { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] } },
-		});
+		const workflow = await rest.createWorkflow(
+			profileUpdatedTriggerWorkflow({ name: 'Queue mode: Copernica Trigger', triggerName: TRIGGER, webhookId, databaseId, dnsResolver: emulator.dohUrl, credential: V3_CREDENTIAL }),
+		);
 		await rest.activateWorkflow(workflow.id);
 		try {
 			const webhooks = await client.webhooks();
