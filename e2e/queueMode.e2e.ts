@@ -384,6 +384,16 @@ describe(`n8n ${NEWEST.version} in queue mode: Postgres, Redis, main, ${WORKERS}
 		const errors = await Promise.all(killedWhileRunning.map(async (id) => await executionError(id)));
 		timings.killedExecutionErrors = [...new Set(errors)];
 		for (const message of errors) expect(message).toMatch(/failed to be processed too many times/);
+		for (const id of killedWhileRunning) {
+			// The process that queued the execution waits for its job and records the failure: for a
+			// production webhook call, the webhook process, not main.
+			const problem = `Problem with execution ${id}: This execution failed to be processed too many times`;
+			timings.failureRecordedBy = [cluster.main, cluster.webhook].filter((process) => process.log().includes(problem)).map((process) => process.name);
+			expect(cluster.webhook.log()).toContain(problem);
+			// WorkflowRunner.processError replaced the execution's data with the error alone: no run data,
+			// not even the webhook's input (which batch it was is only known from what is missing).
+			expect(await rest.executionRunData(id)).toEqual({});
+		}
 
 		// Every success: all 1,000 items reported done, each customer there exactly once.
 		const profiles = await profilesByCustomer();
@@ -411,10 +421,10 @@ describe(`n8n ${NEWEST.version} in queue mode: Postgres, Redis, main, ${WORKERS}
 		timings.killedBatchProfilesPresent = partial;
 		expect(Object.keys(partial)).toHaveLength(killedWhileRunning.length);
 
-		// Retry in the Executions list does not rescue it (n8n 2.40.7): the killed execution has no
-		// lastNodeExecuted (the worker saved no progress), so ExecutionService.retry keeps its
-		// resultData.error, and the retry, on the surviving worker, ends at once with that same error,
-		// having sent nothing to Copernica.
+		// Retry in the Executions list does not rescue it (n8n 2.40.7): the stored data has an empty
+		// node execution stack and no lastNodeExecuted, so ExecutionService.retry keeps its
+		// resultData.error, and the retry, on the surviving worker, runs no node and ends at once with
+		// that same error, having sent nothing to Copernica.
 		await client.clearLog();
 		const beforeRetry = await executions(batchWorkflowId);
 		const answers = await Promise.all(killedWhileRunning.map(async (id) => await rest.call('POST', `executions/${id}/retry`, { loadWorkflow: false })));
