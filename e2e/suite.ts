@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 
 import type { CopernicaEmulator } from '../emulator/server';
@@ -39,4 +40,40 @@ export async function n8nWithPackage(
 	await n8n.installCommunityPackage(packedProject());
 	await n8n.importCredentials([{ ...CREDENTIAL, data: { accessToken: token, baseUrl: emulator.baseUrl } }]);
 	return n8n;
+}
+
+/**
+ * A workflow of a Copernica Trigger (Profile Updated in database `databaseId`, the signing key
+ * looked up at `dnsResolver`) followed by a No Operation, as the editor saves one; `webhookId` is
+ * the node's webhookId, the path of its production URL.
+ */
+export function profileUpdatedTriggerWorkflow(options: {
+	name: string;
+	triggerName: string;
+	webhookId: string;
+	databaseId: string;
+	dnsResolver: string;
+	credential: { id: string; name: string };
+}) {
+	return {
+		name: options.name,
+		nodes: [
+			{
+				id: randomUUID(),
+				name: options.triggerName,
+				type: 'n8n-nodes-copernica.copernicaTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: options.webhookId,
+				parameters: {
+					event: 'profileUpdated',
+					database: { __rl: true, mode: 'id', value: options.databaseId },
+					options: { dnsResolver: options.dnsResolver },
+				},
+				credentials: { copernicaApi: { id: options.credential.id, name: options.credential.name } },
+			},
+			{ id: randomUUID(), name: 'No Operation', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
+		],
+		connections: { [options.triggerName]: { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] } },
+	};
 }

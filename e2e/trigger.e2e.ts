@@ -16,7 +16,7 @@ import { errorsCausedByNode, openEditor } from './editor';
 import type { N8nInstance } from './n8nInstance';
 import type { ExecutionSummary } from './restApi';
 import { RestClient } from './restApi';
-import { CREDENTIAL, n8nWithPackage, SETUP_TIMEOUT } from './suite';
+import { CREDENTIAL, n8nWithPackage, profileUpdatedTriggerWorkflow, SETUP_TIMEOUT } from './suite';
 import { N8N_VERSIONS } from './versions';
 
 /**
@@ -141,27 +141,9 @@ describe.each(N8N_VERSIONS)('n8n $version: Copernica Trigger', (target) => {
 		productionUrl = `${rest.baseUrl}/webhook/${webhookId}/webhook`;
 		testUrl = `${rest.baseUrl}/webhook-test/${webhookId}/webhook`;
 		databaseId = String(emulator.store.database('Customers').ID);
-		const workflow = await rest.createWorkflow({
-			name: 'Copernica Trigger: profile updated',
-			nodes: [
-				{
-					id: randomUUID(),
-					name: TRIGGER,
-					type: 'n8n-nodes-copernica.copernicaTrigger',
-					typeVersion: 1,
-					position: [0, 0],
-					webhookId,
-					parameters: {
-						event: 'profileUpdated',
-						database: { __rl: true, mode: 'id', value: databaseId },
-						options: { dnsResolver: emulator.dohUrl },
-					},
-					credentials: { copernicaApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
-				},
-				{ id: randomUUID(), name: 'No Operation', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
-			],
-			connections: { [TRIGGER]: { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] } },
-		});
+		const workflow = await rest.createWorkflow(
+			profileUpdatedTriggerWorkflow({ name: 'Copernica Trigger: profile updated', triggerName: TRIGGER, webhookId, databaseId, dnsResolver: emulator.dohUrl, credential: CREDENTIAL }),
+		);
 		workflowId = workflow.id;
 	}, SETUP_TIMEOUT);
 
