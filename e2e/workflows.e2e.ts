@@ -41,6 +41,21 @@ function copernicaRun(result: ExecuteResult) {
 	return { items: (task?.data?.main[0] ?? []).map((item) => item.json), error: task?.error ?? result.run?.data.resultData.error };
 }
 
+/**
+ * `n8n execute` ended with exit code 0; otherwise the failure shows the end of what n8n printed,
+ * so a run that fails in CI says why (the exit code alone does not).
+ */
+function expectExitedCleanly(result: ExecuteResult, what = 'n8n execute'): void {
+	if (result.exitCode === 0) return;
+	const tail = (text: string) => text.slice(-3000);
+	expect({ what, exitCode: result.exitCode, stderr: tail(result.stderr), stdout: tail(result.stdout) }).toEqual({
+		what,
+		exitCode: 0,
+		stderr: expect.any(String),
+		stdout: expect.any(String),
+	});
+}
+
 describe.each(N8N_VERSIONS)('n8n $version', (target) => {
 	const token = `e2e_${randomBytes(12).toString('hex')}`;
 	const emulator = new CopernicaEmulator({ tokens: [token] });
@@ -70,7 +85,7 @@ describe.each(N8N_VERSIONS)('n8n $version', (target) => {
 	it('examples/update-profiles-by-customer-id.json updates two customers and creates the third', async () => {
 		const result = await n8n.execute('copernicaExample0001');
 		expectNoToken(result.stdout, result.stderr);
-		expect(result.exitCode).toBe(0);
+		expectExitedCleanly(result);
 		const { items } = copernicaRun(result);
 		expect(items.map((item) => [item.selection, item.created, item.statusCode])).toEqual([
 			[['customerid==C-1001'], false, 204],
@@ -91,7 +106,7 @@ describe.each(N8N_VERSIONS)('n8n $version', (target) => {
 		const first = copernicaRun(await n8n.execute('copernicaExample0002'));
 		expect(first.items).toEqual([expect.objectContaining({ created: true, statusCode: 201 })]);
 		const second = await n8n.execute('copernicaExample0002');
-		expect(second.exitCode).toBe(0);
+		expectExitedCleanly(second);
 		expect(copernicaRun(second).items).toEqual([expect.objectContaining({ created: false, profileId: null, statusCode: 204 })]);
 		const profiles = await client.profilesWhere('Customers', 'email', 'gijs@example.com');
 		expect(profiles.map((profile) => [profile.fields.firstname, profile.interests])).toEqual([['Gijs', ['newsletter']]]);
@@ -111,7 +126,7 @@ describe.each(N8N_VERSIONS)('n8n $version', (target) => {
 	it('examples/shop-orders-with-field-mapping.json: the field mapper in real n8n, Create or Update, then an order subprofile per customer', async () => {
 		const result = await n8n.execute('copernicaExample0005');
 		expectNoToken(result.stdout, result.stderr);
-		expect(result.exitCode).toBe(0);
+		expectExitedCleanly(result);
 		const bram = (await client.profilesWhere('Customers', 'email', 'bram@example.com'))[0];
 		const gijs = (await client.profilesWhere('Customers', 'email', 'gijs@example.nl'))[0];
 		// Auto-mapped: the order's fields are no customer fields and were left out.
@@ -139,7 +154,7 @@ describe.each(N8N_VERSIONS)('n8n $version', (target) => {
 	it('examples/get-many-then-update.json reads the customers in Amsterdam, then updates each by ID', async () => {
 		const result = await n8n.execute('copernicaExample0004');
 		expectNoToken(result.stdout, result.stderr);
-		expect(result.exitCode).toBe(0);
+		expectExitedCleanly(result);
 		const amsterdam = await client.profilesWhere('Customers', 'city', 'Amsterdam');
 		expect(amsterdam.length).toBeGreaterThan(0);
 		const { items } = copernicaRun(result);
@@ -160,7 +175,7 @@ describe.each(N8N_VERSIONS)('n8n $version', (target) => {
 			for (const run of [1, 2]) {
 				const result = await n8n.execute('copernicaExample0001');
 				expectNoToken(result.stdout, result.stderr);
-				expect({ run, exitCode: result.exitCode }).toEqual({ run, exitCode: 0 });
+				expectExitedCleanly(result, `run ${run}`);
 				expect(copernicaRun(result).items.map((item) => item.statusCode)).toEqual([204, 204, run === 1 ? 201 : 204]);
 			}
 			const log = await client.log();
@@ -179,7 +194,7 @@ describe.each(N8N_VERSIONS)('n8n $version', (target) => {
 			await client.expireJwts();
 			const third = await n8n.execute('copernicaExample0001');
 			expectNoToken(third.stdout, third.stderr);
-			expect(third.exitCode).toBe(0);
+			expectExitedCleanly(third);
 			const renewal = await client.log();
 			const exchanges = renewal.filter((entry) => entry.path === 'authenticate');
 			expect(exchanges).toHaveLength(1);
