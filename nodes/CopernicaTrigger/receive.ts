@@ -6,6 +6,7 @@ import { accountIdOf } from './lifecycle/account';
 import { collectionIdOf, databaseIdOf, eventOf } from './lifecycle/desiredWebhook';
 import { registeredUrlsOf, stateOf } from './lifecycle/webhookState';
 import type { WebhookState } from './lifecycle/webhookState';
+import { pathnameOf } from './lifecycle/webhookUrls';
 import { eventOutput } from './payload/eventOutput';
 import { parseFormBody, unflattenParsedBody } from './payload/formBody';
 import type { TriggerEvent } from './events';
@@ -26,14 +27,6 @@ interface Registration {
 	state?: WebhookState;
 }
 
-function pathOf(url: string): string {
-	try {
-		return new URL(url).pathname;
-	} catch {
-		return '';
-	}
-}
-
 /**
  * The webhooks the call may have come to. n8n gives webhook() the production URL even for a test
  * call (WebhookContext.getNodeWebhookUrl ignores isTest; newer releases add getWebhookResourceUrl,
@@ -46,7 +39,7 @@ function registrationsOf(context: IWebhookFunctions, staticData: IDataObject): R
 	const resourceUrl = (context as { getWebhookResourceUrl?: (name: string) => string | undefined }).getWebhookResourceUrl?.('default');
 	const productionUrl = context.getNodeWebhookUrl('default') ?? '';
 	const webhookId = context.getNode().webhookId;
-	const ownPath = (url: string) => webhookId === undefined || pathOf(url).endsWith(`/${webhookId}/webhook`);
+	const ownPath = (url: string) => webhookId === undefined || pathnameOf(url)?.endsWith(`/${webhookId}/webhook`) === true;
 	let urls: string[];
 	if (resourceUrl) urls = [resourceUrl];
 	else if (context.getMode() === 'manual') {
@@ -65,13 +58,16 @@ function registrationsOf(context: IWebhookFunctions, staticData: IDataObject): R
 }
 
 /**
- * The options that decide how a call is checked, read as saved, not evaluated: in webhook(), n8n
- * evaluates expressions against the call itself (`$json` is the unverified request), so an
- * expression could let the caller pick the resolver or turn the check off. An expression in
- * Verify Signature counts as on; one in the resolver refuses every call.
+ * The node's Options as saved, not evaluated: in webhook(), n8n evaluates expressions against the
+ * call itself (`$json` is the unverified request), so an expression could let the caller pick
+ * the resolver or turn the check off.
  */
-function verificationSettings(context: IWebhookFunctions): { verify: boolean; resolver?: string; problem?: string } {
-	const options = (context.getNode().parameters.options ?? {}) as IDataObject;
+function savedOptionsOf(context: IWebhookFunctions): IDataObject {
+	return (context.getNode().parameters.options ?? {}) as IDataObject;
+}
+
+/** How a call is checked: an expression in Verify Signature counts as on; one in the resolver refuses every call. */
+function verificationSettings(options: IDataObject): { verify: boolean; resolver?: string; problem?: string } {
 	const verify = options.verifySignature !== false;
 	const resolver = options.dnsResolver;
 	if (typeof resolver === 'string' && resolver.trim().startsWith('=')) {
@@ -131,7 +127,8 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 	const staticData = this.getWorkflowStaticData('node');
 	const registrations = registrationsOf(this, staticData);
 	let state = registrations[0]?.state;
-	const settings = verificationSettings(this);
+	const options = savedOptionsOf(this);
+	const settings = verificationSettings(options);
 	const rawBody = (this.getRequestObject() as { rawBody?: Buffer }).rawBody;
 
 	if (settings.verify) {
@@ -173,6 +170,5 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 	const payload = payloadOf(this, rawBody);
 	// Copernica may call with events this node does not watch: answered 200, no execution.
 	if (!(await isWatched(this, event, payload, state))) return {};
-	const includeRaw = this.getNode().parameters.options !== undefined && (this.getNode().parameters.options as IDataObject).includeRaw === true;
-	return { workflowData: [[{ json: eventOutput(event, payload, includeRaw ? payload : undefined) }]] };
+	return { workflowData: [[{ json: eventOutput(event, payload, options.includeRaw === true ? payload : undefined) }]] };
 }

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ParameterProblem } from '../../shared/helpers/parameterProblem';
-import { simplifyProfile, simplifySubprofile } from '../../shared/helpers/profileOutput';
 import type { Entity } from '../parameters/idParameter';
-import { simplifyParameter } from './readBack';
+import { SIMPLIFY, simplifyParameter } from './readBack';
 
 /**
  * What the read operations output, as n8n's guideline for tool nodes that return more than ten
@@ -12,11 +11,6 @@ import { simplifyParameter } from './readBack';
  * keeps its Simplify switch, so saved workflows run as before.
  */
 export type OutputMode = 'simple' | 'raw' | 'fields';
-
-const SIMPLIFY: Record<Entity, (entity: IDataObject) => IDataObject> = {
-	profile: simplifyProfile,
-	subprofile: simplifySubprofile,
-};
 
 /** The Simplify switch for version 1, the Output choice and its field list for version 1.1. */
 export function outputParameters(entity: Entity, plural: boolean): INodeProperties[] {

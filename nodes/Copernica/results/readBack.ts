@@ -26,7 +26,8 @@ export const simplifyParameter: Record<Entity, INodeProperties> = {
 	},
 };
 
-const SIMPLIFY: Record<Entity, (entity: IDataObject) => IDataObject> = {
+/** The flat object Simplify (and Output → Simplified) makes of each entity. */
+export const SIMPLIFY: Record<Entity, (entity: IDataObject) => IDataObject> = {
 	profile: simplifyProfile,
 	subprofile: simplifySubprofile,
 };

@@ -1,8 +1,9 @@
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { collectionGiven, collectionIdByName } from '../../shared/helpers/collectionName';
+import { collectionIdByName, requiredCollection } from '../../shared/helpers/collectionName';
 import { ParameterProblem } from '../../shared/helpers/parameterProblem';
+import { requiredDatabase } from '../../shared/locators/databaseLocator';
 import { copernicaRequest, pathOf } from '../../shared/transport';
 import { getDatabaseCollections } from '../../shared/transport/databaseSchema';
 import { eventNamed } from '../events';
@@ -45,8 +46,12 @@ function problemToError(context: TriggerContext, error: unknown): never {
  * a database given by name is looked up once (GET database/{name} answers its ID).
  */
 export async function databaseIdOf(context: TriggerContext): Promise<string> {
-	const given = String(context.getNodeParameter('database', '', { extractValue: true }) ?? '').trim();
-	if (given === '') problemToError(context, new ParameterProblem('No database chosen', 'Pick a database, or give its ID or name.'));
+	let given: string;
+	try {
+		given = requiredDatabase(context.getNodeParameter('database', '', { extractValue: true }));
+	} catch (error) {
+		problemToError(context, error);
+	}
 	if (/^\d+$/.test(given)) return given;
 	const response = await copernicaRequest.call(context, {
 		method: 'GET',
@@ -63,12 +68,9 @@ export async function databaseIdOf(context: TriggerContext): Promise<string> {
 }
 
 export async function collectionIdOf(context: TriggerContext, databaseId: string): Promise<string> {
-	const given = collectionGiven(context.getNodeParameter('collection', ''));
-	if (given.value === '') {
-		problemToError(context, new ParameterProblem('No collection chosen', 'Pick the collection from the list, or give its ID or name.'));
-	}
-	if (given.byId) return given.value;
 	try {
+		const given = requiredCollection(context.getNodeParameter('collection', ''));
+		if (given.byId) return given.value;
 		return collectionIdByName(await getDatabaseCollections.call(context, databaseId), given.value);
 	} catch (error) {
 		problemToError(context, error);

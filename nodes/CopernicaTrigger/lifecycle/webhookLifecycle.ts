@@ -1,14 +1,13 @@
-import { randomBytes } from 'node:crypto';
-
 import type { IDataObject, IHookFunctions, NodeApiError } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { copernicaRequest, pathOf } from '../../shared/transport';
+import { copernicaRequest, headerOf, pathOf } from '../../shared/transport';
 import type { CopernicaResponse } from '../../shared/transport';
 import { readAccountId } from './account';
 import { desiredWebhook, webhookBody } from './desiredWebhook';
 import type { DesiredWebhook } from './desiredWebhook';
 import { forgetState, registeredUrlsOf, saveState, stateOf } from './webhookState';
+import { pathnameOf, registrationTagOf, sameUrl, taggedHandler, untagged } from './webhookUrls';
 import type { WebhookState } from './webhookState';
 
 /**
@@ -23,36 +22,8 @@ import type { WebhookState } from './webhookState';
  * another tag: its calls are refused, so it can never start the workflow a second time (as long
  * as Copernica keeps the URL as given; create() warns when it does not).
  */
-const REGISTRATION_PARAMETER = 'copernicaRegistration';
-
 function staticDataOf(context: IHookFunctions): IDataObject {
 	return context.getWorkflowStaticData('node');
-}
-
-/** `url` with a new registration tag. */
-function taggedHandler(url: string): string {
-	const tagged = new URL(url);
-	tagged.searchParams.set(REGISTRATION_PARAMETER, randomBytes(8).toString('hex'));
-	return tagged.toString();
-}
-
-/** A handler without its registration tag, to compare with a URL n8n gives. */
-function untagged(handler: string): string {
-	try {
-		const url = new URL(handler);
-		url.searchParams.delete(REGISTRATION_PARAMETER);
-		return url.toString();
-	} catch {
-		return handler;
-	}
-}
-
-function sameUrl(a: string, b: string): boolean {
-	try {
-		return new URL(a).toString() === new URL(b).toString();
-	} catch {
-		return a === b;
-	}
 }
 
 /** Copernica's answer for a webhook that no longer exists (or one removed meanwhile). */
@@ -138,17 +109,10 @@ function isWanted(registered: IDataObject, state: WebhookState, desired: Desired
  * warning naming it. Left behind, it calls the old address, or is refused here (another URL).
  */
 function forgetOtherAddresses(context: IHookFunctions, data: IDataObject, url: string): void {
-	const path = new URL(url).pathname;
+	const path = pathnameOf(url);
 	for (const other of registeredUrlsOf(data)) {
-		if (other === url) continue;
-		let otherPath: string;
-		try {
-			otherPath = new URL(other).pathname;
-		} catch {
-			continue;
-		}
 		// The test and the production URL differ in their path: neither touches the other.
-		if (otherPath !== path) continue;
+		if (other === url || pathnameOf(other) !== path) continue;
 		const state = stateOf(data, other);
 		context.logger.warn(
 			`Copernica Trigger: webhook ${state?.webhookId ?? '?'} calls ${other}, another address of this node; it is not removed (it may be another n8n's). Remove it in Copernica (Configuration → Webhooks) if nothing uses it.`,
@@ -180,13 +144,9 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 
 /** The new webhook's ID: in X-Created, as Copernica answers other POSTs, else the Location, else the body. */
 function createdId(response: CopernicaResponse): string | undefined {
-	const header = (name: string) => {
-		const value = response.headers[name];
-		return Array.isArray(value) ? value[0] : value;
-	};
-	const fromLocation = /\/webhook\/(\d+)\/?$/.exec(header('location') ?? '')?.[1];
+	const fromLocation = /\/webhook\/(\d+)\/?$/.exec(headerOf(response, 'location') ?? '')?.[1];
 	const body = response.body as IDataObject | undefined;
-	const candidates = [header('x-created'), fromLocation, body?.ID, body?.id];
+	const candidates = [headerOf(response, 'x-created'), fromLocation, body?.ID, body?.id];
 	return candidates.map((value) => String(value ?? '').trim()).find((value) => /^\d+$/.test(value));
 }
 
@@ -243,7 +203,7 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	const kept = typeof registered?.handler === 'string' && registered.handler !== '' ? registered.handler : handler;
 	if (registered === undefined) {
 		this.logger.warn(`Copernica Trigger: webhook ${webhookId} could not be read back; calls are checked against ${handler} as registered`);
-	} else if (!kept.includes(new URL(handler).searchParams.get(REGISTRATION_PARAMETER) ?? '')) {
+	} else if (registrationTagOf(kept) !== registrationTagOf(handler)) {
 		// Then a webhook a lost answer left behind would verify as well: say so, it cannot be helped here.
 		this.logger.warn(
 			`Copernica Trigger: Copernica keeps webhook ${webhookId} without its registration tag (${kept}); a webhook left behind by a failed activation could then also start this workflow`,

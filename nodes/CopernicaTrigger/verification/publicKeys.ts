@@ -51,7 +51,7 @@ const known = new Map<string, CachedKeys>();
 const missing = new Map<string, number>();
 const pending = new Map<string, Promise<KeyObject[]>>();
 /** Names that held a key (only copernica.com names are looked up at all). */
-const foundNames = new Set<string>();
+const foundNames = new Map<string, true>();
 let newNameLookUps: number[] = [];
 let newNamesInFlight = 0;
 
@@ -183,8 +183,7 @@ export async function publicKeysFor(
 		return { keys, cached: false };
 	}
 	missing.delete(id);
-	if (foundNames.size >= MAX_FOUND_NAMES) foundNames.delete(foundNames.values().next().value as string);
-	foundNames.add(id);
+	remember(foundNames, id, true, MAX_FOUND_NAMES);
 	remember(known, id, { keys, expiresAt: now + KEY_LIFETIME_MS, forcedAt: options.fresh ? now : undefined }, MAX_KNOWN_KEYS);
 	return { keys, cached: false };
 }

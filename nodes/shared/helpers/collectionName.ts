@@ -28,3 +28,12 @@ export function collectionGiven(raw: unknown): { value: string; byId: boolean } 
 	const text = String(raw ?? '').trim();
 	return { value: text, byId: /^\d+$/.test(text) };
 }
+
+/** What the Collection parameter holds (collectionGiven), refused when empty. */
+export function requiredCollection(raw: unknown): { value: string; byId: boolean } {
+	const given = collectionGiven(raw);
+	if (given.value === '') {
+		throw new ParameterProblem('No collection chosen', 'Pick the collection from the list, or give its ID or name.');
+	}
+	return given;
+}

@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { collectionIdByName, collectionGiven } from '../helpers/collectionName';
-import { ParameterProblem } from '../helpers/parameterProblem';
+import { collectionIdByName, requiredCollection } from '../helpers/collectionName';
 import { createCollectionsCache } from '../transport/databaseSchema';
 import type { RequestSettings } from '../transport/databaseSchema';
 import { databaseOf } from './databaseLocator';
@@ -45,10 +44,7 @@ export const collectionParameter: INodeProperties = {
 export function createCollectionResolver(context: IExecuteFunctions) {
 	const collectionsOf = createCollectionsCache(context);
 	return async (itemIndex: number, settings: RequestSettings): Promise<string> => {
-		const given = collectionGiven(context.getNodeParameter('collection', itemIndex, ''));
-		if (given.value === '') {
-			throw new ParameterProblem('No collection chosen', 'Pick the collection from the list, or give its ID or name.');
-		}
+		const given = requiredCollection(context.getNodeParameter('collection', itemIndex, ''));
 		if (given.byId) return given.value;
 		return collectionIdByName(await collectionsOf(databaseOf(context, itemIndex), settings), given.value);
 	};

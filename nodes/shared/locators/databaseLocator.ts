@@ -42,9 +42,14 @@ export const databaseLocator: INodeProperties = {
 	],
 };
 
-/** The item's database (ID or name) from the Database parameter, whichever way it was given. */
-export function databaseOf(context: IExecuteFunctions, itemIndex: number): string {
-	const database = String(context.getNodeParameter('database', itemIndex, '', { extractValue: true }) ?? '').trim();
+/** The Database parameter's value (ID or name, extracted from the locator), refused when empty. */
+export function requiredDatabase(extracted: unknown): string {
+	const database = String(extracted ?? '').trim();
 	if (database === '') throw new ParameterProblem('No database chosen', 'Pick a database, or give its ID or name.');
 	return database;
+}
+
+/** The item's database (ID or name) from the Database parameter, whichever way it was given. */
+export function databaseOf(context: IExecuteFunctions, itemIndex: number): string {
+	return requiredDatabase(context.getNodeParameter('database', itemIndex, '', { extractValue: true }));
 }

@@ -213,7 +213,8 @@ export function isSuccessStatus(statusCode: number, method: IHttpRequestMethods)
 	return (statusCode >= 200 && statusCode < 300) || (statusCode === 303 && method === 'PUT');
 }
 
-function headerOf(response: CopernicaResponse, name: string): string | undefined {
+/** A header of Copernica's answer (the first, when it came twice). */
+export function headerOf(response: CopernicaResponse, name: string): string | undefined {
 	const value = response.headers[name];
 	return Array.isArray(value) ? value[0] : value;
 }
