@@ -4,17 +4,12 @@ import * as path from 'node:path';
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { loadNodePackage, PROJECT_ROOT } from '../harness/nodePackage';
+import { property } from '../harness/properties';
 
 /** How the node presents itself in n8n's editor, as n8n's loader sees it. */
 
 async function description() {
 	return (await loadNodePackage()).nodeType('copernica').description;
-}
-
-function property(properties: INodeProperties[], name: string): INodeProperties {
-	const found = properties.find((candidate) => candidate.name === name);
-	if (!found) throw new Error(`No parameter ${name}`);
-	return found;
 }
 
 /** `icons/n8n-nodes-copernica/dist/icons/x.svg` → the file in this project. */

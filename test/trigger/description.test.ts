@@ -4,17 +4,12 @@ import * as path from 'node:path';
 import type { INodeProperties } from 'n8n-workflow';
 
 import { loadNodePackage, PROJECT_ROOT } from '../harness/nodePackage';
+import { property } from '../harness/properties';
 
 /** How the Copernica Trigger presents itself, as n8n's loader sees it (n8n-conventions.md, copernica-webhooks.md §2.2). */
 
 async function description() {
 	return (await loadNodePackage()).nodeType('copernicaTrigger').description;
-}
-
-function property(name: string, properties: INodeProperties[]): INodeProperties {
-	const found = properties.find((candidate) => candidate.name === name);
-	if (!found) throw new Error(`No parameter ${name}`);
-	return found;
 }
 
 describe('Copernica Trigger description', () => {
@@ -36,7 +31,7 @@ describe('Copernica Trigger description', () => {
 
 	it('offers the eleven events, Database for (sub)profile events, Collection for subprofile events', async () => {
 		const { properties } = await description();
-		const event = property('event', properties);
+		const event = property(properties, 'event');
 		expect(event.options?.map((option) => ('name' in option ? option.name : ''))).toEqual([
 			'Profile Created',
 			'Profile Updated',
@@ -50,16 +45,16 @@ describe('Copernica Trigger description', () => {
 			'Email Bounced',
 			'Email Failed',
 		]);
-		expect(property('database', properties).displayOptions?.show?.event).toHaveLength(6);
-		expect(property('collection', properties).displayOptions?.show?.event).toEqual(['subprofileCreated', 'subprofileUpdated', 'subprofileDeleted']);
-		const options = property('options', properties).options as INodeProperties[];
+		expect(property(properties, 'database').displayOptions?.show?.event).toHaveLength(6);
+		expect(property(properties, 'collection').displayOptions?.show?.event).toEqual(['subprofileCreated', 'subprofileUpdated', 'subprofileDeleted']);
+		const options = property(properties, 'options').options as INodeProperties[];
 		expect(options.map((option) => option.displayName)).toEqual(['Changes Made By', 'DNS-over-HTTPS Resolver', 'Include Raw Fields', 'Verify Signature']);
-		expect(property('verifySignature', options).default).toBe(true);
+		expect(property(options, 'verifySignature').default).toBe(true);
 	});
 
 	it('ships an output schema for every event it offers', async () => {
 		const { properties } = await description();
-		for (const option of property('event', properties).options ?? []) {
+		for (const option of property(properties, 'event').options ?? []) {
 			const file = path.join(PROJECT_ROOT, 'dist/nodes/CopernicaTrigger/__schema__/v1.0.0', `${String('value' in option ? option.value : '')}.json`);
 			expect(fs.existsSync(file)).toBe(true);
 		}
