@@ -6,8 +6,8 @@ import { EmulatorClient } from '../test/harness/emulatorClient';
 import { untagged } from '../test/harness/registrationTag';
 import { ensureN8n } from './install';
 import type { QueueCluster } from './queueCluster';
+import { batchCity, batchCustomerId, batchWorkflow, executionsOf, settledExecutions, startBatch } from './queueBatches';
 import { executionsFinishedBy, executionsStartedBy, startQueueCluster } from './queueCluster';
-import type { ExecutionSummary } from './restApi';
 import { parseFlatted, RestClient } from './restApi';
 import { PostgresService, RedisService } from './services';
 import { packedProject, profileUpdatedTriggerWorkflow, SETUP_TIMEOUT } from './suite';
@@ -40,11 +40,7 @@ const V4_CREDENTIAL = { id: 'copernicaQueueV4', name: 'Copernica REST v4 (emulat
 const V3_CREDENTIAL = { id: 'copernicaQueueV3', name: 'Copernica REST v3 (emulator)', type: 'copernicaApi' };
 
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
-const FINISHED = (status: string) => !['new', 'running', 'waiting', 'unknown'].includes(status);
 
-function customerId(batch: number, item: number): string {
-	return `Q-${batch}-${item}`;
-}
 
 /** The customer ID a logged PUT selected (`fields[]=customerid==…`). */
 function putCustomer(entry: LogEntry): string | undefined {
@@ -63,41 +59,6 @@ describe(`n8n ${NEWEST.version} in queue mode: Postgres, Redis, main, ${WORKERS}
 	/** Where the webhook process serves the batch workflow's production webhook. */
 	let batchUrl: string;
 	const timings: Record<string, unknown> = {};
-
-	/** Up to 250 executions of the workflow, newest first. */
-	async function executions(workflowId: string): Promise<ExecutionSummary[]> {
-		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-		const answer = await rest.call('GET', `executions?filter=${filter}&limit=250`);
-		if (answer.status !== 200) throw new Error(`GET executions: ${answer.status} ${JSON.stringify(answer.json)}`);
-		const { results } = (answer.json as { data: { results: ExecutionSummary[] } }).data;
-		return results.map(({ id, status, mode }) => ({ id: String(id), status, mode }));
-	}
-
-	/** The workflow's executions not in `before`, once there are `count` and all have finished. */
-	async function settled(workflowId: string, before: ExecutionSummary[], count: number, timeoutMs: number): Promise<ExecutionSummary[]> {
-		const deadline = Date.now() + timeoutMs;
-		for (;;) {
-			const added = (await executions(workflowId)).filter((run) => !before.some((old) => old.id === run.id));
-			if (added.length >= count && added.every((run) => FINISHED(run.status))) return added;
-			if (Date.now() > deadline) {
-				throw new Error(
-					`expected ${count} finished executions, have ${JSON.stringify(added)}\nmain: ${cluster.main.log().slice(-3000)}\n` +
-						cluster.workers.map((worker) => `${worker.name}: ${worker.log().slice(-2000)}`).join('\n'),
-				);
-			}
-			await sleep(1000);
-		}
-	}
-
-	/** A production call of the batch workflow through the webhook process: `count` customers of batch `batch`. */
-	async function startBatch(batch: number, count = ITEMS): Promise<void> {
-		const response = await fetch(batchUrl, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ batch, count }),
-		});
-		if (response.status !== 200) throw new Error(`POST ${batchUrl}: ${response.status} ${await response.text()}`);
-	}
 
 	/** The batch an execution ran (the webhook's body) and the Copernica node's output items. */
 	async function batchRun(id: string): Promise<{ batch: number | undefined; items: Array<Record<string, unknown>> }> {
@@ -151,73 +112,7 @@ describe(`n8n ${NEWEST.version} in queue mode: Postgres, Redis, main, ${WORKERS}
 		rest = new RestClient(cluster.mainUrl, NEWEST.version);
 		await rest.setupOwner();
 		const databaseId = String(emulator.store.database('Customers').ID);
-		const workflow = await rest.createWorkflow({
-			name: 'Queue mode: update profiles in batches',
-			nodes: [
-				{
-					id: randomUUID(),
-					name: 'Webhook',
-					type: 'n8n-nodes-base.webhook',
-					typeVersion: 2,
-					position: [0, 0],
-					webhookId: randomUUID(),
-					parameters: { httpMethod: 'POST', path: BATCH_WEBHOOK_PATH, responseMode: 'onReceived', options: {} },
-				},
-				{
-					id: randomUUID(),
-					name: 'Customers',
-					type: 'n8n-nodes-base.set',
-					typeVersion: 3.4,
-					position: [220, 0],
-					parameters: {
-						mode: 'manual',
-						assignments: {
-							assignments: [
-								{
-									id: randomUUID(),
-									name: 'customers',
-									type: 'array',
-									value:
-										"={{ Array.from({ length: $json.body.count }, (_, item) => ({ customerId: 'Q-' + $json.body.batch + '-' + item, city: 'Batch ' + $json.body.batch })) }}",
-								},
-							],
-						},
-						options: {},
-					},
-				},
-				{
-					id: randomUUID(),
-					name: 'One item per customer',
-					type: 'n8n-nodes-base.splitOut',
-					typeVersion: 1,
-					position: [440, 0],
-					parameters: { fieldToSplitOut: 'customers', options: {} },
-				},
-				{
-					id: randomUUID(),
-					name: 'Copernica',
-					type: 'n8n-nodes-copernica.copernica',
-					typeVersion: 1,
-					position: [660, 0],
-					parameters: {
-						resource: 'profile',
-						operation: 'updateProfiles',
-						database: { __rl: true, mode: 'id', value: databaseId },
-						selection: { conditions: [{ field: 'customerid', operator: 'equals', value: '={{ $json.customerId }}' }] },
-						createIfNoMatch: true,
-						fieldValues: { fields: [{ name: 'city', value: '={{ $json.city }}' }] },
-						options: { parallelRequests: 10, retries: 5 },
-					},
-					credentials: { copernicaApi: { id: V4_CREDENTIAL.id, name: V4_CREDENTIAL.name } },
-				},
-			],
-			connections: {
-				Webhook: { main: [[{ node: 'Customers', type: 'main', index: 0 }]] },
-				Customers: { main: [[{ node: 'One item per customer', type: 'main', index: 0 }]] },
-				'One item per customer': { main: [[{ node: 'Copernica', type: 'main', index: 0 }]] },
-			},
-			settings: { executionOrder: 'v1' },
-		});
+		const workflow = await rest.createWorkflow(batchWorkflow({ path: BATCH_WEBHOOK_PATH, databaseId, credential: V4_CREDENTIAL, retries: 5 }));
 		batchWorkflowId = workflow.id;
 		await rest.activateWorkflow(batchWorkflowId);
 		batchUrl = `${cluster.webhookUrl}/webhook/${BATCH_WEBHOOK_PATH}`;
@@ -234,8 +129,8 @@ describe(`n8n ${NEWEST.version} in queue mode: Postgres, Redis, main, ${WORKERS}
 	it(`${BATCHES} executions of ${ITEMS} items (Parallel Requests 10) started through the webhook process run on both workers; every customer is created once, also after dropped connections`, async () => {
 		await client.setFaults([{ method: 'PUT', resetAfterHandling: true, every: RESET_EVERY }]);
 		const started = Date.now();
-		for (let batch = 0; batch < BATCHES; batch++) await startBatch(batch);
-		const runs = await settled(batchWorkflowId, [], BATCHES, 20 * 60_000);
+		for (let batch = 0; batch < BATCHES; batch++) await startBatch(batchUrl, batch, ITEMS);
+		const runs = await settledExecutions(rest, cluster, batchWorkflowId, [], BATCHES, 20 * 60_000);
 		timings.batchesSeconds = Math.round((Date.now() - started) / 1000);
 		await client.setFaults([]);
 		expect(runs.map((run) => [run.status, run.mode])).toEqual(runs.map(() => ['success', 'webhook']));
@@ -262,9 +157,9 @@ describe(`n8n ${NEWEST.version} in queue mode: Postgres, Redis, main, ${WORKERS}
 		const profiles = await profilesByCustomer();
 		for (let batch = 0; batch < BATCHES; batch++) {
 			for (let item = 0; item < ITEMS; item++) {
-				const found = profiles.get(customerId(batch, item)) ?? [];
-				if (found.length !== 1 || found[0].city !== `Batch ${batch}`) {
-					throw new Error(`${customerId(batch, item)}: ${JSON.stringify(found)}`);
+				const found = profiles.get(batchCustomerId(batch, item)) ?? [];
+				if (found.length !== 1 || found[0].city !== batchCity(batch)) {
+					throw new Error(`${batchCustomerId(batch, item)}: ${JSON.stringify(found)}`);
 				}
 			}
 		}
@@ -295,9 +190,9 @@ describe(`n8n ${NEWEST.version} in queue mode: Postgres, Redis, main, ${WORKERS}
 		expect(afterFirstRound).toBeLessThanOrEqual(WORKERS * CONCURRENCY);
 		// Once saved, the JWT serves every later execution on either worker: a second round exchanges nothing.
 		await client.clearLog();
-		const before = await executions(batchWorkflowId);
-		for (let batch = 0; batch < 6; batch++) await startBatch(BATCHES + batch, 50);
-		const second = await settled(batchWorkflowId, before, 6, 5 * 60_000);
+		const before = await executionsOf(rest, batchWorkflowId);
+		for (let batch = 0; batch < 6; batch++) await startBatch(batchUrl, BATCHES + batch, 50);
+		const second = await settledExecutions(rest, cluster, batchWorkflowId, before, 6, 5 * 60_000);
 		expect(second.map((run) => run.status)).toEqual(second.map(() => 'success'));
 		const secondWorkers = cluster.workers.map((worker) => executionsStartedBy(worker).filter((id) => second.some((run) => run.id === id)).length);
 		timings.secondRoundPerWorker = secondWorkers;
@@ -333,7 +228,7 @@ describe(`n8n ${NEWEST.version} in queue mode: Postgres, Redis, main, ${WORKERS}
 			// The webhook process looked the signing key up at the emulator's DoH stand-in.
 			expect(Object.values(await client.dohRequests()).reduce((sum, count) => sum + count, 0)).toBeGreaterThan(0);
 
-			const [execution] = await settled(workflow.id, [], 1, 60_000);
+			const [execution] = await settledExecutions(rest, cluster, workflow.id, [], 1, 60_000);
 			expect(execution).toMatchObject({ status: 'success', mode: 'webhook' });
 			const ranOn = cluster.workers.filter((worker) => executionsStartedBy(worker).includes(execution.id)).map((worker) => worker.name);
 			expect(ranOn).toHaveLength(1);
@@ -348,12 +243,12 @@ describe(`n8n ${NEWEST.version} in queue mode: Postgres, Redis, main, ${WORKERS}
 
 	it('a worker killed (SIGKILL) mid-run: every execution n8n reports as a success has all its items in Copernica, none twice; the killed ones are reported as failed (Retry cannot rescue them), and a re-run completes them without a duplicate', async () => {
 		const [survivor, victim] = cluster.workers;
-		const before = await executions(batchWorkflowId);
+		const before = await executionsOf(rest, batchWorkflowId);
 		await client.clearLog();
 		const first = 100;
 		const count = 6;
 		const knownOnVictim = new Set(executionsStartedBy(victim));
-		for (let batch = first; batch < first + count; batch++) await startBatch(batch);
+		for (let batch = first; batch < first + count; batch++) await startBatch(batchUrl, batch, ITEMS);
 		// Kill the victim once it has started one of these and Copernica has seen some of their PUTs.
 		const deadline = Date.now() + 120_000;
 		let running: string[] = [];
@@ -368,7 +263,7 @@ describe(`n8n ${NEWEST.version} in queue mode: Postgres, Redis, main, ${WORKERS}
 		const killedWhileRunning = executionsStartedBy(victim).filter((id) => !knownOnVictim.has(id) && !executionsFinishedBy(victim).includes(id));
 		const killedAt = Date.now();
 		await victim.kill();
-		const runs = await settled(batchWorkflowId, before, count, 5 * 60_000);
+		const runs = await settledExecutions(rest, cluster, batchWorkflowId, before, count, 5 * 60_000);
 		timings.killSettledSeconds = Math.round((Date.now() - killedAt) / 1000);
 		const statuses = Object.fromEntries(runs.map((run) => [run.id, run.status]));
 		timings.killedExecutions = killedWhileRunning;
@@ -403,7 +298,7 @@ describe(`n8n ${NEWEST.version} in queue mode: Postgres, Redis, main, ${WORKERS}
 			expect(batch).toBeDefined();
 			done.add(batch!);
 			expect(items).toHaveLength(ITEMS);
-			for (let item = 0; item < ITEMS; item++) expect(profiles.get(customerId(batch!, item))?.length).toBe(1);
+			for (let item = 0; item < ITEMS; item++) expect(profiles.get(batchCustomerId(batch!, item))?.length).toBe(1);
 		}
 		expect(done.size).toBe(count - killedWhileRunning.length);
 		// The killed batches: what got there before the kill, never twice.
@@ -412,7 +307,7 @@ describe(`n8n ${NEWEST.version} in queue mode: Postgres, Redis, main, ${WORKERS}
 			if (done.has(batch)) continue;
 			let present = 0;
 			for (let item = 0; item < ITEMS; item++) {
-				const found = profiles.get(customerId(batch, item))?.length ?? 0;
+				const found = profiles.get(batchCustomerId(batch, item))?.length ?? 0;
 				expect(found).toBeLessThanOrEqual(1);
 				present += found;
 			}
@@ -421,15 +316,15 @@ describe(`n8n ${NEWEST.version} in queue mode: Postgres, Redis, main, ${WORKERS}
 		timings.killedBatchProfilesPresent = partial;
 		expect(Object.keys(partial)).toHaveLength(killedWhileRunning.length);
 
-		// Retry in the Executions list does not rescue it (n8n 2.40.7): the stored data has an empty
+		// Retry in the Executions list does not rescue it (n8n 2.40.7 and 2.41.1): the stored data has an empty
 		// node execution stack and no lastNodeExecuted, so ExecutionService.retry keeps its
 		// resultData.error, and the retry, on the surviving worker, runs no node and ends at once with
 		// that same error, having sent nothing to Copernica.
 		await client.clearLog();
-		const beforeRetry = await executions(batchWorkflowId);
+		const beforeRetry = await executionsOf(rest, batchWorkflowId);
 		const answers = await Promise.all(killedWhileRunning.map(async (id) => await rest.call('POST', `executions/${id}/retry`, { loadWorkflow: false })));
 		expect(answers.map((answer) => answer.status)).toEqual(killedWhileRunning.map(() => 200));
-		const retries = await settled(batchWorkflowId, beforeRetry, killedWhileRunning.length, 5 * 60_000);
+		const retries = await settledExecutions(rest, cluster, batchWorkflowId, beforeRetry, killedWhileRunning.length, 5 * 60_000);
 		timings.retryStatuses = retries.map((run) => `${run.mode}: ${run.status}`);
 		expect(retries.map((run) => [run.status, run.mode])).toEqual(retries.map(() => ['error', 'retry']));
 		for (const run of retries) {
@@ -441,15 +336,15 @@ describe(`n8n ${NEWEST.version} in queue mode: Postgres, Redis, main, ${WORKERS}
 		// What does: running the workflow again for those batches (here: the same webhook call again).
 		// Create If No Match finds the profiles the killed run had created, so every customer of those
 		// batches ends up there exactly once.
-		const beforeRerun = await executions(batchWorkflowId);
-		for (const batch of Object.keys(partial).map(Number)) await startBatch(batch);
-		const reruns = await settled(batchWorkflowId, beforeRerun, killedWhileRunning.length, 5 * 60_000);
+		const beforeRerun = await executionsOf(rest, batchWorkflowId);
+		for (const batch of Object.keys(partial).map(Number)) await startBatch(batchUrl, batch, ITEMS);
+		const reruns = await settledExecutions(rest, cluster, batchWorkflowId, beforeRerun, killedWhileRunning.length, 5 * 60_000);
 		expect(reruns.map((run) => run.status)).toEqual(reruns.map(() => 'success'));
 		const afterRerun = await profilesByCustomer();
 		for (const batch of Object.keys(partial).map(Number)) {
 			for (let item = 0; item < ITEMS; item++) {
-				const found = afterRerun.get(customerId(batch, item)) ?? [];
-				if (found.length !== 1) throw new Error(`${customerId(batch, item)} after the re-run: ${JSON.stringify(found)}`);
+				const found = afterRerun.get(batchCustomerId(batch, item)) ?? [];
+				if (found.length !== 1) throw new Error(`${batchCustomerId(batch, item)} after the re-run: ${JSON.stringify(found)}`);
 			}
 		}
 	});

@@ -6,7 +6,11 @@
  * the first version of e2e/versions.ts, the n8n that runs on the machine's own Node.js.
  *
  * Options: `--repeat <n>` runs of each workflow (default 3; medians are reported),
- * `--n8n <version>` only that version of e2e/versions.ts.
+ * `--n8n <version>` only that version of e2e/versions.ts, `--no-queue` without the queue-mode
+ * rounds (on the newest release, by default with them), `--runs <key,key>` only those runs
+ * (`queue` for the queue-mode rounds; their figures printed, no verdict, docs/benchmarks.md left alone),
+ * and with `--profile` each of them once under V8's CPU profiler, its CPU summarised by part of
+ * the code (profiles in .tmp/profiles/).
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -19,18 +23,26 @@ import type { Seed } from '../emulator/seed';
 import { E2E_ROOT, ensureN8n, packProject } from '../e2e/install';
 import { N8nInstance } from '../e2e/n8nInstance';
 import type { N8nVersion } from '../e2e/versions';
-import { N8N_VERSIONS } from '../e2e/versions';
+import { N8N_VERSIONS, NEWEST } from '../e2e/versions';
 import { PROJECT_ROOT } from '../test/harness/nodePackage';
 import type { RunFigures } from './bench/measure';
 import { combineRuns, measureRun, TIME_BINARY } from './bench/measure';
 import type { BenchFigures } from './bench/report';
 import { figuresTable, summaryJson, targets, targetsTable, writeFiguresBlock } from './bench/report';
+import type { ProfileSummary } from './bench/profile';
+import { mainProfile, profilesTable, summariseProfile } from './bench/profile';
+import { benchQueue } from './bench/queue';
 import {
+	autoMapWorkflow,
 	benchSeed,
 	cityOf,
 	copernicaWorkflow,
 	CREDENTIAL,
+	FLOOR_NODE,
+	floorWorkflow,
 	httpNodeWorkflow,
+	INPUT_NODE,
+	itemsOnlyWorkflow,
 	QUERY_AUTH_CREDENTIAL,
 } from './bench/workloads';
 
@@ -39,19 +51,25 @@ const ITEMS_10K = 10_000;
 const LATENCY = { meanMs: 20, jitterMs: 10 };
 const DOCUMENT = path.join(PROJECT_ROOT, 'docs', 'benchmarks.md');
 
-type RunKey = 'ours' | 'ours50' | 'httpNodeDefault' | 'httpNodeBatched' | 'ours10k' | 'httpNode10k';
+type RunKey = 'ours' | 'ours50' | 'httpNodeDefault' | 'httpNodeBatched' | 'floor' | 'autoMap' | 'ours10k' | 'httpNode10k' | 'itemsOnly10k';
 
 interface RunPlan {
 	key: RunKey;
 	label: string;
 	items: number;
 	nodeName: string;
+	/** Whether the run updates every profile (the floor and the items-only runs send nothing). */
+	updates: boolean;
 	workflow: (workflowId: string, city: string) => Record<string, unknown>;
 }
 
 function option(name: string): string | undefined {
 	const at = process.argv.indexOf(`--${name}`);
 	return at === -1 ? undefined : process.argv[at + 1];
+}
+
+function flag(name: string): boolean {
+	return process.argv.includes(`--${name}`);
 }
 
 function print(line: string): void {
@@ -63,24 +81,50 @@ function plansFor(apiBaseUrl: string): RunPlan[] {
 		copernicaWorkflow(id, items, city, parallel);
 	const httpNode = (items: number, batching?: { batchSize: number; batchInterval: number }) => (id: string, city: string) =>
 		httpNodeWorkflow(id, items, city, apiBaseUrl, batching);
+	const ours = { nodeName: 'Update Profiles', updates: true };
+	const http = { nodeName: 'HTTP Request', updates: true };
 	return [
-		{ key: 'ours', label: 'Copernica node, 10 parallel', items: ITEMS, nodeName: 'Update Profiles', workflow: copernica(10, ITEMS) },
-		{ key: 'ours50', label: 'Copernica node, 50 parallel', items: ITEMS, nodeName: 'Update Profiles', workflow: copernica(50, ITEMS) },
-		{ key: 'httpNodeDefault', label: 'HTTP Request node, default', items: ITEMS, nodeName: 'HTTP Request', workflow: httpNode(ITEMS) },
+		{ key: 'ours', label: 'Copernica node, 10 parallel', items: ITEMS, ...ours, workflow: copernica(10, ITEMS) },
+		{ key: 'ours50', label: 'Copernica node, 50 parallel', items: ITEMS, ...ours, workflow: copernica(50, ITEMS) },
+		{ key: 'httpNodeDefault', label: 'HTTP Request node, default', items: ITEMS, ...http, workflow: httpNode(ITEMS) },
 		{
 			key: 'httpNodeBatched',
 			label: 'HTTP Request node, batching 10 per 20 ms',
 			items: ITEMS,
-			nodeName: 'HTTP Request',
+			...http,
 			workflow: httpNode(ITEMS, { batchSize: 10, batchInterval: 20 }),
 		},
-		{ key: 'ours10k', label: 'Copernica node, 50 parallel, 10,000 items', items: ITEMS_10K, nodeName: 'Update Profiles', workflow: copernica(50, ITEMS_10K) },
-		{ key: 'httpNode10k', label: 'HTTP Request node, default, 10,000 items', items: ITEMS_10K, nodeName: 'HTTP Request', workflow: httpNode(ITEMS_10K) },
+		{
+			key: 'floor',
+			label: "n8n's floor (Set node, same expressions)",
+			items: ITEMS,
+			nodeName: FLOOR_NODE,
+			updates: false,
+			workflow: (id, city) => floorWorkflow(id, ITEMS, city),
+		},
+		{
+			key: 'autoMap',
+			label: 'Create or Update, Map Automatically, 10 parallel',
+			items: ITEMS,
+			nodeName: 'Create or Update',
+			updates: true,
+			workflow: (id, city) => autoMapWorkflow(id, ITEMS, city, 10),
+		},
+		{ key: 'ours10k', label: 'Copernica node, 50 parallel, 10,000 items', items: ITEMS_10K, ...ours, workflow: copernica(50, ITEMS_10K) },
+		{ key: 'httpNode10k', label: 'HTTP Request node, default, 10,000 items', items: ITEMS_10K, ...http, workflow: httpNode(ITEMS_10K) },
+		{
+			key: 'itemsOnly10k',
+			label: 'only the 10,000 items',
+			items: ITEMS_10K,
+			nodeName: INPUT_NODE,
+			updates: false,
+			workflow: (id, city) => itemsOnlyWorkflow(id, ITEMS_10K, city),
+		},
 	];
 }
 
 /** Every run of one n8n version, `repeat` times each, against a fresh emulator state per run. */
-async function benchVersion(target: N8nVersion, repeat: number, tarball: string, seeds: Map<number, Seed>) {
+async function benchVersion(target: N8nVersion, repeat: number, tarball: string, seeds: Map<number, Seed>, only: string[] | undefined, profiling: boolean) {
 	const token = `bench_${randomBytes(12).toString('hex')}`;
 	const emulator = new CopernicaEmulator({ tokens: [token], latency: LATENCY });
 	const apiBaseUrl = await emulator.start();
@@ -93,7 +137,7 @@ async function benchVersion(target: N8nVersion, repeat: number, tarball: string,
 			{ ...CREDENTIAL, data: { accessToken: token, baseUrl: apiBaseUrl } },
 			{ ...QUERY_AUTH_CREDENTIAL, data: { name: 'access_token', value: token } },
 		]);
-		const plans = plansFor(apiBaseUrl);
+		const plans = plansFor(apiBaseUrl).filter((plan) => only === undefined || only.includes(plan.key));
 		for (const plan of plans) {
 			const file = path.join(n8n.userFolder, `${plan.key}.json`);
 			fs.writeFileSync(file, JSON.stringify(plan.workflow(`bench${plan.key}`, cityOf(plan.key))));
@@ -101,10 +145,22 @@ async function benchVersion(target: N8nVersion, repeat: number, tarball: string,
 		}
 
 		const results = {} as Record<RunKey, RunFigures>;
+		const profiles: Array<{ name: string; summary: ProfileSummary }> = [];
 		for (const plan of plans) {
+			const spec = { workflowId: `bench${plan.key}`, nodeName: plan.nodeName, items: plan.items, city: cityOf(plan.key), updates: plan.updates };
+			if (profiling) {
+				// One run under V8's CPU profiler, its profile summarised by part of the code.
+				const folder = path.join(PROJECT_ROOT, '.tmp', 'profiles', `${target.version}-${plan.key}`);
+				fs.rmSync(folder, { recursive: true, force: true });
+				fs.mkdirSync(folder, { recursive: true });
+				emulator.reset(seeds.get(plan.items));
+				results[plan.key] = await measureRun(n8n, emulator, spec, ['env', `NODE_OPTIONS=--cpu-prof --cpu-prof-dir=${folder}`]);
+				profiles.push({ name: plan.key, summary: summariseProfile(mainProfile(folder)) });
+				print(`n8n ${target.version}, ${plan.label}, profiled: ${results[plan.key].wallMs} ms; profile in ${path.relative(PROJECT_ROOT, folder)}`);
+				continue;
+			}
 			const runs: RunFigures[] = [];
 			for (let attempt = 1; attempt <= repeat; attempt++) {
-				const spec = { workflowId: `bench${plan.key}`, nodeName: plan.nodeName, items: plan.items, city: cityOf(plan.key) };
 				emulator.reset(seeds.get(plan.items));
 				// One failed run (n8n not starting, say) is run again once; a second failure stops the benchmark.
 				const run = await measureRun(n8n, emulator, spec).catch(async (error: Error) => {
@@ -119,6 +175,7 @@ async function benchVersion(target: N8nVersion, repeat: number, tarball: string,
 			}
 			results[plan.key] = combineRuns(runs);
 		}
+		if (profiles.length > 0) print(`\n${profilesTable(profiles)}\n`);
 		const nodeVersion = execFileSync(install.runtime.binary, ['--version'], { encoding: 'utf8' }).trim();
 		return { nodeVersion, results };
 	} finally {
@@ -132,6 +189,7 @@ async function main(): Promise<void> {
 	}
 	const repeat = Number(option('repeat') ?? 3);
 	const only = option('n8n');
+	const onlyRuns = option('runs')?.split(',');
 	const versions = N8N_VERSIONS.filter((candidate) => only === undefined || candidate.version === only);
 	if (versions.length === 0) throw new Error(`No n8n ${only} in e2e/versions.ts`);
 
@@ -144,14 +202,23 @@ async function main(): Promise<void> {
 
 	// The first version last, so its JSON is the last line printed.
 	for (const target of [...versions].reverse()) {
-		const { nodeVersion, results } = await benchVersion(target, repeat, tarball, seeds);
+		const { nodeVersion, results } = await benchVersion(target, repeat, tarball, seeds, onlyRuns, onlyRuns !== undefined && flag('profile'));
+		if (onlyRuns !== undefined) {
+			// Some runs only: their figures, no verdict and nothing written.
+			for (const [key, run] of Object.entries(results)) print(`n8n ${target.version}, ${key}: ${JSON.stringify(run)}`);
+			if (onlyRuns.includes('queue') && target.version === NEWEST.version) print(JSON.stringify(await benchQueue(target, tarball, LATENCY)));
+			continue;
+		}
 		const figures: BenchFigures = {
 			items: ITEMS,
 			latencyMs: LATENCY.meanMs,
 			jitterMs: LATENCY.jitterMs,
 			limitMs: (ITEMS * LATENCY.meanMs) / 10,
+			limit50Ms: (ITEMS * LATENCY.meanMs) / 50,
 			items10k: ITEMS_10K,
 			...results,
+			// Queue mode runs on the suite's newest release, as the queue-mode e2e does.
+			queue: target.version === NEWEST.version && !flag('no-queue') ? await benchQueue(target, tarball, LATENCY) : undefined,
 		};
 		const verdict = targets(figures);
 		const missed = verdict.filter((entry) => !entry.met);

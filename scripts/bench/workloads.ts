@@ -10,6 +10,9 @@ import { sampleSeed } from '../../emulator/seed';
 export const CREDENTIAL = { id: 'benchCopernica', name: 'Copernica (benchmark emulator)', type: 'copernicaApi' };
 export const QUERY_AUTH_CREDENTIAL = { id: 'benchQueryAuth', name: 'Copernica token as URL parameter', type: 'httpQueryAuth' };
 
+/** The last node of the input part of every benchmark workflow: it makes the items. */
+export const INPUT_NODE = 'One item per customer';
+
 export function customerId(index: number): string {
 	return `C-${String(index).padStart(5, '0')}`;
 }
@@ -31,9 +34,15 @@ export function cityOf(runName: string): string {
 
 type Node = Record<string, unknown>;
 
-/** Manual trigger → Set (raw JSON, one array) → Split Out: `n8n execute` ignores pinned data. */
-function inputNodes(workflowId: string, items: number, city: string): Node[] {
-	const customers = Array.from({ length: items }, (_, index) => ({ customerId: customerId(index), city }));
+/**
+ * Manual trigger → Set (raw JSON, one array) → Split Out: `n8n execute` ignores pinned data.
+ * Each item is `{ customerId, city }`, or with `fieldNames` `{ customerid, city }`: keys that are
+ * the database's own field names, for the field mapper's Map Automatically.
+ */
+function inputNodes(workflowId: string, items: number, city: string, fieldNames = false): Node[] {
+	const customers = Array.from({ length: items }, (_, index) =>
+		fieldNames ? { customerid: customerId(index), city } : { customerId: customerId(index), city },
+	);
 	return [
 		{
 			id: `${workflowId}-trigger`,
@@ -53,7 +62,7 @@ function inputNodes(workflowId: string, items: number, city: string): Node[] {
 		},
 		{
 			id: `${workflowId}-split`,
-			name: 'One item per customer',
+			name: INPUT_NODE,
 			type: 'n8n-nodes-base.splitOut',
 			typeVersion: 1,
 			position: [400, 0],
@@ -68,8 +77,9 @@ function chain(names: string[]): Record<string, unknown> {
 	);
 }
 
-function workflow(workflowId: string, items: number, city: string, updater: Node): Record<string, unknown> {
-	const nodes = [...inputNodes(workflowId, items, city), { id: `${workflowId}-update`, position: [600, 0], ...updater }];
+function workflow(workflowId: string, items: number, city: string, updater: Node | undefined, fieldNames = false): Record<string, unknown> {
+	const nodes = [...inputNodes(workflowId, items, city, fieldNames)];
+	if (updater) nodes.push({ id: `${workflowId}-update`, position: [600, 0], ...updater });
 	return {
 		id: workflowId,
 		name: `Benchmark ${workflowId}`,
@@ -128,4 +138,70 @@ export function httpNodeWorkflow(
 		},
 		credentials: { httpQueryAuth: { id: QUERY_AUTH_CREDENTIAL.id, name: QUERY_AUTH_CREDENTIAL.name } },
 	});
+}
+
+/** The workflow that only makes the items: what n8n itself holds for them, the base of "memory the node adds". */
+export function itemsOnlyWorkflow(workflowId: string, items: number, city: string) {
+	return workflow(workflowId, items, city, undefined);
+}
+
+export const FLOOR_NODE = 'Same expressions, nothing sent';
+
+/**
+ * n8n's floor: the Copernica workflow with the node replaced by n8n's own Set node evaluating
+ * the same two expressions per item (the selection value and the field value) and sending
+ * nothing. What it takes is what n8n spends per item before any node could send a request.
+ */
+export function floorWorkflow(workflowId: string, items: number, city: string) {
+	return workflow(workflowId, items, city, {
+		name: FLOOR_NODE,
+		type: 'n8n-nodes-base.set',
+		typeVersion: 3.4,
+		parameters: {
+			mode: 'manual',
+			assignments: {
+				assignments: [
+					{ id: 'selection', name: 'selection', type: 'string', value: '={{ $json.customerId }}' },
+					{ id: 'city', name: 'city', type: 'string', value: '={{ $json.city }}' },
+				],
+			},
+			options: {},
+		},
+	});
+}
+
+/**
+ * Create or Update with the field mapper on Map Automatically: each item's own keys are the
+ * fields (customerid matched on, city set), so no expression runs per item. The schema is the
+ * one the editor saves for the Customers database.
+ */
+export function autoMapWorkflow(workflowId: string, items: number, city: string, parallelRequests: number) {
+	const field = (id: string) => ({ id, displayName: id, required: false, defaultMatch: false, display: true, type: 'string', canBeUsedToMatch: true });
+	return workflow(
+		workflowId,
+		items,
+		city,
+		{
+			name: 'Create or Update',
+			type: 'n8n-nodes-copernica.copernica',
+			typeVersion: 1.1,
+			parameters: {
+				resource: 'profile',
+				operation: 'upsert',
+				database: { __rl: true, mode: 'name', value: 'Customers' },
+				fieldsInput: 'mapper',
+				columns: {
+					mappingMode: 'autoMapInputData',
+					value: null,
+					matchingColumns: ['customerid'],
+					schema: ['customerid', 'email', 'city'].map(field),
+					attemptToConvertTypes: false,
+					convertFieldsToString: false,
+				},
+				options: { parallelRequests },
+			},
+			credentials: { copernicaApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
+		},
+		true,
+	);
 }
