@@ -387,6 +387,19 @@ export class Store {
 		return index;
 	}
 
+	/**
+	 * A new profile into the database's built indexes, instead of dropping them: rebuilding one
+	 * scans every profile, and a run that creates thousands would rebuild it for each create.
+	 */
+	private addToEqualsIndexes(database: StoredDatabase, profile: StoredProfile): void {
+		for (const [fieldName, index] of this.equalsIndexes.get(database.ID) ?? []) {
+			const key = (profile.fields[fieldName] ?? '').toLowerCase();
+			const ids = index.get(key);
+			if (ids) ids.push(profile.ID);
+			else index.set(key, [profile.ID]);
+		}
+	}
+
 	private checkFieldsInput(fields: unknown): FieldInput {
 		if (fields === undefined) return {};
 		if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) {
@@ -462,10 +475,11 @@ export class Store {
 			modified: created,
 			removed: null,
 		};
-		this.writeFields(database, profile, checked);
+		// Not in any index yet: its fields are written without invalidating one, then it is added to each.
+		this.writeTableFields(database, profile, checked);
 		this.writeInterests(database, profile, interests);
 		this.profiles.set(profile.ID, profile);
-		this.equalsIndexes.delete(database.ID);
+		this.addToEqualsIndexes(database, profile);
 		this.recordProfile('create', profile, checked);
 		return profile;
 	}
