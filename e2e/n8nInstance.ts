@@ -102,10 +102,11 @@ export class N8nInstance {
 		args: string[],
 		timeoutMs = 180_000,
 		wrapper: string[] = [],
+		nodeArgs: string[] = [],
 	): Promise<{ exitCode: number; stdout: string; stderr: string }> {
 		// n8n 2.x opens a task broker port (5679) even for CLI commands: give each its own.
 		const env = { ...this.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
-		const [program, ...programArgs] = [...wrapper, this.install.runtime.binary, this.install.cli, ...args];
+		const [program, ...programArgs] = [...wrapper, this.install.runtime.binary, ...nodeArgs, this.install.cli, ...args];
 		return await new Promise((resolve) => {
 			execFile(
 				program,
@@ -156,8 +157,9 @@ export class N8nInstance {
 		}
 	}
 
-	async execute(workflowId: string, wrapper: string[] = [], timeoutMs = 180_000): Promise<ExecuteResult> {
-		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], timeoutMs, wrapper);
+	/** `wrapper`: a command to run Node.js under (/usr/bin/time); `nodeArgs`: Node.js options (Node 20 refuses --cpu-prof in NODE_OPTIONS). */
+	async execute(workflowId: string, wrapper: string[] = [], timeoutMs = 180_000, nodeArgs: string[] = []): Promise<ExecuteResult> {
+		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], timeoutMs, wrapper, nodeArgs);
 		return { ...result, run: runDataOf(result.stdout) };
 	}
 

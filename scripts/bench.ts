@@ -9,7 +9,7 @@
  * `--n8n <version>` only that version of e2e/versions.ts, `--no-queue` without the queue-mode
  * rounds (on the newest release, by default with them), `--runs <key,key>` only those runs
  * (`queue` for the queue-mode rounds; their figures printed, no verdict, docs/benchmarks.md left alone),
- * and with `--profile` each of them once under V8's CPU profiler, its CPU summarised by part of
+ * `--tarball <file>` the given package instead of this tree's, and with `--profile` each of them once under V8's CPU profiler, its CPU summarised by part of
  * the code (profiles in .tmp/profiles/).
  */
 import { execFileSync } from 'node:child_process';
@@ -154,7 +154,7 @@ async function benchVersion(target: N8nVersion, repeat: number, tarball: string,
 				fs.rmSync(folder, { recursive: true, force: true });
 				fs.mkdirSync(folder, { recursive: true });
 				emulator.reset(seeds.get(plan.items));
-				results[plan.key] = await measureRun(n8n, emulator, spec, ['env', `NODE_OPTIONS=--cpu-prof --cpu-prof-dir=${folder}`]);
+				results[plan.key] = await measureRun(n8n, emulator, spec, ['--cpu-prof', `--cpu-prof-dir=${folder}`]);
 				profiles.push({ name: plan.key, summary: summariseProfile(mainProfile(folder)) });
 				print(`n8n ${target.version}, ${plan.label}, profiled: ${results[plan.key].wallMs} ms; profile in ${path.relative(PROJECT_ROOT, folder)}`);
 				continue;
@@ -193,7 +193,8 @@ async function main(): Promise<void> {
 	const versions = N8N_VERSIONS.filter((candidate) => only === undefined || candidate.version === only);
 	if (versions.length === 0) throw new Error(`No n8n ${only} in e2e/versions.ts`);
 
-	const tarball = packProject();
+	// --tarball: a package built elsewhere (another commit), to compare builds with the same script.
+	const tarball = option('tarball') ?? packProject();
 	const seeds = new Map([ITEMS, ITEMS_10K].map((size) => [size, benchSeed(size)]));
 	const cpus = os.cpus();
 	const machine = `${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${os.type()} ${os.release()}`;

@@ -36,13 +36,12 @@ export interface RunSpec {
 /**
  * Runs the workflow once against the emulator (reset beforehand by the caller) and checks the
  * result before reporting figures: every item came out, and every profile carries the city (or,
- * for a workflow that sends nothing, none does). `prefix`: a command to run it under (`env
- * NODE_OPTIONS=--cpu-prof …` for a CPU profile).
+ * for a workflow that sends nothing, none does). `nodeArgs`: options for Node.js (`--cpu-prof`).
  */
-export async function measureRun(n8n: N8nInstance, emulator: CopernicaEmulator, spec: RunSpec, prefix: string[] = []): Promise<RunFigures> {
+export async function measureRun(n8n: N8nInstance, emulator: CopernicaEmulator, spec: RunSpec, nodeArgs: string[] = []): Promise<RunFigures> {
 	const usageFile = path.join(os.tmpdir(), `n8n-bench-${process.pid}-${Date.now()}.txt`);
 	try {
-		const result = await n8n.execute(spec.workflowId, [...prefix, TIME_BINARY, '-f', '%U %S %M', '-o', usageFile], 30 * 60_000);
+		const result = await n8n.execute(spec.workflowId, [TIME_BINARY, '-f', '%U %S %M', '-o', usageFile], 30 * 60_000, nodeArgs);
 		const task = result.run?.data.resultData.runData[spec.nodeName]?.[0];
 		if (result.exitCode !== 0 || !task || task.error || task.executionTime === undefined) {
 			const why = task?.error?.message ?? result.run?.data.resultData.error?.message ?? result.stderr.slice(-2000);

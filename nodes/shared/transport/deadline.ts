@@ -27,13 +27,34 @@ export class DeadlinePassed extends Error {
 
 type WithCancelSignal = { getExecutionCancelSignal?: () => AbortSignal | undefined };
 
+/**
+ * Deadlines that fall in the same window of this many ms share one timer signal, so a deadline
+ * may pass up to this much late. One AbortSignal.timeout per request kept a 5-minute timer and
+ * its signal alive for each: 10,000 requests held 40 MB and cost 0.7 s more (npm run bench).
+ */
+const DEADLINE_WINDOW_MS = 100;
+const deadlineSignals = new Map<number, AbortSignal>();
+
+/** The signal that aborts once `timeoutMs` (rounded up to the window) has passed. */
+function deadlineAfter(timeoutMs: number): AbortSignal {
+	const now = Date.now();
+	const at = Math.ceil((now + timeoutMs) / DEADLINE_WINDOW_MS) * DEADLINE_WINDOW_MS;
+	let signal = deadlineSignals.get(at);
+	if (!signal) {
+		signal = AbortSignal.timeout(Math.max(1, at - now));
+		deadlineSignals.set(at, signal);
+		signal.addEventListener('abort', () => deadlineSignals.delete(at), { once: true });
+	}
+	return signal;
+}
+
 /** `send`, given a context and a signal that both end the request at `timeoutMs`; fails with DeadlinePassed then. */
 export async function withinDeadline<T>(
 	context: CopernicaContext,
 	timeoutMs: number,
 	send: (context: CopernicaContext, signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
-	const deadline = AbortSignal.timeout(timeoutMs);
+	const deadline = deadlineAfter(timeoutMs);
 	const runSignal = (context as WithCancelSignal).getExecutionCancelSignal?.();
 	// One controller per try, aborted by the deadline or by the run's own signal. Not
 	// AbortSignal.any: every signal it makes stays registered with the run's long-lived signal,
