@@ -2,6 +2,12 @@ import type { ApiRequest, ApiResponse } from '../http';
 import { CopernicaError } from '../store';
 import type { RouteContext } from './context';
 import { accountRoute } from './account';
+import { mailingEventRoute } from './mailingEvents';
+import { mailingRoute } from './mailings';
+import { structureRoute } from './structure';
+import { templateRoute } from './templates';
+import { unsubscribeRoute } from './unsubscribe';
+import { viewRoute } from './views';
 import { profileRoute } from './profiles';
 import { profileSubprofiles, subprofileRoute } from './subprofiles';
 import { webhookRoute } from './webhooks';
@@ -16,6 +22,15 @@ export function route(context: RouteContext, request: ApiRequest): ApiResponse {
 	const [resource, id, sub, subId, ...rest] = request.segments;
 	const invalid = () => new CopernicaError('Invalid method');
 	if (rest.length > 0) throw invalid();
+	// Mailings, templates, selections, unsubscribes and structure (copernica-mailings.md §4), some four segments long.
+	const mailingAnswer =
+		templateRoute(context, request) ??
+		mailingRoute(context, request) ??
+		mailingEventRoute(context, request) ??
+		viewRoute(context, request) ??
+		unsubscribeRoute(context, request) ??
+		structureRoute(context, request);
+	if (mailingAnswer !== undefined) return mailingAnswer;
 	if (resource === 'profile' && id && sub === 'subprofiles' && subId) {
 		return profileSubprofiles(context, request, id, subId);
 	}
