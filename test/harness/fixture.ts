@@ -59,3 +59,9 @@ export function restApi(fixture: EmulatorFixture): AxiosInstance {
 		validateStatus: () => true,
 	});
 }
+
+/** The fixture's REST v4 API over plain HTTP: a JWT from the emulator's /authenticate as the Bearer token, every status answered. */
+export async function restApiV4(fixture: EmulatorFixture): Promise<AxiosInstance> {
+	const jwt = (await axios.post(fixture.emulator.authenticateUrl, `access_token=${fixture.token}`)).data as string;
+	return axios.create({ baseURL: fixture.emulator.baseUrlV4, headers: { Authorization: `Bearer ${jwt}` }, validateStatus: () => true });
+}
