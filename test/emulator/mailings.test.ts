@@ -1,6 +1,6 @@
 import type { AxiosInstance } from 'axios';
 
-import { restApi, restApiV4, useEmulator } from '../harness/fixture';
+import { restApi, restApiV4, restApiVersions, useEmulator } from '../harness/fixture';
 
 /**
  * The emulator's mailings (copernica-mailings.md §4.1, §4.2), over HTTP on the v3 paths
@@ -9,16 +9,7 @@ import { restApi, restApiV4, useEmulator } from '../harness/fixture';
  */
 const copernica = useEmulator();
 
-interface Paths {
-	api: AxiosInstance;
-	ms: string;
-	publisher: string;
-}
-
-const VERSIONS: Array<[string, () => Promise<Paths>]> = [
-	['v3', async () => ({ api: restApi(copernica), ms: 'ms', publisher: 'publisher' })],
-	['v4', async () => ({ api: await restApiV4(copernica), ms: 'draganddrop', publisher: 'html' })],
-];
+const VERSIONS = restApiVersions(copernica);
 
 /** The documented rule: ID%7 an error instead of a delivery; else a delivery, ID%3 an impression, ID%5 a click (ID%10 two), ID%11 an unsubscribe, ID%13 an abuse. */
 function expectedEvents(id: number): Record<string, number> {

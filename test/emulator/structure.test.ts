@@ -1,6 +1,6 @@
 import type { AxiosInstance } from 'axios';
 
-import { restApi, restApiV4, useEmulator } from '../harness/fixture';
+import { restApiVersions, useEmulator } from '../harness/fixture';
 
 /**
  * Unsubscribe behaviours and database structure (copernica-mailings.md §4.2 "Unsubscribes",
@@ -8,10 +8,7 @@ import { restApi, restApiV4, useEmulator } from '../harness/fixture';
  */
 const copernica = useEmulator();
 
-const VERSIONS: Array<[string, () => Promise<AxiosInstance>]> = [
-	['v3', async () => restApi(copernica)],
-	['v4', async () => await restApiV4(copernica)],
-];
+const VERSIONS = restApiVersions(copernica);
 
 async function profileId(api: AxiosInstance, customerid: string): Promise<string> {
 	return (await api.get(`/database/Customers/profiles?fields%5B%5D=${encodeURIComponent(`customerid==${customerid}`)}`)).data.data[0].ID;
@@ -19,7 +16,7 @@ async function profileId(api: AxiosInstance, customerid: string): Promise<string
 
 describe.each(VERSIONS)('unsubscribe on %s', (_version, connect) => {
 	it('reads and sets a database\'s behaviour; nothing (the default) changes nothing but records the event', async () => {
-		const api = await connect();
+		const { api, ms } = await connect();
 		expect((await api.get('/database/Customers/unsubscribe')).data).toEqual({ behavior: 'nothing', fields: {} });
 		const anna = await profileId(api, 'C-1001');
 		const before = await copernica.client.profilesWhere('Customers', 'customerid', 'C-1001');
@@ -28,12 +25,12 @@ describe.each(VERSIONS)('unsubscribe on %s', (_version, connect) => {
 		expect(await copernica.client.profilesWhere('Customers', 'customerid', 'C-1001')).toEqual(before);
 		const events = await copernica.client.mailingEvents();
 		expect(events.map((event) => [event.kind, event.mailing, event.profile, event.source])).toEqual([['unsubscribes', null, Number(anna), 'rest']]);
-		const listed = (await api.get(`/${api.defaults.baseURL!.endsWith('v4') ? 'draganddrop' : 'ms'}/unsubscribes`)).data;
+		const listed = (await api.get(`/${ms}/unsubscribes`)).data;
 		expect(listed.data.map((event: { profile: string; mailing: string | null; source: string }) => [event.profile, event.mailing, event.source])).toEqual([[anna, null, 'rest']]);
 	});
 
 	it('update writes the stored fields; remove removes the profile', async () => {
-		const api = await connect();
+		const { api } = await connect();
 		const set = await api.put('/database/Customers/unsubscribe', { behavior: 'update', fields: { city: 'unsubscribed', age: 'n/a' } });
 		expect([set.status, set.data]).toEqual([204, '']);
 		expect((await api.get('/database/Customers/unsubscribe')).data).toEqual({ behavior: 'update', fields: { city: 'unsubscribed', age: 'n/a' } });
@@ -53,12 +50,11 @@ describe.each(VERSIONS)('unsubscribe on %s', (_version, connect) => {
 	});
 
 	it('runs the behaviour when a mailing\'s recipient unsubscribes through its link', async () => {
-		const api = await connect();
+		const { api, ms } = await connect();
 		await api.put('/database/Customers/unsubscribe', { behavior: 'remove' });
-		const prefix = api.defaults.baseURL!.endsWith('v4') ? 'draganddrop' : 'ms';
 		// Anna (1012) unsubscribes (1012 % 11 == 0); Bram (1013) does not.
 		for (const customerid of ['C-1001', 'C-1002']) {
-			expect((await api.post(`/${prefix}/emailing`, { target: await profileId(api, customerid), targettype: 'profile', template: 1 })).status).toBe(201);
+			expect((await api.post(`/${ms}/emailing`, { target: await profileId(api, customerid), targettype: 'profile', template: 1 })).status).toBe(201);
 		}
 		const live = (await api.get('/database/Customers/profiles')).data.data.map((profile: { fields: { customerid: string } }) => profile.fields.customerid);
 		expect(live).toEqual(['C-1002', 'C-1003', 'C-1004']);
@@ -67,7 +63,7 @@ describe.each(VERSIONS)('unsubscribe on %s', (_version, connect) => {
 	});
 
 	it('ignores a behaviour it cannot read and fields that are no object, without an error', async () => {
-		const api = await connect();
+		const { api } = await connect();
 		await api.put('/database/Customers/unsubscribe', { behavior: 'update', fields: { city: 'x' } });
 		const answer = await api.put('/database/Customers/unsubscribe', { behavior: 'delete', fields: 'city=y' });
 		expect([answer.status, answer.data]).toEqual([204, '']);
@@ -75,7 +71,7 @@ describe.each(VERSIONS)('unsubscribe on %s', (_version, connect) => {
 	});
 
 	it('runs a collection\'s behaviour for PUT subprofile/{id}/unsubscribe', async () => {
-		const api = await connect();
+		const { api } = await connect();
 		const collection = (await api.get('/database/Customers/collections')).data.data[0].ID;
 		expect((await api.get(`/collection/${collection}/unsubscribe`)).data).toEqual({ behavior: 'nothing', fields: {} });
 		await api.put(`/collection/${collection}/unsubscribe`, { behavior: 'update', fields: { status: 'unsubscribed' } });
@@ -92,7 +88,7 @@ describe.each(VERSIONS)('unsubscribe on %s', (_version, connect) => {
 
 describe.each(VERSIONS)('structure on %s', (version, connect) => {
 	it('creates a field that PUT database/{id}/profiles can then write and select on', async () => {
-		const api = await connect();
+		const { api } = await connect();
 		const created = await api.post('/database/Customers/fields', { name: 'loyalty', type: 'integer', value: '5', displayed: true, textlines: '3', index: 'yes' });
 		expect([created.status, created.data]).toEqual([201, '']);
 		const id = created.headers['x-created'];
@@ -113,7 +109,7 @@ describe.each(VERSIONS)('structure on %s', (version, connect) => {
 	});
 
 	it('refuses a missing or duplicate name and a second email, phone_fax or phone_gsm field; an unknown type is text', async () => {
-		const api = await connect();
+		const { api } = await connect();
 		const refusals: Array<[Record<string, unknown>, string]> = [
 			[{ type: 'text' }, 'Parameter name is required'],
 			[{ name: ' ' }, 'Parameter name is required'],
@@ -133,7 +129,7 @@ describe.each(VERSIONS)('structure on %s', (version, connect) => {
 	});
 
 	it('creates collection fields the subprofile routes can use, and interests', async () => {
-		const api = await connect();
+		const { api } = await connect();
 		const collection = (await api.get('/database/Customers/collections')).data.data[0].ID;
 		expect((await api.post(`/collection/${collection}/fields`, { name: 'shipped', type: 'date' })).status).toBe(201);
 		expect((await api.post(`/collection/${collection}/fields`, { name: 'contact', type: 'email' })).status).toBe(201);

@@ -1,6 +1,6 @@
 import type { AxiosInstance } from 'axios';
 
-import { restApi, restApiV4, useEmulator } from '../harness/fixture';
+import { restApiVersions, useEmulator } from '../harness/fixture';
 
 /**
  * Selections (copernica-mailings.md §4.2 "Selections (views and miniviews)"): the sample's
@@ -9,10 +9,7 @@ import { restApi, restApiV4, useEmulator } from '../harness/fixture';
  */
 const copernica = useEmulator();
 
-const VERSIONS: Array<[string, () => Promise<AxiosInstance>]> = [
-	['v3', async () => restApi(copernica)],
-	['v4', async () => await restApiV4(copernica)],
-];
+const VERSIONS = restApiVersions(copernica);
 
 async function setup(api: AxiosInstance) {
 	const database = (await api.get('/database/Customers')).data;
@@ -25,7 +22,7 @@ const customerIds = (list: { data: Array<{ fields: { customerid: string } }> }) 
 
 describe.each(VERSIONS)('views on %s', (_version, connect) => {
 	it('lists a database\'s top views with the documented fields, and nested views below their parent', async () => {
-		const api = await connect();
+		const { api } = await connect();
 		const { database, views } = await setup(api);
 		const list = (await api.get(`/database/${database}/views`)).data;
 		expect(list).toMatchObject({ start: 0, limit: 100, count: 2, total: 2 });
@@ -56,7 +53,7 @@ describe.each(VERSIONS)('views on %s', (_version, connect) => {
 	});
 
 	it('lists a view\'s profiles like database profiles (paged, fields[], dataonly) and its profile IDs', async () => {
-		const api = await connect();
+		const { api } = await connect();
 		const { views } = await setup(api);
 		const profiles = (await api.get(`/view/${views.Amsterdam}/profiles`)).data;
 		expect(profiles).toMatchObject({ start: 0, count: 2, total: 2 });
@@ -74,14 +71,14 @@ describe.each(VERSIONS)('views on %s', (_version, connect) => {
 	});
 
 	it('keeps the membership of the last build until POST view/{id}/rebuild', async () => {
-		const api = await connect();
+		const { api, ms } = await connect();
 		const { views } = await setup(api);
 		const builtBefore = (await api.get(`/view/${views.Amsterdam}`)).data['last-built'];
 		// Chloé moves to Amsterdam and Anna leaves: the view does not see it yet.
 		await api.put(`/database/Customers/profiles?fields%5B%5D=${encodeURIComponent('customerid==C-1003')}`, { fields: { city: 'Amsterdam', age: 45 } });
 		await api.put(`/database/Customers/profiles?fields%5B%5D=${encodeURIComponent('customerid==C-1001')}`, { fields: { city: 'Delft' } });
 		expect(customerIds((await api.get(`/view/${views.Amsterdam}/profiles`)).data)).toEqual(['C-1001', 'C-1004']);
-		const staleSend = (await api.post(`/${api.defaults.baseURL!.endsWith('v4') ? 'draganddrop' : 'ms'}/emailing`, { target: views.Amsterdam, targettype: 'view', template: 1 })).status;
+		const staleSend = (await api.post(`/${ms}/emailing`, { target: views.Amsterdam, targettype: 'view', template: 1 })).status;
 		expect(staleSend).toBe(201);
 		expect((await copernica.client.mailings())[0].destinations).toBe(2);
 		const [anna] = await copernica.client.mailingDestinations((await copernica.client.mailings())[0].ID);
@@ -100,7 +97,7 @@ describe.each(VERSIONS)('views on %s', (_version, connect) => {
 	});
 
 	it('drops removed profiles from the list without a rebuild', async () => {
-		const api = await connect();
+		const { api } = await connect();
 		const { views } = await setup(api);
 		const [first] = (await api.get(`/view/${views.Amsterdam}/profileids`)).data;
 		expect((await api.delete(`/profile/${first}`)).status).toBe(204);
@@ -108,7 +105,7 @@ describe.each(VERSIONS)('views on %s', (_version, connect) => {
 	});
 
 	it('lists a collection\'s miniviews and a miniview\'s subprofiles, rebuilt on request', async () => {
-		const api = await connect();
+		const { api } = await connect();
 		const { collection } = await setup(api);
 		const miniviews = (await api.get(`/collection/${collection}/miniviews`)).data;
 		expect(miniviews.data.map((miniview: { name: string; collection: string; 'parent-type': string }) => [miniview.name, miniview.collection, miniview['parent-type']])).toEqual([
