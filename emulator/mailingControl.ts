@@ -1,4 +1,5 @@
 import { decodeComponent } from './http';
+import type { StoredMailing } from './mailingStore';
 import type { CopernicaEmulator } from './server';
 import type { ControlAnswer } from './webhookControl';
 
@@ -11,22 +12,38 @@ import type { ControlAnswer } from './webhookControl';
  * - GET mailings/{id}/destinations, GET mailings/{id}/events: a mailing's, as stored.
  * - GET mailings/scheduled: the scheduled mailings (`POST ms/scheduledemailing`).
  * - GET mailings/events: every event, REST unsubscribes (no mailing) included.
+ * - POST mailings/scheduled/{id}/send: sends a scheduled mailing now, as its start would → the mailing.
+ *   (The store's clock stays in 2026-01-01, so a start to come never passes by itself, and an
+ *   `rrule` is kept but never repeats.)
+ * - PUT mailings/senderdomains `["example.com", …]`: the configured sender domains (until the next reset).
  * - POST profiles/{database} `{"count":n,"fields"?:{…}}`: n profiles at once, `{n}` in a text
  *   value replaced by 1…n → `{"count":n,"first":id,"last":id}`. As seeded data, no webhook hears of them.
  */
+
+/** A mailing as the control API shows it: the number of its destinations instead of the list. */
+const counted = ({ destinations, ...mailing }: StoredMailing) => ({ ...mailing, destinations: destinations.length });
 
 const notFound = (message: string): ControlAnswer => ({ status: 404, body: { error: { message } } });
 
 export function mailingControl(emulator: CopernicaEmulator, method: string, path: string, body: unknown): ControlAnswer | undefined {
 	const { mailings, store } = emulator;
 	if (method === 'GET' && path === 'mailings') {
-		return {
-			status: 200,
-			body: mailings.mailings.map(({ destinations, ...mailing }) => ({ ...mailing, destinations: destinations.length })),
-		};
+		return { status: 200, body: mailings.mailings.map(counted) };
 	}
 	if (method === 'GET' && path === 'mailings/scheduled') return { status: 200, body: mailings.scheduled };
 	if (method === 'GET' && path === 'mailings/events') return { status: 200, body: mailings.events };
+	const scheduled = /^mailings\/scheduled\/(\d+)\/send$/.exec(path);
+	if (method === 'POST' && scheduled) {
+		const found = mailings.scheduled.find((candidate) => candidate.ID === Number(scheduled[1]));
+		if (!found) return notFound(`No scheduled mailing ${scheduled[1]}`);
+		return { status: 200, body: counted(mailings.sendScheduled(found)) };
+	}
+	if (method === 'PUT' && path === 'mailings/senderdomains') {
+		const domains = Array.isArray(body) ? body : undefined;
+		if (!domains || domains.some((domain) => typeof domain !== 'string')) return { status: 400, body: { error: { message: 'Send an array of domain names' } } };
+		mailings.senderDomains = domains as string[];
+		return { status: 204 };
+	}
 	const ofMailing = /^mailings\/(\d+)\/(destinations|events)$/.exec(path);
 	if (method === 'GET' && ofMailing) {
 		const mailing = mailings.mailings.find((candidate) => candidate.ID === Number(ofMailing[1]));

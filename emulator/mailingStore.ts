@@ -210,6 +210,13 @@ export class MailingStore {
 	readonly events: StoredEvent[] = [];
 	/** By database or collection ID. docs silent on the default: `nothing`. */
 	private readonly behaviours = new Map<number, UnsubscribeBehaviour>();
+	/**
+	 * The account's configured sender domains: "the sender domain must be configured" before a
+	 * send (§4.2 `rest-post-ms-emailing`). A from address must be on one exactly (docs silent on
+	 * subdomains: the worse case, `news.example.com` is not `example.com`). The control API's
+	 * `PUT mailings/senderdomains` changes them until the next reset.
+	 */
+	senderDomains: string[] = ['example.com'];
 	private webhookEvents: MailingWebhookEvent[] = [];
 	private nextId = 1;
 
@@ -376,6 +383,27 @@ export class MailingStore {
 		// An unsubscribe through the mailing's link runs the behaviour, as PUT profile/{id}/unsubscribe does (§4.2 "Unsubscribes").
 		for (const recipient of unsubscribed) this.runBehaviour(recipient.subprofile ?? recipient.profile, false);
 		return sent;
+	}
+
+	/** A Marketing Suite mailing of this template, sent now. */
+	sendTemplate(template: StoredTemplate, target: { targetType: TargetType; target: number }): StoredMailing {
+		const { subject, fromName, fromEmail } = template;
+		return this.send({ suite: 'ms', source: template.ID, subject, fromName, fromEmail, test: false, description: '', targetType: target.targetType, target: target.target });
+	}
+
+	/** A scheduled mailing sent now: its start has passed, or the control API says so. */
+	sendScheduled(scheduled: StoredScheduledMailing): StoredMailing {
+		const mailing = this.sendTemplate(this.template(scheduled.template), scheduled);
+		scheduled.mailing = mailing.ID;
+		return mailing;
+	}
+
+	/** Refuses a from address whose domain is not a configured sender domain (the emulator's own text; docs silent). */
+	checkSenderDomain(fromEmail: string): void {
+		const domain = fromEmail.slice(fromEmail.lastIndexOf('@') + 1).trim().toLowerCase();
+		if (!this.senderDomains.some((configured) => configured.toLowerCase() === domain)) {
+			throw new CopernicaError('Sender domain is not configured');
+		}
 	}
 
 	/** A mailing whose start has not come yet: listed, with no destinations until it is sent. */

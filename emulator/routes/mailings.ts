@@ -41,6 +41,7 @@ function sendableTemplate(context: RouteContext, parameters: Record<string, unkn
 	const template = context.mailings.template(requiredId(parameters, 'template'));
 	if (template.subject.trim() === '') throw new CopernicaError('Template has no subject');
 	if (template.fromEmail.trim() === '') throw new CopernicaError('Template has no from address');
+	context.mailings.checkSenderDomain(template.fromEmail);
 	return template;
 }
 
@@ -66,11 +67,12 @@ function send(context: RouteContext, suite: Suite, parameters: Record<string, un
 	if (suite === 'ms') {
 		const template = sendableTemplate(context, parameters);
 		const target = requiredTarget(parameters);
-		const mailing = mailings.send({ suite, source: template.ID, subject: template.subject, fromName: template.fromName, fromEmail: template.fromEmail, test: false, description: '', ...target });
-		return sent(context, mailing, `${prefix}/emailing`);
+		return sent(context, mailings.sendTemplate(template, target), `${prefix}/emailing`);
 	}
 	const target = requiredTarget(parameters);
 	const document = mailings.document(requiredId(parameters, 'document'));
+	// The sender domain rule of the ms send (§4.2); docs silent for Publisher, the worse case: the same.
+	mailings.checkSenderDomain(document.fromEmail);
 	const settings = settingsOf(parameters);
 	// `test`: docs silent on what a test mailing does; the worse case, it goes to the target as any other.
 	const test = isBooleanTrue(settings.test === undefined ? undefined : String(settings.test));
@@ -97,9 +99,7 @@ function schedule(context: RouteContext, parameters: Record<string, unknown>): A
 	const start = phpDate(String(startValue), true);
 	mailings.checkTarget(target.targetType, target.target);
 	const scheduled = mailings.schedule({ template: template.ID, ...target, start, rrule: String(parameters.rrule ?? '') });
-	if (mailings.isPast(start)) {
-		scheduled.mailing = mailings.send({ suite: 'ms', source: template.ID, subject: template.subject, fromName: template.fromName, fromEmail: template.fromEmail, test: false, description: '', ...target }).ID;
-	}
+	if (mailings.isPast(start)) mailings.sendScheduled(scheduled);
 	return sent(context, scheduled, `${context.version === 'v4' ? 'draganddrop' : 'ms'}/scheduledemailing`);
 }
 

@@ -280,6 +280,28 @@ describe.each(VERSIONS)('sending Marketing Suite mailings on %s', (version, path
 		const draft = await api.post(`/${ms}/scheduledemailing`, { target: ids['C-1001'], targettype: 'profile', template: 3, start: '2030-01-01 08:00:00' });
 		expect([draft.status, draft.data]).toEqual([400, { error: { message: 'Template has no subject' } }]);
 		expect((await copernica.client.scheduledMailings()).length).toBe(3);
+		// The one to come, sent as its start would: one destination, and the scheduled entry now names it.
+		const waiting = (await copernica.client.scheduledMailings())[2];
+		const mailing = await copernica.client.sendScheduledMailing(waiting.ID);
+		expect([mailing.targetType, mailing.target, mailing.destinations]).toEqual(['profile', Number(ids['C-1001']), 1]);
+		expect((await api.get(`/${ms}/scheduledemailing/${waiting.ID}`)).data.emailing).toBe(String(mailing.ID));
+	});
+
+	it('refuses a from address off the configured sender domains', async () => {
+		const { api, ms, publisher } = await paths();
+		const { ids } = await customers(api);
+		await copernica.client.setSenderDomains(['news.example.com']);
+		for (const [path, body] of [
+			[`/${ms}/emailing`, { target: ids['C-1001'], targettype: 'profile', template: 1 }],
+			[`/${ms}/scheduledemailing`, { target: ids['C-1001'], targettype: 'profile', template: 1, start: '2020-01-01 00:00:00' }],
+			[`/${publisher}/emailing`, { target: ids['C-1001'], targettype: 'profile', document: 5 }],
+		] as const) {
+			const answer = await api.post(path, body);
+			expect([answer.status, answer.data]).toEqual([400, { error: { message: 'Sender domain is not configured' } }]);
+		}
+		expect(await copernica.client.mailings()).toEqual([]);
+		await copernica.client.setSenderDomains(['EXAMPLE.com']);
+		expect((await api.post(`/${ms}/emailing`, { target: ids['C-1001'], targettype: 'profile', template: 1 })).status).toBe(201);
 	});
 });
 

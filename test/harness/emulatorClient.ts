@@ -132,6 +132,16 @@ export class EmulatorClient {
 		return (await this.expect(200, this.http.get<StoredScheduledMailing[]>('mailings/scheduled'))).data;
 	}
 
+	/** Sends a scheduled mailing now, as its start would (the store's clock never reaches a start to come by itself). */
+	async sendScheduledMailing(id: number | string): Promise<EmulatedMailing> {
+		return (await this.expect(200, this.http.post<EmulatedMailing>(`mailings/scheduled/${id}/send`))).data;
+	}
+
+	/** The configured sender domains a send's from address must be on (default `example.com`; until the next reset). */
+	async setSenderDomains(domains: string[]): Promise<void> {
+		await this.expect(204, this.http.put('mailings/senderdomains', domains));
+	}
+
 	/** Every registered webhook (Copernica has no list endpoint; this is the emulator's view). */
 	async webhooks(): Promise<EmulatedWebhook[]> {
 		return (await this.http.get<EmulatedWebhook[]>('webhooks')).data;
