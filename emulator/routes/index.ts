@@ -22,20 +22,17 @@ export function route(context: RouteContext, request: ApiRequest): ApiResponse {
 	const [resource, id, sub, subId, ...rest] = request.segments;
 	const invalid = () => new CopernicaError('Invalid method');
 	if (rest.length > 0) throw invalid();
-	// Mailings, templates, selections, unsubscribes and structure (copernica-mailings.md §4), some four segments long.
-	const mailingAnswer =
-		templateRoute(context, request) ??
-		mailingRoute(context, request) ??
-		mailingEventRoute(context, request) ??
-		viewRoute(context, request) ??
-		unsubscribeRoute(context, request) ??
-		structureRoute(context, request);
+	// Templates and mailings (copernica-mailings.md §4), some of their paths four segments long.
+	const mailingAnswer = templateRoute(context, request) ?? mailingRoute(context, request) ?? mailingEventRoute(context, request);
 	if (mailingAnswer !== undefined) return mailingAnswer;
 	if (resource === 'profile' && id && sub === 'subprofiles' && subId) {
 		return profileSubprofiles(context, request, id, subId);
 	}
 	if (subId !== undefined) throw invalid();
 	const answer =
+		viewRoute(context, request) ??
+		unsubscribeRoute(context, request) ??
+		structureRoute(context, request) ??
 		accountRoute(context, request) ??
 		profileRoute(context, request) ??
 		subprofileRoute(context, request) ??

@@ -48,6 +48,8 @@ describe.each(VERSIONS)('views on %s', (_version, connect) => {
 		expect(rules.data.map((rule: { conditions: string[] }) => rule.conditions)).toEqual([['segment==gold'], ['age>=50']]);
 		const missing = await api.get('/view/999');
 		expect([missing.status, missing.data]).toEqual([400, { error: { message: 'No view with supplied ID' } }]);
+		const tooLong = await api.get(`/database/${database}/views/${views.Amsterdam}`);
+		expect([tooLong.status, tooLong.data]).toEqual([400, { error: { message: 'Invalid method' } }]);
 		const unknownDatabase = await api.get('/database/Nope/views');
 		expect([unknownDatabase.status, unknownDatabase.data]).toEqual([400, { error: { message: 'No database with supplied ID' } }]);
 	});
