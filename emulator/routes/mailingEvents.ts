@@ -38,8 +38,17 @@ function eventJson(event: StoredEvent) {
 	}
 }
 
+/**
+ * An account-wide event (`ms/{kind}`): only what §4.2 documents for those lists
+ * (`rest-get-ms-unsubscribes`: ID, mailing, timestamp, destination, source), no profile to join on.
+ */
+function accountEventJson(event: StoredEvent) {
+	const { ID, mailing, timestamp, destination } = eventJson(event);
+	return { ID, mailing, timestamp, destination, ...(event.kind === 'unsubscribes' ? { source: event.source } : {}) };
+}
+
 /** `unique` (clicks, unsubscribes, §4.2): the first event of each destination only. */
-function eventList(events: StoredEvent[], kind: EventKind, query: Query): ApiResponse {
+function eventList(events: StoredEvent[], kind: EventKind, query: Query, shape: (event: StoredEvent) => unknown = eventJson): ApiResponse {
 	const begin = queryValue(query, 'begintime');
 	const end = queryValue(query, 'endtime');
 	let chosen = events.filter((event) => event.kind === kind && inWindow(event, begin, end));
@@ -52,36 +61,41 @@ function eventList(events: StoredEvent[], kind: EventKind, query: Query): ApiRes
 			return true;
 		});
 	}
-	return { status: 200, body: paged(chosen.map(eventJson), query) };
+	return { status: 200, body: paged(chosen.map(shape), query) };
 }
 
 /** The order in which a destination's results dominate one another (docs silent on `dominant_results`: the strongest result each destination had). */
 const DOMINANCE: EventKind[] = ['abuses', 'unsubscribes', 'clicks', 'impressions', 'deliveries', 'errors'];
 
-/** `{destinations, deliveries{total}, errors{total,unique}, …, unknown{total}, dominant_results{…}}` (§4.2 `rest-get-ms-emailing-statistics`). Counts as numbers (docs silent). */
+/**
+ * `{destinations, deliveries{total}, errors{total,unique}, …, unknown{total}, dominant_results{…}}` (§4.2
+ * `rest-get-ms-emailing-statistics`). Counts as strings: the docs do not type them, and Copernica returns
+ * everything as a string elsewhere (copernica-api.md §3.1), so a client adding them up must convert.
+ */
 function statistics(mailing: StoredMailing, events: StoredEvent[], query: Query) {
 	const begin = queryValue(query, 'begintime');
 	const end = queryValue(query, 'endtime');
 	const inside = events.filter((event) => inWindow(event, begin, end));
 	const byKind = (kind: EventKind) => inside.filter((event) => event.kind === kind);
-	const counts = (kind: EventKind) => ({ total: byKind(kind).length, unique: new Set(byKind(kind).map((event) => event.destination)).size });
+	const counts = (kind: EventKind) => ({ total: String(byKind(kind).length), unique: String(new Set(byKind(kind).map((event) => event.destination)).size) });
 	const results = new Map<number, Set<EventKind>>();
 	for (const event of inside) {
 		const kinds = results.get(event.destination!) ?? new Set<EventKind>();
 		kinds.add(event.kind);
 		results.set(event.destination!, kinds);
 	}
-	const dominant: Record<string, number> = Object.fromEntries(DOMINANCE.map((kind) => [kind, 0]));
-	for (const kinds of results.values()) dominant[DOMINANCE.find((kind) => kinds.has(kind))!]++;
+	const tally: Record<string, number> = Object.fromEntries(DOMINANCE.map((kind) => [kind, 0]));
+	for (const kinds of results.values()) tally[DOMINANCE.find((kind) => kinds.has(kind))!]++;
+	const dominant = Object.fromEntries(Object.entries(tally).map(([kind, count]) => [kind, String(count)]));
 	return {
-		destinations: mailing.destinations.length,
-		deliveries: { total: byKind('deliveries').length },
+		destinations: String(mailing.destinations.length),
+		deliveries: { total: String(byKind('deliveries').length) },
 		errors: counts('errors'),
 		impressions: counts('impressions'),
 		clicks: counts('clicks'),
 		unsubscribes: counts('unsubscribes'),
 		abuses: counts('abuses'),
-		unknown: { total: mailing.destinations.length - results.size },
+		unknown: { total: String(mailing.destinations.length - results.size) },
 		dominant_results: dominant,
 	};
 }
@@ -122,7 +136,7 @@ export function mailingEventRoute(context: RouteContext, request: ApiRequest): A
 	const suite = suiteOf(context, first);
 	if (suite === undefined) return undefined;
 	const ofSuite = mailings.events.filter((event) => event.suite === suite);
-	if (isKind(second) && !third) return eventList(ofSuite, second, query);
+	if (isKind(second) && !third) return eventList(ofSuite, second, query, accountEventJson);
 	if (second !== 'emailing' || !third || !fourth) return undefined;
 	const mailing = mailings.mailing(suite, third);
 	const events = ofSuite.filter((event) => event.mailing === mailing.ID);

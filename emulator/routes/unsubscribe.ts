@@ -33,7 +33,11 @@ export function unsubscribeRoute(context: RouteContext, request: ApiRequest): Ap
 	const { store, mailings } = context;
 	if (resource === 'database' || resource === 'collection') {
 		const table = resource === 'database' ? store.database(id) : store.collection(id);
-		if (method === 'GET') return { status: 200, body: mailings.behaviour(table) };
+		if (method === 'GET') {
+			// PHP's json_encode writes an empty array as `[]`, not `{}` (copernica-api.md §3.1, PHP's casts).
+			const { behavior, fields } = mailings.behaviour(table);
+			return { status: 200, body: { behavior, fields: Object.keys(fields).length === 0 ? [] : fields } };
+		}
 		if (method !== 'PUT') return undefined;
 		mailings.setBehaviour(table, updated(mailings.behaviour(table), body));
 		return { status: 204 };

@@ -53,8 +53,9 @@ function memberList(context: RouteContext, request: ApiRequest, selection: Store
 			? store.select(store.database(String(selection.table)), selectionFields).filter((profile) => members.has(profile.ID))
 			: store.selectSubprofiles(store.collection(String(selection.table)), selectionFields).filter((subprofile) => members.has(subprofile.ID));
 	const sorted = ordered(matching, query);
-	// A plain JSON array of ID strings, as database/{id}/profileids (copernica-api.md §3).
-	if (idsOnly) return { status: 200, body: sorted.map((entity) => String(entity.ID)) };
+	// A plain JSON array of ID strings, paged as database/{id}/profileids is (copernica-api.md §3:
+	// `paging`, default limit 100, at most 1,000): no total, so a count taken from its length sees one page.
+	if (idsOnly) return { status: 200, body: paged(sorted.map((entity) => String(entity.ID)), query).data };
 	const dataOnly = isBooleanTrue(queryValue(query, 'dataonly'));
 	const json: unknown[] =
 		selection.kind === 'view'

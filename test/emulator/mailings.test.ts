@@ -149,15 +149,16 @@ describe.each(VERSIONS)('sending Marketing Suite mailings on %s', (version, path
 		// The sample's four profiles 1012–1015: 1012 unsubscribes (%11), 1014 opens (%3) and reports abuse (%13), 1015 bounces (%7).
 		expect(totals).toEqual({ deliveries: 3, errors: 1, impressions: 1, clicks: 0, unsubscribes: 1, abuses: 1 });
 		expect((await api.get(`/${ms}/emailing/${id}/statistics`)).data).toEqual({
-			destinations: 4,
-			deliveries: { total: 3 },
-			errors: { total: 1, unique: 1 },
-			impressions: { total: 1, unique: 1 },
-			clicks: { total: 0, unique: 0 },
-			unsubscribes: { total: 1, unique: 1 },
-			abuses: { total: 1, unique: 1 },
-			unknown: { total: 0 },
-			dominant_results: { abuses: 1, unsubscribes: 1, clicks: 0, impressions: 0, deliveries: 1, errors: 1 },
+			// Strings, as Copernica returns its values (copernica-api.md §3.1).
+			destinations: '4',
+			deliveries: { total: '3' },
+			errors: { total: '1', unique: '1' },
+			impressions: { total: '1', unique: '1' },
+			clicks: { total: '0', unique: '0' },
+			unsubscribes: { total: '1', unique: '1' },
+			abuses: { total: '1', unique: '1' },
+			unknown: { total: '0' },
+			dominant_results: { abuses: '1', unsubscribes: '1', clicks: '0', impressions: '0', deliveries: '1', errors: '1' },
 		});
 		const errors = (await api.get(`/${ms}/emailing/${id}/errors`)).data;
 		expect(errors.data).toEqual([
@@ -180,7 +181,7 @@ describe.each(VERSIONS)('sending Marketing Suite mailings on %s', (version, path
 		expect(impressions[0].timestamp).toBe(later(mailing.timestamp, 3600));
 		// Before the opens (an hour after the send), only deliveries and errors.
 		const early = (await api.get(`/${ms}/emailing/${id}/statistics`, { params: { endtime: later(mailing.timestamp, 60) } })).data;
-		expect([early.deliveries.total, early.errors.total, early.impressions.total, early.unsubscribes.total]).toEqual([3, 1, 0, 0]);
+		expect([early.deliveries.total, early.errors.total, early.impressions.total, early.unsubscribes.total]).toEqual(['3', '1', '0', '0']);
 	});
 
 	it('refuses a send without target, targettype or template, a template without subject or from address, and unknown targets, sending nothing', async () => {
@@ -320,7 +321,7 @@ describe.each(VERSIONS)('Publisher mailings on %s', (_version, paths) => {
 		expect((await api.get(`/${publisher}/emailings`, { params: { test: 'both' } })).data.total).toBe(2);
 		expect((await api.get(`/${publisher}/emailings`, { params: { test: 'yes' } })).data.data[0].id).toBe(test);
 		expect((await api.get(`/${publisher}/emailing/${test}/destinations`)).data.data.map((destination: { profile: string }) => destination.profile)).toEqual([ids['C-1001']]);
-		expect((await api.get(`/${publisher}/emailing/${real.headers['x-created']}/statistics`)).data.deliveries).toEqual({ total: 3 });
+		expect((await api.get(`/${publisher}/emailing/${real.headers['x-created']}/statistics`)).data.deliveries).toEqual({ total: '3' });
 		expect((await api.get(`/profile/${ids['C-1001']}/${publisher}/destinations`)).data.total).toBe(2);
 		// Publisher mailings are not Marketing Suite ones.
 		const wrongSuite = await api.get(`/${publisher === 'html' ? 'draganddrop' : 'ms'}/emailing/${test}`);
@@ -362,17 +363,12 @@ describe('events', () => {
 		expect(seen.size).toBe(totals.deliveries);
 		expect((await api.get(`/ms/emailing/${id}/destinations`, { params: { limit: 5000 } })).data).toMatchObject({ limit: 1000, count: 1000, total: 1504 });
 		const statistics = (await api.get(`/ms/emailing/${id}/statistics`)).data;
-		expect([statistics.deliveries.total, statistics.errors.total, statistics.impressions.total, statistics.clicks.total, statistics.unsubscribes.total, statistics.abuses.total]).toEqual([
-			totals.deliveries,
-			totals.errors,
-			totals.impressions,
-			totals.clicks,
-			totals.unsubscribes,
-			totals.abuses,
-		]);
+		expect([statistics.deliveries.total, statistics.errors.total, statistics.impressions.total, statistics.clicks.total, statistics.unsubscribes.total, statistics.abuses.total]).toEqual(
+			[totals.deliveries, totals.errors, totals.impressions, totals.clicks, totals.unsubscribes, totals.abuses].map(String),
+		);
 		// Two clicks for every ID%10: unique counts destinations.
 		const twice = recipients.filter((recipient) => recipient % 10 === 0 && recipient % 7 !== 0).length;
-		expect(statistics.clicks.unique).toBe(totals.clicks - twice);
+		expect(statistics.clicks.unique).toBe(String(totals.clicks - twice));
 		expect((await api.get(`/ms/emailing/${id}/clicks`, { params: { unique: 'true' } })).data.total).toBe(totals.clicks - twice);
 		const unsubscribed = (await api.get(`/ms/emailing/${id}/destinations`, { params: { Unsubscribed: 'true' } })).data.total;
 		expect(unsubscribed).toBe(totals.unsubscribes);

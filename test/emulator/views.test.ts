@@ -98,6 +98,18 @@ describe.each(VERSIONS)('views on %s', (_version, connect) => {
 		expect(customerIds((await api.get(`/view/${child}/profiles`)).data)).toEqual(['C-1003', 'C-1004']);
 	});
 
+	it('pages profileids as database/{id}/profileids: a plain array of at most 100 by default, 1,000 at most', async () => {
+		const { api } = await connect();
+		const { views } = await setup(api);
+		await copernica.client.addProfiles('Customers', 1200, { customerid: 'P-{n}', city: 'Amsterdam' });
+		await api.post(`/view/${views.Amsterdam}/rebuild`);
+		expect((await api.get(`/view/${views.Amsterdam}/profiles`)).data.total).toBe(1202);
+		// No total: a count taken from this list's length sees one page.
+		expect((await api.get(`/view/${views.Amsterdam}/profileids`)).data).toHaveLength(100);
+		expect((await api.get(`/view/${views.Amsterdam}/profileids`, { params: { limit: 5000 } })).data).toHaveLength(1000);
+		expect((await api.get(`/view/${views.Amsterdam}/profileids`, { params: { start: 1000, limit: 1000 } })).data).toHaveLength(202);
+	});
+
 	it('drops removed profiles from the list without a rebuild', async () => {
 		const { api } = await connect();
 		const { views } = await setup(api);
