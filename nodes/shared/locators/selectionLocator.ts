@@ -8,6 +8,7 @@ import type { RequestSettings } from '../transport/databaseSchema';
 import { sharedPromise } from '../transport/sharedPromise';
 import { chosenDatabase } from './chosenInEditor';
 import { databaseOf } from './databaseLocator';
+import { matching } from './listSearch';
 import { locatorModes } from './locatorModes';
 
 /**
@@ -38,17 +39,20 @@ function hasChildren(entry: IDataObject): boolean {
 /**
  * Every selection of `database`, nested ones included, parents before their children: each
  * list is read page by page (past 1,000), and `view/{id}/views` only for views with children.
+ * With `maxEntries` (Get Many's Limit) the walk stops once it has found that many.
  */
 export async function allSelectionsOf(
 	context: CopernicaContext,
 	database: string,
 	settings: RequestSettings = {},
+	maxEntries = Number.POSITIVE_INFINITY,
 ): Promise<FoundSelection[]> {
 	const found: FoundSelection[] = [];
 	const seen = new Set<string>();
 	const walk = async (path: string, action: string, parents: string[]): Promise<void> => {
-		const entries = await copernicaGetAll.call(context, { ...settings, path, action });
+		const entries = await copernicaGetAll.call(context, { ...settings, path, action }, maxEntries - found.length);
 		for (const entry of entries) {
+			if (found.length >= maxEntries) return;
 			const id = String(entry.ID ?? '');
 			if (id === '' || seen.has(id)) continue;
 			seen.add(id);
@@ -143,9 +147,5 @@ export async function searchSelections(
 	filter?: string,
 ): Promise<INodeListSearchResult> {
 	const selections = await allSelectionsOf(this, chosenDatabase(this));
-	const wanted = filter?.trim().toLowerCase() ?? '';
-	const results = selections
-		.filter(({ id, path }) => wanted === '' || path.toLowerCase().includes(wanted) || id === wanted)
-		.map(({ id, path }) => ({ name: `${path} (${id})`, value: id }));
-	return { results };
+	return matching(selections.map(({ id, path }) => ({ id, name: path })), filter);
 }
