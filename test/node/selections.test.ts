@@ -1,6 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { runCopernicaNode } from '../harness/engine';
+import { runCopernicaNode, searchNodeList } from '../harness/engine';
 import { useEmulator } from '../harness/fixture';
 import { schemaViolations, shippedSchema } from '../harness/outputSchema';
 import { databaseByName } from '../harness/parameters';
@@ -227,5 +227,26 @@ describe('Selection → Rebuild', () => {
 			['v4', `view/${viewId('Gold or 50+')}/rebuild`],
 			['v4', 'view/999/rebuild'],
 		]);
+	});
+});
+
+describe('Selection list (resource locator)', () => {
+	it('lists every selection of the chosen database, nested ones by their path, past 1,000, searchable by name or ID', async () => {
+		for (let index = 1; index <= 1001; index++) mailings().addSelection('view', databaseId(), `Filler ${index}`, []);
+		const { results } = await searchNodeList('searchSelections', undefined, copernica.credentials, { database: customers });
+		expect(results).toHaveLength(3 + 1001);
+		expect(results.slice(0, 3)).toEqual([
+			{ name: `Amsterdam (${viewId('Amsterdam')})`, value: viewId('Amsterdam') },
+			{ name: `Amsterdam › Amsterdam over 40 (${viewId('Amsterdam over 40')})`, value: viewId('Amsterdam over 40') },
+			{ name: `Gold or 50+ (${viewId('Gold or 50+')})`, value: viewId('Gold or 50+') },
+		]);
+		const over = await searchNodeList('searchSelections', 'OVER 40', copernica.credentials, { database: customers });
+		expect(over.results.map((result) => result.value)).toEqual([viewId('Amsterdam over 40')]);
+		const id = await searchNodeList('searchSelections', viewId('Gold or 50+'), copernica.credentials, { database: customers });
+		expect(id.results.map((result) => result.value)).toContain(viewId('Gold or 50+'));
+	});
+
+	it('asks for a database first', async () => {
+		await expect(searchNodeList('searchSelections', undefined, copernica.credentials, {})).rejects.toThrow('Choose a database first');
 	});
 });
