@@ -11,7 +11,7 @@ import { forEachItem } from '../../itemRunner/perItem';
 import { listLimitOf } from '../../selection/listWithSelection';
 import { requestSettingsOf, singleRequestOptionsCollection } from '../../parameters/requestOptions';
 import type { RequestOptionValues } from '../../parameters/requestOptions';
-import { outputModeOf, outputParameters, outputShaper } from '../../results/outputOption';
+import { listShaper, outputParameters } from '../../results/outputOption';
 
 const properties: INodeProperties[] = [
 	{ ...databaseLocator, description: 'The Copernica database the selection belongs to' },
@@ -33,13 +33,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 
 	return await forEachItem.call(this, async (itemIndex, limiter) => {
 		const database = databaseOf(this, itemIndex);
-		const output = outputModeOf(this, itemIndex);
 		const options = this.getNodeParameter('options', itemIndex, {}) as RequestOptionValues;
 		const settings = requestSettingsOf(options, itemIndex, limiter);
 		const limit = listLimitOf(this, itemIndex);
-		// Selected Fields are checked against the database's fields before the profiles are read.
-		const known = output === 'fields' ? (await schemaOf(database, settings)).fields.map((field) => field.name) : undefined;
-		const shape = outputShaper(this, itemIndex, 'profile', known);
+		const { output, shape } = await listShaper(this, itemIndex, 'profile', async () => (await schemaOf(database, settings)).fields);
 		const selection = await selectionOf(itemIndex, settings);
 		const query: QueryPairs = output === 'raw' ? [] : [['dataonly', 'true']];
 		const profiles = await copernicaGetAll.call(
