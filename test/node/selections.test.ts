@@ -246,6 +246,18 @@ describe('Selection list (resource locator)', () => {
 		expect(id.results.map((result) => result.value)).toContain(viewId('Gold or 50+'));
 	});
 
+	it('the miniview list: every miniview of the chosen collection (by name), nested ones by their path', async () => {
+		const open = mailings().selections.find((selection) => selection.name === 'Open orders')!;
+		const nested = mailings().addSelection('miniview', open.table, 'Open and large', [['total>100']], open);
+		const collection = { __rl: true, mode: 'name', value: 'Orders' };
+		const { results } = await searchNodeList('searchMiniviews', undefined, copernica.credentials, { database: customers, collection });
+		expect(results).toEqual([
+			{ name: `Open orders (${open.ID})`, value: String(open.ID) },
+			{ name: `Open orders › Open and large (${nested.ID})`, value: String(nested.ID) },
+		]);
+		expect((await apiLog()).map((entry) => entry.path).slice(-2)).toEqual([`collection/${open.table}/miniviews`, `miniview/${open.ID}/miniviews`]);
+	});
+
 	it('asks for a database first', async () => {
 		await expect(searchNodeList('searchSelections', undefined, copernica.credentials, {})).rejects.toThrow('Choose a database first');
 	});

@@ -17,6 +17,7 @@ describe('selectionIdByName', () => {
 		expect(() => selectionIdByName(views, 'Rotterdam')).toThrow('The database has no selection "Rotterdam"');
 		expect(() => selectionIdByName([], 'x')).toThrow(expect.objectContaining({ description: expect.stringContaining('(this database has no selections)') }));
 		const twice = [...views, view('20', 'Amsterdam over 40', 'Gold or 50+ › Amsterdam over 40')];
+		expect(() => selectionIdByName([view('14', 'Open orders')], 'Closed', 'miniview')).toThrow('The collection has no miniview "Closed"');
 		expect(() => selectionIdByName(twice, 'Amsterdam over 40')).toThrow(
 			expect.objectContaining({ description: 'Give the ID of the one you mean: Amsterdam › Amsterdam over 40 (9), Gold or 50+ › Amsterdam over 40 (20).' }),
 		);

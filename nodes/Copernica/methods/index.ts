@@ -1,5 +1,5 @@
 import { searchCollections, searchDatabases } from '../../shared/locators/listSearch';
-import { searchSelections } from '../../shared/locators/selectionLocator';
+import { searchMiniviews, searchSelections } from '../../shared/locators/selectionLocator';
 import { searchDocuments, searchTemplates } from '../../shared/locators/templateSearch';
 import {
 	getCollectionFieldOptions,
@@ -10,7 +10,7 @@ import {
 } from './loadOptions';
 import { getCollectionMappingFields, getMappingFields } from './resourceMapping';
 
-export const listSearch = { searchDatabases, searchCollections, searchSelections, searchTemplates, searchDocuments };
+export const listSearch = { searchDatabases, searchCollections, searchSelections, searchMiniviews, searchTemplates, searchDocuments };
 
 export const loadOptions = {
 	getDatabaseFields: getDatabaseFieldOptions,
