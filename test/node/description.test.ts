@@ -47,12 +47,16 @@ describe('node description', () => {
 		expect(property(properties, 'resource').options).toEqual([
 			{ name: 'Database', value: 'database' },
 			{ name: 'Profile', value: 'profile' },
+			{ name: 'Selection', value: 'selection' },
 			{ name: 'Subprofile', value: 'subprofile' },
+			{ name: 'Template', value: 'template' },
 		]);
 		const operationsOf = (resource: string) =>
 			properties.find((candidate) => candidate.name === 'operation' && candidate.displayOptions?.show?.resource?.includes(resource))
 				?.options;
 		expect(operationsOf('database')).toEqual([
+			expect.objectContaining({ name: 'Create Field', value: 'createField', action: 'Create a field in a database' }),
+			expect.objectContaining({ name: 'Create Interest', value: 'createInterest', action: 'Create an interest in a database' }),
 			expect.objectContaining({ name: 'Get', value: 'get', action: 'Get a database' }),
 			expect.objectContaining({ name: 'Get Many', value: 'getMany', action: 'Get many databases' }),
 		]);
@@ -79,6 +83,14 @@ describe('node description', () => {
 			['Get Many', 'getMany', 'Get many subprofiles'],
 			['Update', 'update', 'Update a subprofile'],
 			['Update Many', 'updateMany', 'Update subprofiles matching a selection and as an AI tool at most one unless max matches is set'],
+		]);
+		expect((operationsOf('selection') as INodePropertyOptions[]).map((option) => [option.name, option.value, option.action])).toEqual([
+			['Get Many', 'getMany', 'Get many selections'],
+			['Get Profiles', 'getProfiles', 'Get profiles of a selection'],
+			['Rebuild', 'rebuild', 'Rebuild a selection'],
+		]);
+		expect((operationsOf('template') as INodePropertyOptions[]).map((option) => [option.name, option.value, option.action])).toEqual([
+			['Get Many', 'getMany', 'Get many templates'],
 		]);
 		const getMany = properties.filter(
 			(candidate) =>
@@ -160,6 +172,7 @@ describe('read operations by version', () => {
 		['profile', 'getMany'],
 		['subprofile', 'get'],
 		['subprofile', 'getMany'],
+		['selection', 'getProfiles'],
 	])('%s → %s: Simplify in version 1, Output (Simplified, Raw, Selected Fields) in 1.1', async (resource, operation) => {
 		const { properties } = await description();
 		const of = (name: string) =>

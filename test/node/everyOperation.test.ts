@@ -160,6 +160,37 @@ const CASES: Record<string, Case> = {
 		parameters: () => ({ resource: 'database', operation: 'getMany', returnAll: true }),
 		perItem: 2,
 	},
+	'database createField': {
+		// A name per item: a second field of the same name is refused.
+		parameters: () => ({ resource: 'database', operation: 'createField', database: customers, fieldName: '={{ "points" + $json.n }}', fieldType: 'integer' }),
+		perItem: 1,
+	},
+	'database createInterest': {
+		parameters: () => ({ resource: 'database', operation: 'createInterest', database: customers, interestName: '={{ "tennis" + $json.n }}', group: 'sports' }),
+		perItem: 1,
+	},
+	'selection getMany': {
+		parameters: () => ({ resource: 'selection', operation: 'getMany', database: customers, returnAll: true }),
+		perItem: 3,
+	},
+	'selection getProfiles': {
+		parameters: () => ({
+			resource: 'selection',
+			operation: 'getProfiles',
+			database: customers,
+			selection: { __rl: true, mode: 'name', value: 'Amsterdam' },
+			returnAll: true,
+		}),
+		perItem: 2,
+	},
+	'selection rebuild': {
+		parameters: () => ({ resource: 'selection', operation: 'rebuild', database: customers, selection: { __rl: true, mode: 'name', value: 'Gold or 50+' } }),
+		perItem: 1,
+	},
+	'template getMany': {
+		parameters: () => ({ resource: 'template', operation: 'getMany', mailingType: 'marketingSuite', returnAll: true }),
+		perItem: 3,
+	},
 };
 
 const TWO_ITEMS = [{ n: 1 }, { n: 2 }];

@@ -2,7 +2,7 @@ import type { AllEntities } from 'n8n-workflow';
 
 /** Every resource and its operations; the router and the descriptions agree through this. */
 type NodeMap = {
-	database: 'get' | 'getMany';
+	database: 'createField' | 'createInterest' | 'get' | 'getMany';
 	profile:
 		| 'addInterests'
 		| 'create'
@@ -13,7 +13,9 @@ type NodeMap = {
 		| 'update'
 		| 'updateProfiles'
 		| 'upsert';
+	selection: 'getMany' | 'getProfiles' | 'rebuild';
 	subprofile: 'create' | 'delete' | 'get' | 'getMany' | 'update' | 'updateMany';
+	template: 'getMany';
 };
 
 export type CopernicaType = AllEntities<NodeMap>;

@@ -5,7 +5,9 @@ import { ParameterProblem } from '../../shared/helpers/parameterProblem';
 import type { CopernicaType } from './node.type';
 import * as database from './database/Database.resource';
 import * as profile from './profile/Profile.resource';
+import * as selection from './selection/Selection.resource';
 import * as subprofile from './subprofile/Subprofile.resource';
+import * as template from './template/Template.resource';
 
 /**
  * Sends the run to the chosen resource's operation. A ParameterProblem that reaches here came
@@ -39,8 +41,12 @@ async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 			return [await database[copernica.operation].execute.call(this)];
 		case 'profile':
 			return [await profile[copernica.operation].execute.call(this)];
+		case 'selection':
+			return [await selection[copernica.operation].execute.call(this)];
 		case 'subprofile':
 			return [await subprofile[copernica.operation].execute.call(this)];
+		case 'template':
+			return [await template[copernica.operation].execute.call(this)];
 		default:
 			throw new NodeOperationError(
 				this.getNode(),
