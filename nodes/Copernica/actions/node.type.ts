@@ -9,11 +9,13 @@ type NodeMap = {
 		| 'delete'
 		| 'get'
 		| 'getMany'
+		| 'getReceivedMailings'
 		| 'setInterests'
+		| 'unsubscribe'
 		| 'update'
 		| 'updateProfiles'
 		| 'upsert';
-	subprofile: 'create' | 'delete' | 'get' | 'getMany' | 'update' | 'updateMany';
+	subprofile: 'create' | 'delete' | 'get' | 'getMany' | 'getReceivedMailings' | 'unsubscribe' | 'update' | 'updateMany';
 };
 
 export type CopernicaType = AllEntities<NodeMap>;
