@@ -177,14 +177,15 @@ describe('read operations by version', () => {
 });
 
 describe('Get Received Mailings', () => {
-	it.each(['profile', 'subprofile'])('%s: the ID, Mailing Type (Both by default), Return All and Limit', async (resource) => {
+	it.each(['profile', 'subprofile'])('%s: the ID, Mailing Type (Both by default), Return All, Limit and Include Mailing Details (off)', async (resource) => {
 		const { properties } = await description();
 		const shown = properties.filter(
 			(candidate) => candidate.displayOptions?.show?.operation?.includes('getReceivedMailings') && candidate.displayOptions?.show?.resource?.includes(resource),
 		);
-		expect(shown.map((candidate) => candidate.name)).toEqual([`${resource}Id`, 'mailingType', 'returnAll', 'limit', 'options']);
+		expect(shown.map((candidate) => candidate.name)).toEqual([`${resource}Id`, 'mailingType', 'returnAll', 'limit', 'includeMailingDetails', 'options']);
 		const mailingType = property(shown, 'mailingType');
 		expect(mailingType.default).toBe('both');
+		expect(property(shown, 'includeMailingDetails').default).toBe(false);
 		expect(mailingType.options?.map((option) => ('value' in option ? option.value : ''))).toEqual(['both', 'marketingSuite', 'publisher']);
 	});
 });

@@ -23,8 +23,8 @@ function sendMs(targetType: 'database' | 'profile' | 'subprofile', target: numbe
 	return mailings().sendTemplate(mailings().template(1), { targetType, target });
 }
 
-/** A Publisher mailing of document 5 to one profile. */
-function sendPublisher(profile: number) {
+/** A Publisher mailing of document 5 to one profile (a test mailing when `test`). */
+function sendPublisher(profile: number, test = false) {
 	const document = mailings().document(5);
 	return mailings().send({
 		suite: 'publisher',
@@ -32,7 +32,7 @@ function sendPublisher(profile: number) {
 		subject: document.subject,
 		fromName: document.fromName,
 		fromEmail: document.fromEmail,
-		test: false,
+		test,
 		description: '',
 		targetType: 'profile',
 		target: profile,
@@ -147,6 +147,49 @@ describe('paging and limits', () => {
 			['GET', `profile/${anna.ID}/ms/destinations`, 'start=0&limit=2&total=1'],
 			['GET', `profile/${anna.ID}/ms/destinations`, 'start=0&limit=4&total=1'],
 			['GET', `profile/${anna.ID}/publisher/destinations`, 'start=0&limit=1&total=1'],
+		]);
+	});
+});
+
+describe('Include Mailing Details', () => {
+	it.each([
+		['v3', 'ms', 'publisher'],
+		['v4', 'draganddrop', 'html'],
+	])('REST %s: one list of the profile\'s mailings per suite, joined by ID; a mailing the list leaves out (a Publisher test) read by its ID', async (version, ms, publisher) => {
+		const anna = profileOf('C-1001');
+		const first = sendMs('profile', anna.ID);
+		const second = sendMs('database', anna.database);
+		const test = sendPublisher(anna.ID, true);
+		await copernica.client.clearLog();
+		const { output, error } = await runCopernicaNode({
+			parameters: received('profile', anna.ID, { includeMailingDetails: true }),
+			credentials: version === 'v3' ? copernica.credentials : copernica.v4Credentials,
+		});
+		expect(error).toBeUndefined();
+		expect(await requests()).toEqual([
+			['GET', `profile/${anna.ID}/${ms}/destinations`, PAGE],
+			['GET', `profile/${anna.ID}/${ms}/emailings`, PAGE],
+			['GET', `profile/${anna.ID}/${publisher}/destinations`, PAGE],
+			['GET', `profile/${anna.ID}/${publisher}/emailings`, PAGE],
+			['GET', `${publisher}/emailing/${test.ID}`, ''],
+		]);
+		expect(output.map((item) => item.json.mailingDetails)).toEqual([
+			expect.objectContaining({ id: String(first.ID), template: '1', subject: first.subject, type: 'individual' }),
+			expect.objectContaining({ id: String(second.ID), template: '1', type: 'mass', target: { type: 'database', sources: [String(anna.database)] } }),
+			expect.objectContaining({ id: String(test.ID), document: '5', subject: test.subject }),
+		]);
+		const schema = shippedSchema('profile', 'getReceivedMailings')!;
+		expect(output.flatMap((item) => schemaViolations(item.json, schema))).toEqual([]);
+	});
+
+	it('off (the default), no mailing is read', async () => {
+		sendMs('profile', profileOf('C-1001').ID);
+		await copernica.client.clearLog();
+		const { output } = await runCopernicaNode({ parameters: received('profile', profileOf('C-1001').ID), credentials: copernica.credentials });
+		expect(output[0].json).not.toHaveProperty('mailingDetails');
+		expect((await requests()).map(([, path]) => path)).toEqual([
+			`profile/${profileOf('C-1001').ID}/ms/destinations`,
+			`profile/${profileOf('C-1001').ID}/publisher/destinations`,
 		]);
 	});
 });

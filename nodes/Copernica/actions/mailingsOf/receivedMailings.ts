@@ -2,7 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { ParameterProblem } from '../../../shared/helpers/parameterProblem';
 import { updateDisplayOptions } from '../../../shared/helpers/updateDisplayOptions';
-import { copernicaGetAll, pathOf } from '../../../shared/transport';
+import { copernicaGetAll, copernicaRequest, pathOf } from '../../../shared/transport';
+import type { RequestSettings } from '../../../shared/transport/databaseSchema';
+import { sharedPromise } from '../../../shared/transport/sharedPromise';
 import type { MailingSuite } from '../../../shared/transport/mailingPaths';
 import { suitePrefix } from '../../../shared/transport/mailingPaths';
 import { forEachId } from '../../itemRunner/byId';
@@ -26,6 +28,11 @@ import { returnAllOrLimit } from '../common.descriptions';
  *   then the Publisher ones, each in Copernica's order, and Limit counts over both.
  * - The destination's fields (`{ID, timestampsent, profile, subprofile, mailing}`) say nothing of
  *   which suite sent it, so the node adds `mailingType` (`marketingSuite` or `publisher`).
+ * - Include Mailing Details: the mailings of `profile/{id}/ms/emailings` (§4.2 "Per profile",
+ *   all pages; Publisher `profile/{id}/publisher/emailings`) joined by ID, so the details cost a
+ *   list, not a request per destination. That list's default filters are not documented for
+ *   this path (`GET ms/emailings` lists only sent mailings by default, Publisher's only non-test
+ *   ones), so a mailing it leaves out is read by its ID (`ms/emailing/{id}`), once per run.
  */
 
 export type MailingTypeChoice = MailingSuite | 'both';
@@ -34,6 +41,15 @@ const SUITES: Record<MailingTypeChoice, MailingSuite[]> = {
 	marketingSuite: ['marketingSuite'],
 	publisher: ['publisher'],
 	both: ['marketingSuite', 'publisher'],
+};
+
+const includeDetailsParameter: INodeProperties = {
+	displayName: 'Include Mailing Details',
+	name: 'includeMailingDetails',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to add each mailing\'s subject, template or document, sender and target as mailingDetails. Costs one list per suite (1,000 mailings a page), and one request for a mailing that list leaves out.',
 };
 
 export const mailingTypeParameter: INodeProperties = {
@@ -66,29 +82,60 @@ export function receivedMailingsDescription(entity: Entity): INodeProperties[] {
 		ID_PARAMETER[entity],
 		mailingTypeParameter,
 		...returnAllOrLimit,
+		includeDetailsParameter,
 		singleRequestOptionsCollection,
 	]);
 }
 
-/** Per item the destinations of the chosen suites, each with its `mailingType`. */
+/** The mailings, by ID, that `path`'s list holds; a mailing it lacks is read by its ID (once per run). */
+function createMailingDetails(context: IExecuteFunctions) {
+	const byId = new Map<string, Promise<IDataObject>>();
+	return async (listPath: string, prefix: string, ids: string[], settings: RequestSettings): Promise<Map<string, IDataObject>> => {
+		const listed = await copernicaGetAll.call(context, { ...settings, path: listPath, action: 'reading the mailings sent' });
+		const details = new Map(listed.map((mailing) => [String(mailing.id ?? mailing.ID), mailing]));
+		for (const id of new Set(ids)) {
+			if (details.has(id)) continue;
+			const read = sharedPromise(byId, `${prefix}/${id}`, async () => {
+				const { body } = await copernicaRequest.call(context, {
+					...settings,
+					method: 'GET',
+					path: `${prefix}/${pathOf('emailing', id)}`,
+					action: `reading mailing ${id}`,
+				});
+				return (body ?? {}) as IDataObject;
+			});
+			details.set(id, await read);
+		}
+		return details;
+	};
+}
+
+/** Per item the destinations of the chosen suites, each with its `mailingType` (and, if asked, `mailingDetails`). */
 export async function executeReceivedMailings(this: IExecuteFunctions, entity: Entity): Promise<INodeExecutionData[]> {
+	const detailsOf = createMailingDetails(this);
 	return await forEachId.call(this, entity, async (id, itemIndex, settings) => {
 		const suites = mailingTypeOf(this, itemIndex);
+		const withDetails = this.getNodeParameter('includeMailingDetails', itemIndex, false) === true;
 		let remaining = listLimitOf(this, itemIndex);
 		const received: IDataObject[] = [];
 		for (const suite of suites) {
 			if (remaining <= 0) break;
+			const prefix = await suitePrefix(this, suite);
 			const destinations = await copernicaGetAll.call(
 				this,
-				{
-					...settings,
-					path: `${pathOf(entity, id)}/${await suitePrefix(this, suite)}/destinations`,
-					action: `reading the mailings ${entity} ${id} received`,
-				},
+				{ ...settings, path: `${pathOf(entity, id)}/${prefix}/destinations`, action: `reading the mailings ${entity} ${id} received` },
 				remaining,
 			);
-			received.push(...destinations.map((destination) => ({ ...destination, mailingType: suite })));
 			remaining -= destinations.length;
+			const details =
+				withDetails && destinations.length > 0
+					? await detailsOf(`${pathOf(entity, id)}/${prefix}/emailings`, prefix, destinations.map((destination) => String(destination.mailing)), settings)
+					: undefined;
+			for (const destination of destinations) {
+				const output: IDataObject = { ...destination, mailingType: suite };
+				if (details) output.mailingDetails = details.get(String(destination.mailing)) ?? null;
+				received.push(output);
+			}
 		}
 		return received;
 	});
