@@ -72,7 +72,9 @@ describe('node description', () => {
 			expect.objectContaining({ name: 'Delete', value: 'delete', action: 'Delete a profile' }),
 			expect.objectContaining({ name: 'Get', value: 'get', action: 'Get a profile' }),
 			expect.objectContaining({ name: 'Get Many', value: 'getMany', action: 'Get many profiles' }),
+			expect.objectContaining({ name: 'Get Received Mailings', value: 'getReceivedMailings', action: 'Get the mailings a profile received' }),
 			expect.objectContaining({ name: 'Set Interests', value: 'setInterests', action: 'Set the interests of a profile' }),
+			expect.objectContaining({ name: 'Unsubscribe', value: 'unsubscribe', action: 'Unsubscribe a profile' }),
 			expect.objectContaining({ name: 'Update', value: 'update', action: 'Update a profile' }),
 			expect.objectContaining({ name: 'Update Profiles', value: 'updateProfiles', action: 'Update profiles matching a selection and as an AI tool at most one unless max matches is set' }),
 		]);
@@ -81,6 +83,8 @@ describe('node description', () => {
 			['Delete', 'delete', 'Delete a subprofile'],
 			['Get', 'get', 'Get a subprofile'],
 			['Get Many', 'getMany', 'Get many subprofiles'],
+			['Get Received Mailings', 'getReceivedMailings', 'Get the mailings a subprofile received'],
+			['Unsubscribe', 'unsubscribe', 'Unsubscribe a subprofile'],
 			['Update', 'update', 'Update a subprofile'],
 			['Update Many', 'updateMany', 'Update subprofiles matching a selection and as an AI tool at most one unless max matches is set'],
 		]);
@@ -182,5 +186,19 @@ describe('read operations by version', () => {
 		expect(output?.displayOptions?.show?.['@version']).toEqual([1.1]);
 		expect(output?.options?.map((option) => ('name' in option ? option.name : ''))).toEqual(['Simplified', 'Raw', 'Selected Fields']);
 		expect(of('outputFields')?.displayOptions?.show).toMatchObject({ '@version': [1.1], output: ['fields'] });
+	});
+});
+
+describe('Get Received Mailings', () => {
+	it.each(['profile', 'subprofile'])('%s: the ID, Mailing Type (Both by default), Return All, Limit and Include Mailing Details (off)', async (resource) => {
+		const { properties } = await description();
+		const shown = properties.filter(
+			(candidate) => candidate.displayOptions?.show?.operation?.includes('getReceivedMailings') && candidate.displayOptions?.show?.resource?.includes(resource),
+		);
+		expect(shown.map((candidate) => candidate.name)).toEqual([`${resource}Id`, 'mailingType', 'returnAll', 'limit', 'includeMailingDetails', 'options']);
+		const mailingType = property(shown, 'mailingType');
+		expect(mailingType.default).toBe('both');
+		expect(property(shown, 'includeMailingDetails').default).toBe(false);
+		expect(mailingType.options?.map((option) => ('value' in option ? option.value : ''))).toEqual(['both', 'marketingSuite', 'publisher']);
 	});
 });

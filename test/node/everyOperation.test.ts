@@ -33,6 +33,12 @@ const profileId = (customerid: string) =>
 const collection = () => String(store().databases[0].collections[0].ID);
 const orderId = (orderid: string) =>
 	String([...store().subprofiles.values()].find((order) => order.fields.orderid === orderid)!.ID);
+/** A Marketing Suite mailing (template 1) sent to the profile or subprofile in the emulator: one destination to list. */
+function sentTo(targetType: 'profile' | 'subprofile', id: string): string {
+	const { mailings } = copernica.emulator;
+	mailings.sendTemplate(mailings.template(1), { targetType, target: Number(id) });
+	return id;
+}
 
 const CASES: Record<string, Case> = {
 	'profile updateProfiles': {
@@ -79,6 +85,14 @@ const CASES: Record<string, Case> = {
 	},
 	'profile delete': {
 		parameters: () => ({ resource: 'profile', operation: 'delete', profileId: profileId('C-1004') }),
+		perItem: 1,
+	},
+	'profile getReceivedMailings': {
+		parameters: () => ({ resource: 'profile', operation: 'getReceivedMailings', profileId: sentTo('profile', profileId('C-1001')), returnAll: true }),
+		perItem: 1,
+	},
+	'profile unsubscribe': {
+		parameters: () => ({ resource: 'profile', operation: 'unsubscribe', database: customers, profileId: profileId('C-1002') }),
 		perItem: 1,
 	},
 	'profile addInterests': {
@@ -147,6 +161,14 @@ const CASES: Record<string, Case> = {
 			returnAll: true,
 		}),
 		perItem: 3,
+	},
+	'subprofile getReceivedMailings': {
+		parameters: () => ({ resource: 'subprofile', operation: 'getReceivedMailings', subprofileId: sentTo('subprofile', orderId('O-1')), returnAll: true }),
+		perItem: 1,
+	},
+	'subprofile unsubscribe': {
+		parameters: () => ({ resource: 'subprofile', operation: 'unsubscribe', database: customers, collection: collection(), subprofileId: orderId('O-3') }),
+		perItem: 1,
 	},
 	'subprofile delete': {
 		parameters: () => ({ resource: 'subprofile', operation: 'delete', subprofileId: orderId('O-2') }),

@@ -9,12 +9,14 @@ type NodeMap = {
 		| 'delete'
 		| 'get'
 		| 'getMany'
+		| 'getReceivedMailings'
 		| 'setInterests'
+		| 'unsubscribe'
 		| 'update'
 		| 'updateProfiles'
 		| 'upsert';
 	selection: 'getMany' | 'getProfiles' | 'rebuild';
-	subprofile: 'create' | 'delete' | 'get' | 'getMany' | 'update' | 'updateMany';
+	subprofile: 'create' | 'delete' | 'get' | 'getMany' | 'getReceivedMailings' | 'unsubscribe' | 'update' | 'updateMany';
 	template: 'getMany';
 };
 
