@@ -34,6 +34,12 @@ const collection = () => String(store().databases[0].collections[0].ID);
 const orderId = (orderid: string) =>
 	String([...store().subprofiles.values()].find((order) => order.fields.orderid === orderid)!.ID);
 
+/** A Marketing Suite mailing of template 1 (Welcome) to one profile, sent in the emulator's store: its ID. */
+function mailingTo(customerid: string): string {
+	const { mailings } = copernica.emulator;
+	return String(mailings.sendTemplate(mailings.template(1), { targetType: 'profile', target: Number(profileId(customerid)) }).ID);
+}
+
 const CASES: Record<string, Case> = {
 	'profile updateProfiles': {
 		parameters: () => ({
@@ -154,6 +160,26 @@ const CASES: Record<string, Case> = {
 	},
 	'database get': {
 		parameters: () => ({ resource: 'database', operation: 'get', database: customers }),
+		perItem: 1,
+	},
+	'mailing get': {
+		parameters: () => ({ resource: 'mailing', operation: 'get', mailingId: mailingTo('C-1001') }),
+		perItem: 1,
+	},
+	'mailing getMany': {
+		parameters: () => {
+			mailingTo('C-1001');
+			return { resource: 'mailing', operation: 'getMany', returnAll: true };
+		},
+		perItem: 1,
+	},
+	'mailing getStatistics': {
+		parameters: () => ({ resource: 'mailing', operation: 'getStatistics', mailingId: mailingTo('C-1001') }),
+		perItem: 1,
+	},
+	'mailing getEvents': {
+		// Profile C-1001's ID is not a multiple of 7: one delivery, no bounce (emulator/mailingStore.ts eventsOf).
+		parameters: () => ({ resource: 'mailing', operation: 'getEvents', event: 'deliveries', mailingId: mailingTo('C-1001'), returnAll: true }),
 		perItem: 1,
 	},
 	'database getMany': {

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as database from './database/Database.resource';
+import * as mailing from './mailing/Mailing.resource';
 import * as profile from './profile/Profile.resource';
 import * as subprofile from './subprofile/Subprofile.resource';
 
@@ -13,12 +14,14 @@ export const nodeProperties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{ name: 'Database', value: 'database' },
+			{ name: 'Mailing', value: 'mailing' },
 			{ name: 'Profile', value: 'profile' },
 			{ name: 'Subprofile', value: 'subprofile' },
 		],
 		default: 'profile',
 	},
 	...database.description,
+	...mailing.description,
 	...profile.description,
 	...subprofile.description,
 ];
