@@ -1,4 +1,5 @@
 import { searchCollections, searchDatabases } from '../../shared/locators/listSearch';
+import { searchSelections } from '../../shared/locators/selectionLocator';
 import {
 	getCollectionFieldOptions,
 	getCollectionSelectionFields,
@@ -8,7 +9,7 @@ import {
 } from './loadOptions';
 import { getCollectionMappingFields, getMappingFields } from './resourceMapping';
 
-export const listSearch = { searchDatabases, searchCollections };
+export const listSearch = { searchDatabases, searchCollections, searchSelections };
 
 export const loadOptions = {
 	getDatabaseFields: getDatabaseFieldOptions,
