@@ -62,6 +62,13 @@ describe('node description', () => {
 			['Get Events', 'getEvents', 'Get the events of mailings'],
 			['Get Many', 'getMany', 'Get many mailings'],
 			['Get Statistics', 'getStatistics', 'Get the statistics of a mailing'],
+			['Schedule', 'schedule', 'Schedule a mailing'],
+			['Send', 'send', 'Send a mailing'],
+		]);
+		const maxRecipients = properties.filter((candidate) => candidate.name === 'maxRecipients');
+		expect(maxRecipients.map((candidate) => [candidate.required, candidate.default, candidate.displayOptions?.show?.targetType])).toEqual([
+			[true, 0, ['view', 'miniview', 'database', 'collection']],
+			[true, 0, ['view', 'miniview', 'database', 'collection']],
 		]);
 		expect(property(properties, 'mailingType').options).toEqual([
 			expect.objectContaining({ name: 'Marketing Suite', value: 'marketingSuite' }),

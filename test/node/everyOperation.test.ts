@@ -182,6 +182,29 @@ const CASES: Record<string, Case> = {
 		parameters: () => ({ resource: 'mailing', operation: 'getEvents', event: 'deliveries', mailingId: mailingTo('C-1001'), returnAll: true }),
 		perItem: 1,
 	},
+	'mailing send': {
+		// Two profiles: two items to one target would be a repeat, sent once.
+		parameters: () => ({
+			resource: 'mailing',
+			operation: 'send',
+			template: '1',
+			targetType: 'profile',
+			profileId: `={{ $json.n === 1 ? '${profileId('C-1001')}' : '${profileId('C-1002')}' }}`,
+		}),
+		perItem: 1,
+	},
+	'mailing schedule': {
+		parameters: () => ({
+			resource: 'mailing',
+			operation: 'schedule',
+			template: '1',
+			targetType: 'database',
+			database: customers,
+			maxRecipients: 10,
+			start: `={{ '2026-06-0' + $json.n + ' 09:00:00' }}`,
+		}),
+		perItem: 1,
+	},
 	'database getMany': {
 		parameters: () => ({ resource: 'database', operation: 'getMany', returnAll: true }),
 		perItem: 2,

@@ -3,7 +3,7 @@ import type { AllEntities } from 'n8n-workflow';
 /** Every resource and its operations; the router and the descriptions agree through this. */
 type NodeMap = {
 	database: 'get' | 'getMany';
-	mailing: 'get' | 'getEvents' | 'getMany' | 'getStatistics';
+	mailing: 'get' | 'getEvents' | 'getMany' | 'getStatistics' | 'schedule' | 'send';
 	profile:
 		| 'addInterests'
 		| 'create'

@@ -5,8 +5,10 @@ import * as getEvents from './getEvents.operation';
 import * as getMany from './getMany.operation';
 import * as getStatistics from './getStatistics.operation';
 import { mailingTypeParameter } from './mailingCommon';
+import * as schedule from './schedule.operation';
+import * as send from './send.operation';
 
-export { get, getEvents, getMany, getStatistics };
+export { get, getEvents, getMany, getStatistics, schedule, send };
 
 export const description: INodeProperties[] = [
 	{
@@ -40,12 +42,29 @@ export const description: INodeProperties[] = [
 				description: 'Get the statistics of a mailing: destinations, deliveries, opens, clicks, errors, unsubscribes',
 				action: 'Get the statistics of a mailing',
 			},
+			{
+				name: 'Schedule',
+				value: 'schedule',
+				description:
+					'Schedule a Marketing Suite template for a start time, optionally repeating; counted and bounded by Max Recipients like Send',
+				action: 'Schedule a mailing',
+			},
+			{
+				name: 'Send',
+				value: 'send',
+				description:
+					'Send a template or document to a profile, subprofile, selection, miniview, database or collection. Larger targets are counted first and refused over Max Recipients; a re-run of the workflow sends again.',
+				action: 'Send a mailing',
+			},
 		],
 		default: 'getMany',
 	},
-	{ ...mailingTypeParameter, displayOptions: { show: { resource: ['mailing'] } } },
+	// Schedule is Marketing Suite's alone (ms/scheduledemailing).
+	{ ...mailingTypeParameter, displayOptions: { show: { resource: ['mailing'] }, hide: { operation: ['schedule'] } } },
 	...get.description,
 	...getEvents.description,
 	...getMany.description,
 	...getStatistics.description,
+	...schedule.description,
+	...send.description,
 ];

@@ -3,8 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { ParameterProblem } from '../../../shared/helpers/parameterProblem';
 import { updateDisplayOptions } from '../../../shared/helpers/updateDisplayOptions';
 import { returnAllOrLimit } from '../common.descriptions';
-import { singleRequestOptions } from '../../parameters/requestOptions';
-import { dateQuery, listMailingPath, mailingIdParameter, requiredId, TIME_WINDOW, timeWindowOptions } from './mailingCommon';
+import { dateQuery, listMailingPath, mailingIdParameter, optionsWith, requiredId, TIME_WINDOW, timeWindowOptions } from './mailingCommon';
 
 /** The event lists Copernica keeps per mailing and per account (copernica-mailings.md §4.2). */
 export const EVENT_KINDS = ['deliveries', 'impressions', 'clicks', 'errors', 'unsubscribes', 'abuses'] as const;
@@ -40,25 +39,17 @@ const properties: INodeProperties[] = [
 	},
 	{ ...mailingIdParameter, displayOptions: { show: { scope: ['mailing'] } } },
 	...returnAllOrLimit,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			...timeWindowOptions,
-			{
-				displayName: 'Unique',
-				name: 'unique',
-				type: 'boolean',
-				default: false,
-				displayOptions: { show: { '/event': UNIQUE_KINDS } },
-				description: 'Whether to list only the first click (or unsubscribe) of each destination',
-			},
-			...singleRequestOptions,
-		],
-	},
+	optionsWith([
+		...timeWindowOptions,
+		{
+			displayName: 'Unique',
+			name: 'unique',
+			type: 'boolean',
+			default: false,
+			displayOptions: { show: { '/event': UNIQUE_KINDS } },
+			description: 'Whether to list only the first click (or unsubscribe) of each destination',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['mailing'], operation: ['getEvents'] } }, properties);

@@ -1,19 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/helpers/updateDisplayOptions';
-import { singleRequestOptions } from '../../parameters/requestOptions';
-import { dateQuery, mailingIdParameter, readMailingPath, requiredId, TIME_WINDOW, timeWindowOptions } from './mailingCommon';
+import { dateQuery, mailingIdParameter, optionsWith, readMailingPath, requiredId, TIME_WINDOW, timeWindowOptions } from './mailingCommon';
 
 const properties: INodeProperties[] = [
 	mailingIdParameter,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [...timeWindowOptions, ...singleRequestOptions],
-	},
+	optionsWith(timeWindowOptions),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['mailing'], operation: ['getStatistics'] } }, properties);

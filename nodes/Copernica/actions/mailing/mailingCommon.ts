@@ -6,7 +6,7 @@ import type { QueryPairs } from '../../../shared/transport';
 import type { MailingSuite } from '../../../shared/transport/mailingPaths';
 import { suitePrefix } from '../../../shared/transport/mailingPaths';
 import { forEachItem } from '../../itemRunner/perItem';
-import { DEFAULT_PARALLEL_REQUESTS, requestSettingsOf } from '../../parameters/requestOptions';
+import { DEFAULT_PARALLEL_REQUESTS, requestSettingsOf, singleRequestOptions } from '../../parameters/requestOptions';
 import type { RequestOptionValues } from '../../parameters/requestOptions';
 import { listLimitOf } from '../../selection/listWithSelection';
 
@@ -162,4 +162,9 @@ export async function listMailingPath(this: IExecuteFunctions, ask: Ask): Promis
 			limit,
 		);
 	});
+}
+
+/** An operation's Options: its own first, then retries and timeout. */
+export function optionsWith(own: INodeProperties[]): INodeProperties {
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add option', default: {}, options: [...own, ...singleRequestOptions] };
 }
