@@ -91,6 +91,17 @@ describe('Mailing → Send to one profile', () => {
 		expect(mailings.map((mailing) => mailing.source)).toEqual([Number(WELCOME)]);
 	});
 
+	it.each([
+		['an id in the body', '{"id": 42}', '42'],
+		['a bare number', '43', '43'],
+		['nothing', '', null],
+	])('the created ID without X-Created or Location: %s', async (_, body, expected) => {
+		await copernica.client.setFaults([{ method: 'POST', path: 'emailing', status: 201, body, contentType: 'application/json' }]);
+		const { output, error } = await run({ template: WELCOME, targetType: 'profile', profileId: profileId('C-1001') });
+		expect(error).toBeUndefined();
+		expect(output[0].json).toMatchObject({ sent: true, mailingId: expected });
+	});
+
 	it('never sends the POST twice: a 503 after it may have reached Copernica is reported, not retried', async () => {
 		await copernica.client.setFaults([{ method: 'POST', path: 'emailing', status: 503, times: 1 }]);
 		const { error, log } = await run({ template: WELCOME, targetType: 'profile', profileId: profileId('C-1001'), options: { retries: 5 } });

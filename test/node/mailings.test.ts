@@ -92,6 +92,18 @@ describe('Mailing → Get Many', () => {
 		fitsSchema('getMany', html.output);
 	});
 
+	it('Return All pages past 1,000 mailings; Limit reads no more than asked', async () => {
+		const { mailings, store } = copernica.emulator;
+		const anna = [...store.profiles.values()][0].ID;
+		for (let n = 0; n < 1003; n++) mailings.sendTemplate(mailings.template(WELCOME), { targetType: 'profile', target: anna });
+		const all = await run({ operation: 'getMany', returnAll: true });
+		expect(all.output).toHaveLength(1003);
+		expect(all.log.map((entry) => Object.fromEntries(entry.query).start)).toEqual(['0', '1000']);
+		const some = await run({ operation: 'getMany', limit: 2, filters: { type: 'individual' } });
+		expect(some.output).toHaveLength(2);
+		expect(some.log.map((entry) => entry.query)).toEqual([[['type', 'individual'], ['start', '0'], ['limit', '2'], ['total', '1']]]);
+	});
+
 	it('refuses a date it cannot read before any request', async () => {
 		const { error, log } = await run({ operation: 'getMany', filters: { fromDate: 'yesterday' } });
 		expect(error?.message).toBe('From Date must be a date and time such as 2026-03-31 14:00:00, not "yesterday" [item 0]');

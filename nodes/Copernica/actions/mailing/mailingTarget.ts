@@ -102,7 +102,7 @@ export const safetyOptions: INodeProperties[] = [
 		name: 'previewOnly',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to return the target, its recipient count and the template (or document) without sending anything',
+		description: 'Whether to return the target, its recipient count and the template (or document) without sending anything. Max Recipients still applies.',
 	},
 ];
 
