@@ -165,6 +165,23 @@ describe('Mailing → Send to more than one: counted first, bounded by Max Recip
 		expect(mailings).toEqual([expect.objectContaining({ targetType: 'view', target: Number(AMSTERDAM_VIEW) })]);
 	});
 
+	it('a collection (by name) and a miniview: their subprofiles counted, then sent; a subprofile needs no count', async () => {
+		const orders = store().databases[0].collections[0];
+		const collection = await run({ template: WELCOME, targetType: 'collection', database: databaseByName('Customers'), collection: { __rl: true, mode: 'name', value: 'Orders' }, maxRecipients: 10 });
+		expect(collection.error).toBeUndefined();
+		expect(collection.log.map((entry) => `${entry.method} ${entry.path}`).slice(-2)).toEqual([`GET collection/${orders.ID}/subprofiles`, 'POST ms/emailing']);
+		const miniview = await run({ template: WELCOME, targetType: 'miniview', miniviewId: OPEN_ORDERS_MINIVIEW, maxRecipients: 10 });
+		expect(miniview.log.map((entry) => `${entry.method} ${entry.path}`)).toEqual([`GET miniview/${OPEN_ORDERS_MINIVIEW}/subprofiles`, 'POST ms/emailing']);
+		const subprofileId = String([...store().subprofiles.values()][0].ID);
+		const single = await run({ template: WELCOME, targetType: 'subprofile', subprofileId });
+		expect(single.log.map((entry) => [entry.method, entry.body])).toEqual([['POST', { template: 1, target: Number(subprofileId), targettype: 'subprofile' }]]);
+		expect(single.mailings.map((mailing) => [mailing.targetType, mailing.destinations])).toEqual([
+			['collection', collection.output[0].json.recipients],
+			['miniview', miniview.output[0].json.recipients],
+			['subprofile', 1],
+		]);
+	});
+
 	it('Preview Only returns the target, its count and the template, and sends nothing', async () => {
 		const { output, error, log, mailings } = await run(toDatabase(10, { options: { previewOnly: true } }));
 		expect(error).toBeUndefined();
