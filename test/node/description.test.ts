@@ -46,6 +46,7 @@ describe('node description', () => {
 		const { properties } = await description();
 		expect(property(properties, 'resource').options).toEqual([
 			{ name: 'Database', value: 'database' },
+			{ name: 'Mailing', value: 'mailing' },
 			{ name: 'Profile', value: 'profile' },
 			{ name: 'Selection', value: 'selection' },
 			{ name: 'Subprofile', value: 'subprofile' },
@@ -59,6 +60,23 @@ describe('node description', () => {
 			expect.objectContaining({ name: 'Create Interest', value: 'createInterest', action: 'Create an interest in a database' }),
 			expect.objectContaining({ name: 'Get', value: 'get', action: 'Get a database' }),
 			expect.objectContaining({ name: 'Get Many', value: 'getMany', action: 'Get many databases' }),
+		]);
+		expect((operationsOf('mailing') as INodePropertyOptions[]).map((option) => [option.name, option.value, option.action])).toEqual([
+			['Get', 'get', 'Get a mailing'],
+			['Get Events', 'getEvents', 'Get the events of mailings'],
+			['Get Many', 'getMany', 'Get many mailings'],
+			['Get Statistics', 'getStatistics', 'Get the statistics of a mailing'],
+			['Schedule', 'schedule', 'Schedule a mailing'],
+			['Send', 'send', 'Send a mailing'],
+		]);
+		const maxRecipients = properties.filter((candidate) => candidate.name === 'maxRecipients');
+		expect(maxRecipients.map((candidate) => [candidate.required, candidate.default, candidate.displayOptions?.show?.targetType])).toEqual([
+			[true, 0, ['view', 'miniview', 'database', 'collection']],
+			[true, 0, ['view', 'miniview', 'database', 'collection']],
+		]);
+		expect(property(properties, 'mailingType').options).toEqual([
+			expect.objectContaining({ name: 'Marketing Suite', value: 'marketingSuite' }),
+			expect.objectContaining({ name: 'Publisher', value: 'publisher' }),
 		]);
 		expect(operationsOf('profile')).toEqual([
 			expect.objectContaining({ name: 'Add Interests', value: 'addInterests', action: 'Add interests to a profile' }),

@@ -40,6 +40,12 @@ function sentTo(targetType: 'profile' | 'subprofile', id: string): string {
 	return id;
 }
 
+/** A Marketing Suite mailing of template 1 (Welcome) to one profile, sent in the emulator's store: its ID. */
+function mailingTo(customerid: string): string {
+	const { mailings } = copernica.emulator;
+	return String(mailings.sendTemplate(mailings.template(1), { targetType: 'profile', target: Number(profileId(customerid)) }).ID);
+}
+
 const CASES: Record<string, Case> = {
 	'profile updateProfiles': {
 		parameters: () => ({
@@ -176,6 +182,49 @@ const CASES: Record<string, Case> = {
 	},
 	'database get': {
 		parameters: () => ({ resource: 'database', operation: 'get', database: customers }),
+		perItem: 1,
+	},
+	'mailing get': {
+		parameters: () => ({ resource: 'mailing', operation: 'get', mailingId: mailingTo('C-1001') }),
+		perItem: 1,
+	},
+	'mailing getMany': {
+		parameters: () => {
+			mailingTo('C-1001');
+			return { resource: 'mailing', operation: 'getMany', returnAll: true };
+		},
+		perItem: 1,
+	},
+	'mailing getStatistics': {
+		parameters: () => ({ resource: 'mailing', operation: 'getStatistics', mailingId: mailingTo('C-1001') }),
+		perItem: 1,
+	},
+	'mailing getEvents': {
+		// Profile C-1001's ID is not a multiple of 7: one delivery, no bounce (emulator/mailingStore.ts eventsOf).
+		parameters: () => ({ resource: 'mailing', operation: 'getEvents', event: 'deliveries', mailingId: mailingTo('C-1001'), returnAll: true }),
+		perItem: 1,
+	},
+	'mailing send': {
+		// Two profiles: two items to one target would be a repeat, sent once.
+		parameters: () => ({
+			resource: 'mailing',
+			operation: 'send',
+			template: '1',
+			targetType: 'profile',
+			profileId: `={{ $json.n === 1 ? '${profileId('C-1001')}' : '${profileId('C-1002')}' }}`,
+		}),
+		perItem: 1,
+	},
+	'mailing schedule': {
+		parameters: () => ({
+			resource: 'mailing',
+			operation: 'schedule',
+			template: '1',
+			targetType: 'database',
+			database: customers,
+			maxRecipients: 10,
+			start: `={{ '2026-06-0' + $json.n + ' 09:00:00' }}`,
+		}),
 		perItem: 1,
 	},
 	'database getMany': {

@@ -3,6 +3,7 @@ import type { AllEntities } from 'n8n-workflow';
 /** Every resource and its operations; the router and the descriptions agree through this. */
 type NodeMap = {
 	database: 'createField' | 'createInterest' | 'get' | 'getMany';
+	mailing: 'get' | 'getEvents' | 'getMany' | 'getStatistics' | 'schedule' | 'send';
 	profile:
 		| 'addInterests'
 		| 'create'

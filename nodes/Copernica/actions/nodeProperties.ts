@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as database from './database/Database.resource';
+import * as mailing from './mailing/Mailing.resource';
 import * as profile from './profile/Profile.resource';
 import * as selection from './selection/Selection.resource';
 import * as subprofile from './subprofile/Subprofile.resource';
@@ -15,6 +16,7 @@ export const nodeProperties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{ name: 'Database', value: 'database' },
+			{ name: 'Mailing', value: 'mailing' },
 			{ name: 'Profile', value: 'profile' },
 			{ name: 'Selection', value: 'selection' },
 			{ name: 'Subprofile', value: 'subprofile' },
@@ -23,6 +25,7 @@ export const nodeProperties: INodeProperties[] = [
 		default: 'profile',
 	},
 	...database.description,
+	...mailing.description,
 	...profile.description,
 	...selection.description,
 	...subprofile.description,

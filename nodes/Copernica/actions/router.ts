@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { ParameterProblem } from '../../shared/helpers/parameterProblem';
 import type { CopernicaType } from './node.type';
 import * as database from './database/Database.resource';
+import * as mailing from './mailing/Mailing.resource';
 import * as profile from './profile/Profile.resource';
 import * as selection from './selection/Selection.resource';
 import * as subprofile from './subprofile/Subprofile.resource';
@@ -39,6 +40,8 @@ async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	switch (copernica.resource) {
 		case 'database':
 			return [await database[copernica.operation].execute.call(this)];
+		case 'mailing':
+			return [await mailing[copernica.operation].execute.call(this)];
 		case 'profile':
 			return [await profile[copernica.operation].execute.call(this)];
 		case 'selection':
