@@ -202,7 +202,8 @@ describe('Mailing → Get Events', () => {
 			credentials: many.v4Credentials,
 		});
 		expect(clicks.output).toHaveLength(3);
-		expect(clicks.output[0].json).toMatchObject({ link: expect.any(String), mailing: id });
+		// Account-wide lists carry only what the docs list for them (copernica-mailings.md §4.2): no link, no profile.
+		expect(clicks.output[0].json).toMatchObject({ mailing: id });
 		const [request] = (await many.client.log()).filter((entry) => entry.path !== 'authenticate');
 		expect([request.path, request.query]).toEqual([
 			'draganddrop/clicks',

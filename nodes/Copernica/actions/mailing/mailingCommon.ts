@@ -129,7 +129,12 @@ function optionsOf(context: IExecuteFunctions, itemIndex: number): RequestOption
 }
 
 /** Get and Get Statistics: one GET per item, its answer as the item (with `extra` in front). */
-export async function readMailingPath(this: IExecuteFunctions, ask: Ask, extra: (itemIndex: number) => IDataObject = () => ({})): Promise<INodeExecutionData[]> {
+export async function readMailingPath(
+	this: IExecuteFunctions,
+	ask: Ask,
+	extra: (itemIndex: number) => IDataObject = () => ({}),
+	shape: (body: unknown) => unknown = (body) => body,
+): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(
 		this,
 		async (itemIndex, limiter) => {
@@ -143,7 +148,7 @@ export async function readMailingPath(this: IExecuteFunctions, ask: Ask, extra: 
 				query,
 				action,
 			});
-			return { ...extra(itemIndex), ...((body ?? {}) as IDataObject) };
+			return { ...extra(itemIndex), ...((shape(body) ?? {}) as IDataObject) };
 		},
 		{ parallel: DEFAULT_PARALLEL_REQUESTS },
 	);
