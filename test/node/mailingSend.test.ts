@@ -106,6 +106,9 @@ describe('Mailing → Send to one profile', () => {
 		await copernica.client.setFaults([{ method: 'POST', path: 'emailing', status: 503, times: 1 }]);
 		const { error, log } = await run({ template: WELCOME, targetType: 'profile', profileId: profileId('C-1001'), options: { retries: 5 } });
 		expect(error?.message).toMatch(/^Copernica answered HTTP 503/);
+		// The advice is about a mailing that may have gone out, not a profile that may have been created.
+		expect(error?.description).toMatch(/^The mailing may have been sent: Copernica answered HTTP 503 after the request was sent/);
+		expect(error?.description).toContain('could send the mailing twice');
 		expect(log.filter((entry) => entry.method === 'POST')).toHaveLength(1);
 	});
 });
@@ -158,6 +161,9 @@ describe('Mailing → Send to more than one: counted first, bounded by Max Recip
 		expect(log.map((entry) => `${entry.method} ${entry.path}`)).toEqual([
 			'GET database/Customers/views',
 			expect.stringMatching(/^GET view\/\d+\/views$/),
+			// The selection must be in the chosen database: the database's ID, then the selection's own.
+			'GET database/Customers',
+			`GET view/${AMSTERDAM_VIEW}`,
 			`GET view/${AMSTERDAM_VIEW}/profiles`,
 			'POST ms/emailing',
 		]);
@@ -289,5 +295,83 @@ describe('Mailing → Schedule', () => {
 		expect(unreadable.log).toEqual([]);
 		expect(await copernica.client.scheduledMailings()).toEqual([]);
 		expect(preview.mailings).toEqual([]);
+	});
+});
+
+describe('Mailing → Send refuses what it cannot show it means, before anything is sent (hostile review)', () => {
+	it.each([
+		['Preview Only as the string "true"', { options: { previewOnly: 'true' } }, 'Preview Only must be true or false, not "true"; nothing was sent [item 0]'],
+		['Allow Repeats as the string "yes"', { options: { allowRepeats: 'yes' } }, 'Allow Repeats must be true or false, not "yes"; nothing was sent [item 0]'],
+		['an unknown Mailing Type', { mailingType: 'Publisher' }, 'Mailing Type: unknown choice "Publisher" [item 0]'],
+	])('%s', async (_case, more, message) => {
+		const { error, log, mailings } = await run(toDatabase(100, more as INodeParameters));
+		expect(error?.message).toBe(message);
+		expect(log).toEqual([]);
+		expect(mailings).toEqual([]);
+	});
+
+	it('Retry On Fail: refused, since n8n would run the node again from the first item and send every mailing twice', async () => {
+		const { error, log, mailings } = await run({ template: WELCOME, targetType: 'profile', profileId: profileId('C-1001') }, { retryOnFail: true });
+		expect(error?.message).toBe('Retry On Fail would send the mailings again; nothing was sent');
+		expect(log).toEqual([]);
+		expect(mailings).toEqual([]);
+	});
+
+	it('a database By Name that Copernica reads as another (12abc is database 12 to PHP): refused after the look-up', async () => {
+		const id = customersId();
+		// Copernica, casting the path as PHP does, answers with database 1000 (Customers).
+		await copernica.client.setFaults([
+			{ method: 'GET', path: `database/${id}abc`, status: 200, body: JSON.stringify({ ID: id, name: 'Customers' }), contentType: 'application/json' },
+		]);
+		const { error, log, mailings } = await run(toDatabase(100, { database: { __rl: true, mode: 'name', value: `${id}abc` } }));
+		await copernica.client.setFaults([]);
+		expect(error?.message).toMatch(new RegExp(`^No database is named "${id}abc"`));
+		expect(log.every((entry) => entry.method === 'GET')).toBe(true);
+		expect(mailings).toEqual([]);
+	});
+
+	it('a selection By ID from another database: refused, nothing counted or sent', async () => {
+		const { error, log, mailings } = await run({
+			template: WELCOME,
+			targetType: 'view',
+			database: databaseByName('Newsletter'),
+			targetSelection: { __rl: true, mode: 'id', value: AMSTERDAM_VIEW },
+			maxRecipients: 100,
+		});
+		expect(error?.message).toMatch(new RegExp(`^The selection ${AMSTERDAM_VIEW} is in database ${customersId()}, not in the chosen database \\d+; nothing was sent`));
+		expect(log.map((entry) => entry.path)).not.toContain(`view/${AMSTERDAM_VIEW}/profiles`);
+		expect(mailings).toEqual([]);
+	});
+
+	it('the same template to the same target twice in a run sends once, even when the start differs', async () => {
+		const { output, mailings } = await runCopernicaNode({
+			parameters: { resource: 'mailing', operation: 'schedule', ...toDatabase(100), start: '={{ $json.start }}' },
+			credentials: copernica.credentials,
+			input: [{ start: '2026-06-01 09:00:00' }, { start: '2026-06-01 09:00:01' }],
+		}).then(async (result) => ({ ...result, mailings: await copernica.client.scheduledMailings() }));
+		expect(output.map((item) => [item.json.sent, item.json.repeatOf])).toEqual([
+			[true, undefined],
+			[false, 0],
+		]);
+		expect(mailings).toHaveLength(1);
+	});
+
+	it.each(['2026-13-01 09:00:00', '2026-00-15'])('a Start in month 00 or 13 (%s) is refused', async (start) => {
+		await copernica.client.clearLog();
+		const { error } = await runCopernicaNode({ parameters: { resource: 'mailing', operation: 'schedule', ...toDatabase(100), start }, credentials: copernica.credentials });
+		expect(error?.message).toMatch(/^Start must be a date and time/);
+		expect((await copernica.client.log()).filter((entry) => entry.method === 'POST')).toEqual([]);
+	});
+
+	it('a Publisher Start that is present but empty is refused, not read as now', async () => {
+		const { error, mailings } = await run({
+			mailingType: 'publisher',
+			document: NEWSLETTER_JANUARY,
+			targetType: 'profile',
+			profileId: profileId('C-1001'),
+			publisherSettings: { start: '' },
+		});
+		expect(error?.message).toBe('Start is empty; nothing was sent [item 0]');
+		expect(mailings).toEqual([]);
 	});
 });

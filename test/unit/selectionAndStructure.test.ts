@@ -26,7 +26,7 @@ describe('selectionIdByName', () => {
 
 describe('fieldBody', () => {
 	it('sends only the options given, booleans as booleans', () => {
-		expect(fieldBody('points', 'integer', '', { displayed: false, length: 10 })).toEqual({ name: 'points', type: 'integer', value: '', displayed: false, length: 10 });
+		expect(fieldBody('points', 'integer', '', { displayed: false, length: 10 })).toEqual({ name: 'points', type: 'integer', displayed: false, length: 10 });
 	});
 
 	it.each([

@@ -122,7 +122,8 @@ const CHECKS: Partial<Record<ReturnType<typeof valueKindOf>, { pattern: RegExp; 
 
 function wholeNumber(value: unknown, option: string): number | undefined {
 	if (value === undefined || value === '') return undefined;
-	const number = Number(value);
+	// Only a number or digits: Number(true), Number('0x10') and Number([5]) are numbers too.
+	const number = typeof value === 'number' || (typeof value === 'string' && /^\s*\d+\s*$/.test(value)) ? Number(value) : NaN;
 	if (!Number.isInteger(number) || number < 1) throw new ParameterProblem(`${option}: ${String(value)} is not a whole number of 1 or more`, `Give ${option} as a whole number, or remove the option.`);
 	return number;
 }
@@ -141,10 +142,17 @@ export function fieldBody(name: string, type: string, value: string, options: Fi
 			throw new ParameterProblem(`Default Value: "${value}" is not ${check.form}`, `A ${type} field's default must be ${check.form}, or empty.`);
 		}
 	}
-	const body: IDataObject = { name, type, value: sent };
+	// Only what the user set: no default value means none sent.
+	const body: IDataObject = { name, type, ...(sent === '' ? {} : { value: sent }) };
 	if (options.description !== undefined && options.description !== '') body.description = options.description;
 	for (const flag of ['displayed', 'ordered', 'hidden', 'index', 'lock'] as const) {
-		if (options[flag] !== undefined) body[flag] = options[flag] === true;
+		const given = options[flag];
+		if (given === undefined) continue;
+		// A switch from an expression must be a boolean: the string "true" would otherwise be sent as false.
+		if (typeof given !== 'boolean') {
+			throw new ParameterProblem(`${flag}: ${JSON.stringify(given)} is not true or false`, `Set the ${flag} option with its switch, or make its expression give a boolean.`);
+		}
+		body[flag] = given;
 	}
 	const length = wholeNumber(options.length, 'Length');
 	if (length !== undefined) body.length = length;

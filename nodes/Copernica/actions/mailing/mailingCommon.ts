@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { itemMailingType } from '../template/mailingType';
 import { ParameterProblem } from '../../../shared/helpers/parameterProblem';
 import { copernicaGetAll, copernicaRequest, pathOf } from '../../../shared/transport';
 import type { QueryPairs } from '../../../shared/transport';
@@ -42,14 +43,16 @@ export const mailingIdParameter: INodeProperties = {
 	description: 'The ID of the mailing, as Get Many lists it',
 };
 
+/** The item's Mailing Type: an unknown value (from an expression) is refused, never read as Marketing Suite. */
 export function suiteOfItem(context: IExecuteFunctions, itemIndex: number): MailingSuite {
-	return context.getNodeParameter('mailingType', itemIndex, 'marketingSuite') === 'publisher' ? 'publisher' : 'marketingSuite';
+	return itemMailingType(context, itemIndex);
 }
 
 /** A whole-number ID from a parameter, refused before any request when it is anything else. */
 export function requiredId(value: unknown, displayName: string): string {
 	const id = String(value ?? '').trim();
-	if (!/^\d+$/.test(id)) {
+	// Past 2^53 a number is rounded on its way into a JSON body: it would name another entity.
+	if (!/^\d+$/.test(id) || !Number.isSafeInteger(Number(id))) {
 		throw new ParameterProblem(
 			`${displayName} must be a Copernica ID (a whole number), not ${JSON.stringify(value)}`,
 			`Give the ${displayName} as a number. Nothing was sent.`,
@@ -76,7 +79,7 @@ export function copernicaDateTime(value: unknown, displayName: string): string {
 	const match = DATE_TIME.exec(text);
 	const [, year, month, day, hour = '00', minute = '00', second = '00'] = match ?? [];
 	const date = match ? new Date(Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second))) : undefined;
-	if (!date || date.getUTCDate() !== Number(day) || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) {
+	if (!date || date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day) || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) {
 		throw new ParameterProblem(
 			`${displayName} must be a date and time such as 2026-03-31 14:00:00, not ${JSON.stringify(value)}`,
 			`Give ${displayName} as YYYY-MM-DD or YYYY-MM-DD HH:MM:SS (an ISO date-time works too). Copernica would read anything else as no date. Nothing was sent.`,

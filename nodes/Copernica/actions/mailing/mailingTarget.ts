@@ -142,11 +142,47 @@ function countPath(targetType: TargetType, id: string): string {
 	}
 }
 
-/** Copernica's target takes IDs: a database given by name is read once to learn its ID. */
-async function databaseIdOf(context: IExecuteFunctions, database: string, settings: RequestSettings): Promise<string> {
-	if (/^\d+$/.test(database)) return database;
+/**
+ * Copernica's target takes IDs: a database given by name is read once to learn its ID, and the
+ * answer must carry that name. Copernica casts a path ID as PHP does (`12abc` is 12): a name that
+ * only starts with digits would otherwise count and mail database 12.
+ */
+async function databaseIdOf(context: IExecuteFunctions, itemIndex: number, settings: RequestSettings): Promise<string> {
+	const database = databaseOf(context, itemIndex);
+	const locator = context.getNodeParameter('database', itemIndex, undefined, { extractValue: false }) as { mode?: unknown } | undefined;
+	const byName = typeof locator === 'object' && locator !== null && locator.mode === 'name';
+	if (!byName && /^\d+$/.test(database)) return database;
 	const { body } = await copernicaRequest.call(context, { ...settings, method: 'GET', path: pathOf('database', database), action: `reading database "${database}"` });
-	return requiredId((body as IDataObject | undefined)?.ID, 'Database');
+	const found = (body ?? {}) as IDataObject;
+	if (String(found.name ?? '').toLowerCase() !== database.toLowerCase()) {
+		throw new ParameterProblem(
+			`No database is named "${database}" (Copernica answered with ${found.name === undefined ? 'no name' : `"${String(found.name)}"`}); nothing was sent`,
+			'Pick the database from the list, or give its exact name or its ID.',
+		);
+	}
+	return requiredId(found.ID, 'Database');
+}
+
+/**
+ * A selection or collection given by ID must be in the chosen database: after the Database was
+ * changed, an ID picked before would otherwise count and mail a selection of another database.
+ */
+async function checkInDatabase(
+	context: IExecuteFunctions,
+	kind: 'view' | 'collection',
+	id: string,
+	databaseId: string,
+	settings: RequestSettings,
+): Promise<void> {
+	const { body } = await copernicaRequest.call(context, { ...settings, method: 'GET', path: pathOf(kind, id), action: `reading ${kind} ${id}` });
+	const holder = String((body as IDataObject | undefined)?.database ?? '');
+	if (holder !== databaseId) {
+		const what = kind === 'view' ? 'selection' : 'collection';
+		throw new ParameterProblem(
+			`The ${what} ${id} is ${holder === '' ? 'not known to be' : `in database ${holder}, not`} in the chosen database ${databaseId}; nothing was sent`,
+			`Pick the ${what} again from the list for this database, or choose the database it belongs to.`,
+		);
+	}
 }
 
 /** Resolves each item's target and counts it: a Max Recipients problem is refused before any request. */
@@ -164,14 +200,15 @@ export function createTargetResolver(context: IExecuteFunctions) {
 			throw new ParameterProblem(`Unknown target type "${String(targetType)}"`, 'Choose a Target Type from the list. Nothing was sent.');
 		}
 		const maxRecipients = maxRecipientsOf(context.getNodeParameter('maxRecipients', itemIndex, undefined), targetType);
-		const target =
-			targetType === 'miniview'
-				? requiredId(context.getNodeParameter('miniviewId', itemIndex, ''), 'Miniview ID')
-				: targetType === 'view'
-					? await selectionOf(itemIndex, settings)
-					: targetType === 'collection'
-						? await collectionOf(itemIndex, settings)
-						: await databaseIdOf(context, databaseOf(context, itemIndex), settings);
+		let target: string;
+		if (targetType === 'miniview') {
+			target = requiredId(context.getNodeParameter('miniviewId', itemIndex, ''), 'Miniview ID');
+		} else if (targetType === 'database') {
+			target = await databaseIdOf(context, itemIndex, settings);
+		} else {
+			target = requiredId(targetType === 'view' ? await selectionOf(itemIndex, settings) : await collectionOf(itemIndex, settings), targetType === 'view' ? 'Selection' : 'Collection');
+			await checkInDatabase(context, targetType, target, await databaseIdOf(context, itemIndex, settings), settings);
+		}
 		const recipients = await copernicaCount.call(context, {
 			...settings,
 			path: countPath(targetType, target),

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { ParameterProblem } from '../../../shared/helpers/parameterProblem';
 import { updateDisplayOptions } from '../../../shared/helpers/updateDisplayOptions';
 import { copernicaDateTime, optionsWith, suiteOfItem } from './mailingCommon';
 import { sendMailings } from './mailingSend';
@@ -77,7 +78,11 @@ export const description = updateDisplayOptions({ show: { resource: ['mailing'],
 /** The Publisher settings as `POST publisher/emailing` takes them: `start` false for now, interval as {count, unit}. */
 export function publisherSettingsOf(given: IDataObject): IDataObject {
 	const { intervalCount, intervalUnit, start, ...rest } = given;
-	const settings: IDataObject = { ...rest, start: start === undefined || start === '' ? false : copernicaDateTime(start, 'Start') };
+	// Start left out means now (false); Start added but empty (an expression that found nothing) is refused, not read as now.
+	if ('start' in given && (start === '' || start === null)) {
+		throw new ParameterProblem('Start is empty; nothing was sent', 'Give Start a date and time, or remove the Start setting to send now.');
+	}
+	const settings: IDataObject = { ...rest, start: start === undefined ? false : copernicaDateTime(start, 'Start') };
 	if (typeof intervalUnit === 'string' && intervalUnit.trim() !== '') settings.interval = { count: intervalCount ?? 1, unit: intervalUnit.trim() };
 	return settings;
 }
