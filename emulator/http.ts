@@ -94,6 +94,20 @@ export async function readBody(request: IncomingMessage): Promise<unknown> {
 	}
 }
 
+/** A JSON object body; anything else reads as no parameters at all. */
+export function bodyObject(body: unknown): Record<string, unknown> {
+	return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+}
+
+/**
+ * The parameters of a POST or PUT: a JSON object, or a form body (copernica-api.md §1.4: the
+ * server reads both). Form keys stay flat (`settings[test]=1` is the key `settings[test]`).
+ */
+export function bodyParameters(body: unknown): Record<string, unknown> {
+	if (typeof body === 'string') return Object.fromEntries(new URLSearchParams(body));
+	return bodyObject(body);
+}
+
 export function bodyPart(body: unknown, key: 'fields' | 'interests'): unknown {
 	return body && typeof body === 'object' ? (body as Record<string, unknown>)[key] : undefined;
 }

@@ -29,12 +29,12 @@ export function fieldJson(table: { fields: FieldDefinition[] }) {
 		name: field.name,
 		type: field.type,
 		value: field.value,
-		displayed: false,
-		ordered: false,
+		displayed: field.options?.displayed ?? false,
+		ordered: field.options?.ordered ?? false,
 		length: String(field.length),
-		textlines: '1',
-		hidden: false,
-		index: false,
+		textlines: String(field.options?.textlines ?? 1),
+		hidden: field.options?.hidden ?? false,
+		index: field.options?.index ?? false,
 	}));
 }
 

@@ -6,6 +6,9 @@ import { listAnswerUnder, listQueryUnder, trickle } from './faults';
 import type { ApiResponse } from './http';
 import { closeServer, decodeComponent, listenOnLoopback, parseQuery, queryValue, readBody } from './http';
 import { JwtIssuer } from './jwt';
+import { mailingControl } from './mailingControl';
+import type { MailingStore } from './mailingStore';
+import { seedMailings } from './mailingStore';
 import { profileJson } from './representation';
 import { route } from './routes';
 import { ACCOUNT_ID } from './routes/account';
@@ -37,7 +40,14 @@ import { WebhookDeliveries } from './webhookDelivery';
  *   published DKIM-style on a DNS-over-HTTPS stand-in (`dohUrl`, §3.3, §3.4.1) as a CNAME then
  *   255-byte TXT strings, and can be rotated under the same or a new keyId (monthly, §3.3).
  * webhookControl.ts lists the control routes: webhooks, validated domains, the delivery log,
- * mailing events (no mailing API yet), forged calls, key rotation, DoH request counts.
+ * mailing events, forged calls, key rotation, DoH request counts.
+ *
+ * Mailings (copernica-mailings.md §4; mailingStore.ts, routes/templates.ts, views.ts,
+ * mailings.ts, mailingEvents.ts, unsubscribe.ts, structure.ts): templates, selections,
+ * sending with events generated from each recipient's ID (mailingStore.ts eventsOf),
+ * statistics, unsubscribe behaviours, new fields and interests; v4 on the renamed
+ * `draganddrop/` and `html/` paths only (routes/context.ts suiteOf). mailingControl.ts lists
+ * its control routes.
  */
 
 /** See faults.ts for the list and trickle faults. */
@@ -112,6 +122,8 @@ const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(re
 
 export class CopernicaEmulator {
 	store: Store;
+	/** Templates, selections, mailings and their events, on the store's profiles (mailingStore.ts). */
+	mailings: MailingStore;
 	readonly log: LogEntry[] = [];
 	faults: FaultRule[] = [];
 	private readonly tokens: Set<string>;
@@ -152,6 +164,7 @@ export class CopernicaEmulator {
 		this.refusedJwtStatus = this.defaultRefusedJwtStatus;
 		this.jwt = new JwtIssuer(options.jwtTtlSeconds ?? 24 * 60 * 60);
 		this.store = storeFromSeed(options.seed ?? sampleSeed());
+		this.mailings = seedMailings(this.store);
 	}
 
 	async start(port = 0): Promise<string> {
@@ -198,6 +211,7 @@ export class CopernicaEmulator {
 
 	reset(seed: Seed = sampleSeed()): void {
 		this.store = storeFromSeed(seed);
+		this.mailings = seedMailings(this.store);
 		this.log.length = 0;
 		this.faults = [];
 		this.maxInFlight = 0;
@@ -242,6 +256,10 @@ export class CopernicaEmulator {
 	/** The webhook calls of the writes so far: after their answer has gone out (copernica-webhooks.md §3). */
 	private deliverChanges(): void {
 		this.webhooks.changes(this.store.webhooks.values(), this.store.takeChanges());
+		// A sent mailing's events, to the webhooks of their trigger (delivery, open, click, bounce; mailingStore.ts).
+		for (const event of this.mailings.takeWebhookEvents()) {
+			this.webhooks.mailing(this.store.webhooks.values(), event.trigger, event.fields, event.database);
+		}
 	}
 
 	private async api(request: IncomingMessage, response: ServerResponse, url: string, arrived: number): Promise<void> {
@@ -281,7 +299,7 @@ export class CopernicaEmulator {
 			answer = { status, body: { error: { message } } };
 		} else {
 			try {
-				answer = route({ store: this.store, baseUrl: this.baseUrl }, { method, segments: allSegments, query: listQueryUnder(fault, query), body });
+				answer = route({ store: this.store, mailings: this.mailings, baseUrl: this.baseUrl, version }, { method, segments: allSegments, query: listQueryUnder(fault, query), body });
 				answer.body = listAnswerUnder(fault, answer.body, query);
 			} catch (error) {
 				if (!(error instanceof CopernicaError)) throw error;
@@ -452,7 +470,7 @@ export class CopernicaEmulator {
 			this.jwt.expireIssued();
 			return reply(204);
 		}
-		const webhookAnswer = await webhookControl(this, method, path, body);
+		const webhookAnswer = (await webhookControl(this, method, path, body)) ?? mailingControl(this, method, path, body);
 		if (webhookAnswer) return reply(webhookAnswer.status, webhookAnswer.body);
 		if (path.startsWith('profiles/') && method === 'GET') {
 			const database = this.store.database(decodeComponent(path.slice('profiles/'.length)));

@@ -10,12 +10,27 @@ export interface FieldDefinition {
 	value: string;
 	/** The most characters a text field keeps (`length` in `GET database/{id}/fields`, copernica-api.md §3). */
 	length: number;
+	/** What POST database/{id}/fields also stores (copernica-mailings.md §4.2 "Database structure"); shown by fieldJson. */
+	options?: FieldOptions;
+}
+
+/** The other settings of a created field: shown as sent, cast as PHP would (emulator/routes/structure.ts). */
+export interface FieldOptions {
+	description: string;
+	displayed: boolean;
+	ordered: boolean;
+	textlines: number;
+	hidden: boolean;
+	index: boolean;
+	lock: boolean;
 }
 
 export interface InterestDefinition {
 	ID: number;
 	name: string;
 	group: string;
+	/** POST database/{id}/interests on v4 only (copernica-api.md §1.1 "an extra `description` field"). */
+	description?: string;
 }
 
 export interface StoredProfile {
@@ -91,7 +106,7 @@ export interface StoreChange {
 /** What a selection can look at: a profile or a subprofile. */
 type Selectable = Pick<StoredProfile, 'ID' | 'fields' | 'secret' | 'modified'>;
 
-export type FieldSpec = { name: string; type?: string; value?: string; length?: number };
+export type FieldSpec = { name: string; type?: string; value?: string; length?: number; options?: FieldOptions };
 
 /** What `GET database/{id}/fields` shows as a text field's `length` when a seed gives none. */
 export const DEFAULT_TEXT_LENGTH = 255;
@@ -247,7 +262,8 @@ export class Store {
 		return found;
 	}
 
-	private now(): string {
+	/** The store's clock: a second later at every call, so answers are the same in every run. */
+	now(): string {
 		this.clock += 1000;
 		return timestamp(new Date(this.clock));
 	}
@@ -292,7 +308,30 @@ export class Store {
 			type: field.type ?? 'text',
 			value: field.value ?? '',
 			length: field.length ?? DEFAULT_TEXT_LENGTH,
+			options: field.options,
 		};
+	}
+
+	/**
+	 * A field added to a database or collection after the fact (POST …/fields): every live
+	 * (sub)profile gets its default, so the profile routes read and write it at once.
+	 */
+	addField(table: StoredDatabase | StoredCollection, spec: FieldSpec): FieldDefinition {
+		const field = this.fieldDefinition(spec);
+		table.fields.push(field);
+		const isDatabase = 'collections' in table;
+		const entities: Selectable[] = isDatabase
+			? [...this.profiles.values()].filter((profile) => profile.database === table.ID && profile.removed === null)
+			: [...this.subprofiles.values()].filter((subprofile) => subprofile.collection === table.ID && subprofile.removed === null);
+		for (const entity of entities) entity.fields[field.name] = coerce(defaultOf(field), field);
+		if (isDatabase) this.equalsIndexes.delete(table.ID);
+		return field;
+	}
+
+	addInterest(database: StoredDatabase, name: string, group: string, description?: string): InterestDefinition {
+		const interest: InterestDefinition = { ID: this.newId(), name, group, description };
+		database.interests.push(interest);
+		return interest;
 	}
 
 	/** By numeric ID, or by name (case-insensitively), as Copernica accepts both in the URL. */

@@ -13,7 +13,7 @@ export type Payload = Record<string, PayloadValue>;
 
 export const FORM = 'application/x-www-form-urlencoded';
 
-/** The mailing triggers (§3.1), fired through the control API only: the emulator has no mailings. */
+/** The mailing triggers (§3.1), fired by sent mailings (mailingStore.ts) or through the control API. */
 export const MAILING_TRIGGERS = ['click', 'delivery', 'open', 'bounce', 'failure'];
 
 /** PHP's string cast, as for stored values: true is "1", false and null "". */

@@ -1,4 +1,5 @@
 import type { ApiRequest, ApiResponse } from '../http';
+import { bodyObject } from '../http';
 import type { Store, StoredWebhook } from '../store';
 import { CopernicaError } from '../store';
 import type { RouteContext } from './context';
@@ -61,10 +62,6 @@ function checkedCallers(callers: unknown): string[] {
 	return callers.map(String);
 }
 
-function bodyOf(body: unknown): Record<string, unknown> {
-	return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
-}
-
 /** Database and collection by ID only; a collection must be one of the database's, when both are given. */
 function checkedScope(store: Store, database: unknown, collection: unknown): Pick<StoredWebhook, 'database' | 'collection'> {
 	const scope: Pick<StoredWebhook, 'database' | 'collection'> = {};
@@ -86,7 +83,7 @@ export function webhookRoute(context: RouteContext, request: ApiRequest): ApiRes
 	const { method, segments } = request;
 	const [resource, id, sub] = segments;
 	const { store } = context;
-	const body = bodyOf(request.body);
+	const body = bodyObject(request.body);
 	if (resource === 'webhooks' && !id && method === 'POST') {
 		const webhook = store.addWebhook({
 			handler: checkedHandler(store, body.handler),

@@ -15,7 +15,7 @@ export class Copernica implements INodeType {
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Create, update and read profiles, subprofiles and databases in Copernica Marketing Software',
+		description: 'Create, update and read profiles, subprofiles, databases, selections and templates in Copernica Marketing Software',
 		defaults: { name: 'Copernica' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { UNVALIDATED_DOMAIN } from '../../emulator/routes/webhooks';
 import type { Forgery } from '../../emulator/signing';
 import { signRequest } from '../../emulator/signing';
-import { restApi, useEmulator } from '../harness/fixture';
+import { restApi, restApiV4, useEmulator } from '../harness/fixture';
 
 /**
  * The emulator's webhooks (copernica-webhooks.md §3): registering them, and the signed calls
@@ -169,8 +169,7 @@ describe('registering webhooks (copernica-webhooks.md §3.1)', () => {
 	});
 
 	it('takes the same calls on REST v4', async () => {
-		const jwt = (await axios.post(copernica.emulator.authenticateUrl, `access_token=${copernica.token}`)).data as string;
-		const v4 = axios.create({ baseURL: copernica.emulator.baseUrlV4, headers: { Authorization: `Bearer ${jwt}` }, validateStatus: () => true });
+		const v4 = await restApiV4(copernica);
 		const created = await v4.post('/webhooks', { handler: receiver.url, trigger: 'delete' });
 		expect(created.status).toBe(201);
 		expect((await v4.get(`/webhook/${created.headers['x-created']}`)).data.trigger).toBe('delete');

@@ -1,6 +1,7 @@
 import axios from 'axios';
 import type { AxiosInstance, AxiosResponse } from 'axios';
 
+import type { StoredDestination, StoredEvent, StoredMailing, StoredScheduledMailing } from '../../emulator/mailingStore';
 import type { FaultRule, LogEntry } from '../../emulator/server';
 import type { Seed } from '../../emulator/seed';
 import type { Forgery } from '../../emulator/signing';
@@ -9,6 +10,10 @@ import type { Payload } from '../../emulator/webhookPayload';
 
 export type { DeliveryEntry } from '../../emulator/webhookDelivery';
 export type { Forgery } from '../../emulator/signing';
+export type { StoredDestination as EmulatedDestination, StoredEvent as EmulatedEvent, StoredScheduledMailing as EmulatedScheduledMailing } from '../../emulator/mailingStore';
+
+/** A mailing as the control API lists it: as stored, with the number of its destinations. */
+export type EmulatedMailing = Omit<StoredMailing, 'destinations'> & { destinations: number };
 
 /** A profile as the emulator's control API returns it (Copernica's shape). */
 export interface EmulatedProfile {
@@ -100,6 +105,41 @@ export class EmulatorClient {
 		return (await this.profiles(database)).filter(
 			(profile) => profile.removed === false && profile.fields[field] === value,
 		);
+	}
+
+	/** Adds `count` profiles to the database at once (`{n}` in a text value becomes 1…count); no webhook hears of them. Their first and last IDs. */
+	async addProfiles(database: string | number, count: number, fields: Record<string, unknown> = {}): Promise<{ count: number; first: number; last: number }> {
+		return (await this.expect(200, this.http.post(`profiles/${encodeURIComponent(String(database))}`, { count, fields }))).data;
+	}
+
+	/** Every mailing sent or scheduled (Marketing Suite and Publisher), oldest first: a refused send adds none. */
+	async mailings(): Promise<EmulatedMailing[]> {
+		return (await this.expect(200, this.http.get<EmulatedMailing[]>('mailings'))).data;
+	}
+
+	/** A mailing's destinations, one per recipient. */
+	async mailingDestinations(id: number | string): Promise<StoredDestination[]> {
+		return (await this.expect(200, this.http.get<StoredDestination[]>(`mailings/${id}/destinations`))).data;
+	}
+
+	/** A mailing's events, or with no ID every event (REST unsubscribes, which no mailing caused, included). */
+	async mailingEvents(id?: number | string): Promise<StoredEvent[]> {
+		return (await this.expect(200, this.http.get<StoredEvent[]>(id === undefined ? 'mailings/events' : `mailings/${id}/events`))).data;
+	}
+
+	/** The mailings of POST ms/scheduledemailing, each with the mailing it became once sent. */
+	async scheduledMailings(): Promise<StoredScheduledMailing[]> {
+		return (await this.expect(200, this.http.get<StoredScheduledMailing[]>('mailings/scheduled'))).data;
+	}
+
+	/** Sends a scheduled mailing now, as its start would (the store's clock never reaches a start to come by itself). */
+	async sendScheduledMailing(id: number | string): Promise<EmulatedMailing> {
+		return (await this.expect(200, this.http.post<EmulatedMailing>(`mailings/scheduled/${id}/send`))).data;
+	}
+
+	/** The configured sender domains a send's from address must be on (default `example.com`; until the next reset). */
+	async setSenderDomains(domains: string[]): Promise<void> {
+		await this.expect(204, this.http.put('mailings/senderdomains', domains));
 	}
 
 	/** Every registered webhook (Copernica has no list endpoint; this is the emulator's view). */

@@ -53,6 +53,8 @@ export interface NodeRunOptions {
 	asTool?: boolean;
 	/** The node's version (default 1, what saved workflows hold; 1.1 has the reads' Output). */
 	typeVersion?: number;
+	/** The node's Settings → Retry On Fail, with n8n's default tries and wait. */
+	retryOnFail?: boolean;
 }
 
 export interface NodeRun {
@@ -65,7 +67,7 @@ export interface NodeRun {
 
 export const NODE_NAME = 'Copernica';
 
-async function copernicaNode(parameters: INodeParameters, onError?: INode['onError'], asTool = false, typeVersion = 1): Promise<INode> {
+async function copernicaNode(parameters: INodeParameters, onError?: INode['onError'], asTool = false, typeVersion = 1, retryOnFail = false): Promise<INode> {
 	const { packageName } = await loadNodePackage();
 	return {
 		id: '5a6f0b4e-0000-4000-8000-000000000001',
@@ -76,6 +78,7 @@ async function copernicaNode(parameters: INodeParameters, onError?: INode['onErr
 		parameters,
 		credentials: { copernicaApi: { id: '1', name: 'Copernica account' } },
 		...(onError ? { onError } : {}),
+		...(retryOnFail ? { retryOnFail, maxTries: 2, waitBetweenTries: 0 } : {}),
 	};
 }
 
@@ -143,7 +146,7 @@ export function workflowDataOf(workflow: Workflow, node: INode): IWorkflowBase {
 
 /** One execution of a one-node workflow, its input items put straight on the execution stack. */
 export async function runCopernicaNode(options: NodeRunOptions): Promise<NodeRun> {
-	const node = await copernicaNode(options.parameters, options.onError, options.asTool, options.typeVersion);
+	const node = await copernicaNode(options.parameters, options.onError, options.asTool, options.typeVersion, options.retryOnFail);
 	const workflow = await workflowWith(node);
 	const hooks = new ExecutionLifecycleHooks('manual', 'copernica-test-execution', workflowDataOf(workflow, node));
 	const additionalData = additionalDataFor(await helperFor(options.credentials), { hooks });

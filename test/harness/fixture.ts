@@ -59,3 +59,24 @@ export function restApi(fixture: EmulatorFixture): AxiosInstance {
 		validateStatus: () => true,
 	});
 }
+
+/** The fixture's REST v4 API over plain HTTP: a JWT from the emulator's /authenticate as the Bearer token, every status answered. */
+export async function restApiV4(fixture: EmulatorFixture): Promise<AxiosInstance> {
+	const jwt = (await axios.post(fixture.emulator.authenticateUrl, `access_token=${fixture.token}`)).data as string;
+	return axios.create({ baseURL: fixture.emulator.baseUrlV4, headers: { Authorization: `Bearer ${jwt}` }, validateStatus: () => true });
+}
+
+/** One REST version's API and the first segment of its mailing paths (copernica-mailings.md §4.1: v4 renames `ms/` and `publisher/`). */
+export interface VersionedApi {
+	api: AxiosInstance;
+	ms: 'ms' | 'draganddrop';
+	publisher: 'publisher' | 'html';
+}
+
+/** For `describe.each`: v3 and v4, each a connect function to call inside a test (v4 fetches its JWT then). */
+export function restApiVersions(fixture: EmulatorFixture): Array<[string, () => Promise<VersionedApi>]> {
+	return [
+		['v3', async () => ({ api: restApi(fixture), ms: 'ms', publisher: 'publisher' })],
+		['v4', async () => ({ api: await restApiV4(fixture), ms: 'draganddrop', publisher: 'html' })],
+	];
+}

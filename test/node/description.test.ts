@@ -46,15 +46,37 @@ describe('node description', () => {
 		const { properties } = await description();
 		expect(property(properties, 'resource').options).toEqual([
 			{ name: 'Database', value: 'database' },
+			{ name: 'Mailing', value: 'mailing' },
 			{ name: 'Profile', value: 'profile' },
+			{ name: 'Selection', value: 'selection' },
 			{ name: 'Subprofile', value: 'subprofile' },
+			{ name: 'Template', value: 'template' },
 		]);
 		const operationsOf = (resource: string) =>
 			properties.find((candidate) => candidate.name === 'operation' && candidate.displayOptions?.show?.resource?.includes(resource))
 				?.options;
 		expect(operationsOf('database')).toEqual([
+			expect.objectContaining({ name: 'Create Field', value: 'createField', action: 'Create a field in a database' }),
+			expect.objectContaining({ name: 'Create Interest', value: 'createInterest', action: 'Create an interest in a database' }),
 			expect.objectContaining({ name: 'Get', value: 'get', action: 'Get a database' }),
 			expect.objectContaining({ name: 'Get Many', value: 'getMany', action: 'Get many databases' }),
+		]);
+		expect((operationsOf('mailing') as INodePropertyOptions[]).map((option) => [option.name, option.value, option.action])).toEqual([
+			['Get', 'get', 'Get a mailing'],
+			['Get Events', 'getEvents', 'Get the events of mailings'],
+			['Get Many', 'getMany', 'Get many mailings'],
+			['Get Statistics', 'getStatistics', 'Get the statistics of a mailing'],
+			['Schedule', 'schedule', 'Schedule a mailing'],
+			['Send', 'send', 'Send a mailing'],
+		]);
+		const maxRecipients = properties.filter((candidate) => candidate.name === 'maxRecipients');
+		expect(maxRecipients.map((candidate) => [candidate.required, candidate.default, candidate.displayOptions?.show?.targetType])).toEqual([
+			[true, 0, ['view', 'miniview', 'database', 'collection']],
+			[true, 0, ['view', 'miniview', 'database', 'collection']],
+		]);
+		expect(property(properties, 'mailingType').options).toEqual([
+			expect.objectContaining({ name: 'Marketing Suite', value: 'marketingSuite' }),
+			expect.objectContaining({ name: 'Publisher', value: 'publisher' }),
 		]);
 		expect(operationsOf('profile')).toEqual([
 			expect.objectContaining({ name: 'Add Interests', value: 'addInterests', action: 'Add interests to a profile' }),
@@ -68,7 +90,9 @@ describe('node description', () => {
 			expect.objectContaining({ name: 'Delete', value: 'delete', action: 'Delete a profile' }),
 			expect.objectContaining({ name: 'Get', value: 'get', action: 'Get a profile' }),
 			expect.objectContaining({ name: 'Get Many', value: 'getMany', action: 'Get many profiles' }),
+			expect.objectContaining({ name: 'Get Received Mailings', value: 'getReceivedMailings', action: 'Get the mailings a profile received' }),
 			expect.objectContaining({ name: 'Set Interests', value: 'setInterests', action: 'Set the interests of a profile' }),
+			expect.objectContaining({ name: 'Unsubscribe', value: 'unsubscribe', action: 'Unsubscribe a profile' }),
 			expect.objectContaining({ name: 'Update', value: 'update', action: 'Update a profile' }),
 			expect.objectContaining({ name: 'Update Profiles', value: 'updateProfiles', action: 'Update profiles matching a selection and as an AI tool at most one unless max matches is set' }),
 		]);
@@ -77,8 +101,18 @@ describe('node description', () => {
 			['Delete', 'delete', 'Delete a subprofile'],
 			['Get', 'get', 'Get a subprofile'],
 			['Get Many', 'getMany', 'Get many subprofiles'],
+			['Get Received Mailings', 'getReceivedMailings', 'Get the mailings a subprofile received'],
+			['Unsubscribe', 'unsubscribe', 'Unsubscribe a subprofile'],
 			['Update', 'update', 'Update a subprofile'],
 			['Update Many', 'updateMany', 'Update subprofiles matching a selection and as an AI tool at most one unless max matches is set'],
+		]);
+		expect((operationsOf('selection') as INodePropertyOptions[]).map((option) => [option.name, option.value, option.action])).toEqual([
+			['Get Many', 'getMany', 'Get many selections'],
+			['Get Profiles', 'getProfiles', 'Get profiles of a selection'],
+			['Rebuild', 'rebuild', 'Rebuild a selection'],
+		]);
+		expect((operationsOf('template') as INodePropertyOptions[]).map((option) => [option.name, option.value, option.action])).toEqual([
+			['Get Many', 'getMany', 'Get many templates'],
 		]);
 		const getMany = properties.filter(
 			(candidate) =>
@@ -160,6 +194,7 @@ describe('read operations by version', () => {
 		['profile', 'getMany'],
 		['subprofile', 'get'],
 		['subprofile', 'getMany'],
+		['selection', 'getProfiles'],
 	])('%s → %s: Simplify in version 1, Output (Simplified, Raw, Selected Fields) in 1.1', async (resource, operation) => {
 		const { properties } = await description();
 		const of = (name: string) =>
@@ -169,5 +204,19 @@ describe('read operations by version', () => {
 		expect(output?.displayOptions?.show?.['@version']).toEqual([1.1]);
 		expect(output?.options?.map((option) => ('name' in option ? option.name : ''))).toEqual(['Simplified', 'Raw', 'Selected Fields']);
 		expect(of('outputFields')?.displayOptions?.show).toMatchObject({ '@version': [1.1], output: ['fields'] });
+	});
+});
+
+describe('Get Received Mailings', () => {
+	it.each(['profile', 'subprofile'])('%s: the ID, Mailing Type (Both by default), Return All, Limit and Include Mailing Details (off)', async (resource) => {
+		const { properties } = await description();
+		const shown = properties.filter(
+			(candidate) => candidate.displayOptions?.show?.operation?.includes('getReceivedMailings') && candidate.displayOptions?.show?.resource?.includes(resource),
+		);
+		expect(shown.map((candidate) => candidate.name)).toEqual([`${resource}Id`, 'mailingType', 'returnAll', 'limit', 'includeMailingDetails', 'options']);
+		const mailingType = property(shown, 'mailingType');
+		expect(mailingType.default).toBe('both');
+		expect(property(shown, 'includeMailingDetails').default).toBe(false);
+		expect(mailingType.options?.map((option) => ('value' in option ? option.value : ''))).toEqual(['both', 'marketingSuite', 'publisher']);
 	});
 });

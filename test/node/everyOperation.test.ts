@@ -33,6 +33,18 @@ const profileId = (customerid: string) =>
 const collection = () => String(store().databases[0].collections[0].ID);
 const orderId = (orderid: string) =>
 	String([...store().subprofiles.values()].find((order) => order.fields.orderid === orderid)!.ID);
+/** A Marketing Suite mailing (template 1) sent to the profile or subprofile in the emulator: one destination to list. */
+function sentTo(targetType: 'profile' | 'subprofile', id: string): string {
+	const { mailings } = copernica.emulator;
+	mailings.sendTemplate(mailings.template(1), { targetType, target: Number(id) });
+	return id;
+}
+
+/** A Marketing Suite mailing of template 1 (Welcome) to one profile, sent in the emulator's store: its ID. */
+function mailingTo(customerid: string): string {
+	const { mailings } = copernica.emulator;
+	return String(mailings.sendTemplate(mailings.template(1), { targetType: 'profile', target: Number(profileId(customerid)) }).ID);
+}
 
 const CASES: Record<string, Case> = {
 	'profile updateProfiles': {
@@ -79,6 +91,14 @@ const CASES: Record<string, Case> = {
 	},
 	'profile delete': {
 		parameters: () => ({ resource: 'profile', operation: 'delete', profileId: profileId('C-1004') }),
+		perItem: 1,
+	},
+	'profile getReceivedMailings': {
+		parameters: () => ({ resource: 'profile', operation: 'getReceivedMailings', profileId: sentTo('profile', profileId('C-1001')), returnAll: true }),
+		perItem: 1,
+	},
+	'profile unsubscribe': {
+		parameters: () => ({ resource: 'profile', operation: 'unsubscribe', database: customers, profileId: profileId('C-1002') }),
 		perItem: 1,
 	},
 	'profile addInterests': {
@@ -148,6 +168,14 @@ const CASES: Record<string, Case> = {
 		}),
 		perItem: 3,
 	},
+	'subprofile getReceivedMailings': {
+		parameters: () => ({ resource: 'subprofile', operation: 'getReceivedMailings', subprofileId: sentTo('subprofile', orderId('O-1')), returnAll: true }),
+		perItem: 1,
+	},
+	'subprofile unsubscribe': {
+		parameters: () => ({ resource: 'subprofile', operation: 'unsubscribe', database: customers, collection: collection(), subprofileId: orderId('O-3') }),
+		perItem: 1,
+	},
 	'subprofile delete': {
 		parameters: () => ({ resource: 'subprofile', operation: 'delete', subprofileId: orderId('O-2') }),
 		perItem: 1,
@@ -156,9 +184,83 @@ const CASES: Record<string, Case> = {
 		parameters: () => ({ resource: 'database', operation: 'get', database: customers }),
 		perItem: 1,
 	},
+	'mailing get': {
+		parameters: () => ({ resource: 'mailing', operation: 'get', mailingId: mailingTo('C-1001') }),
+		perItem: 1,
+	},
+	'mailing getMany': {
+		parameters: () => {
+			mailingTo('C-1001');
+			return { resource: 'mailing', operation: 'getMany', returnAll: true };
+		},
+		perItem: 1,
+	},
+	'mailing getStatistics': {
+		parameters: () => ({ resource: 'mailing', operation: 'getStatistics', mailingId: mailingTo('C-1001') }),
+		perItem: 1,
+	},
+	'mailing getEvents': {
+		// Profile C-1001's ID is not a multiple of 7: one delivery, no bounce (emulator/mailingStore.ts eventsOf).
+		parameters: () => ({ resource: 'mailing', operation: 'getEvents', event: 'deliveries', mailingId: mailingTo('C-1001'), returnAll: true }),
+		perItem: 1,
+	},
+	'mailing send': {
+		// Two profiles: two items to one target would be a repeat, sent once.
+		parameters: () => ({
+			resource: 'mailing',
+			operation: 'send',
+			template: '1',
+			targetType: 'profile',
+			profileId: `={{ $json.n === 1 ? '${profileId('C-1001')}' : '${profileId('C-1002')}' }}`,
+		}),
+		perItem: 1,
+	},
+	'mailing schedule': {
+		parameters: () => ({
+			resource: 'mailing',
+			operation: 'schedule',
+			template: '1',
+			targetType: 'database',
+			database: customers,
+			maxRecipients: 10,
+			start: `={{ '2026-06-0' + $json.n + ' 09:00:00' }}`,
+		}),
+		perItem: 1,
+	},
 	'database getMany': {
 		parameters: () => ({ resource: 'database', operation: 'getMany', returnAll: true }),
 		perItem: 2,
+	},
+	'database createField': {
+		// A name per item: a second field of the same name is refused.
+		parameters: () => ({ resource: 'database', operation: 'createField', database: customers, fieldName: '={{ "points" + $json.n }}', fieldType: 'integer' }),
+		perItem: 1,
+	},
+	'database createInterest': {
+		parameters: () => ({ resource: 'database', operation: 'createInterest', database: customers, interestName: '={{ "tennis" + $json.n }}', group: 'sports' }),
+		perItem: 1,
+	},
+	'selection getMany': {
+		parameters: () => ({ resource: 'selection', operation: 'getMany', database: customers, returnAll: true }),
+		perItem: 3,
+	},
+	'selection getProfiles': {
+		parameters: () => ({
+			resource: 'selection',
+			operation: 'getProfiles',
+			database: customers,
+			selection: { __rl: true, mode: 'name', value: 'Amsterdam' },
+			returnAll: true,
+		}),
+		perItem: 2,
+	},
+	'selection rebuild': {
+		parameters: () => ({ resource: 'selection', operation: 'rebuild', database: customers, selection: { __rl: true, mode: 'name', value: 'Gold or 50+' } }),
+		perItem: 1,
+	},
+	'template getMany': {
+		parameters: () => ({ resource: 'template', operation: 'getMany', mailingType: 'marketingSuite', returnAll: true }),
+		perItem: 3,
 	},
 };
 

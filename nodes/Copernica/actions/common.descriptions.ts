@@ -95,3 +95,8 @@ export const returnAllOrLimit: INodeProperties[] = [
 		displayOptions: { show: { returnAll: [false] } },
 	},
 ];
+
+/** A Simplify switch (on by default) whose description says what the simplified output keeps. */
+export function simplifySwitch(description: string): INodeProperties {
+	return { displayName: 'Simplify', name: 'simplify', type: 'boolean', default: true, description };
+}

@@ -4,8 +4,11 @@ import { NodeOperationError } from 'n8n-workflow';
 import { ParameterProblem } from '../../shared/helpers/parameterProblem';
 import type { CopernicaType } from './node.type';
 import * as database from './database/Database.resource';
+import * as mailing from './mailing/Mailing.resource';
 import * as profile from './profile/Profile.resource';
+import * as selection from './selection/Selection.resource';
 import * as subprofile from './subprofile/Subprofile.resource';
+import * as template from './template/Template.resource';
 
 /**
  * Sends the run to the chosen resource's operation. A ParameterProblem that reaches here came
@@ -37,10 +40,16 @@ async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	switch (copernica.resource) {
 		case 'database':
 			return [await database[copernica.operation].execute.call(this)];
+		case 'mailing':
+			return [await mailing[copernica.operation].execute.call(this)];
 		case 'profile':
 			return [await profile[copernica.operation].execute.call(this)];
+		case 'selection':
+			return [await selection[copernica.operation].execute.call(this)];
 		case 'subprofile':
 			return [await subprofile[copernica.operation].execute.call(this)];
+		case 'template':
+			return [await template[copernica.operation].execute.call(this)];
 		default:
 			throw new NodeOperationError(
 				this.getNode(),

@@ -8,13 +8,14 @@ import { DEFAULT_PARALLEL_REQUESTS, requestSettingsOf } from '../parameters/requ
 import type { RequestOptionValues } from '../parameters/requestOptions';
 
 /**
- * Get and Delete of profiles and subprofiles: per item a numeric ID (anything else refused
- * before a request), one request, Parallel Requests at its default.
+ * Get, Delete and Get Received Mailings of profiles and subprofiles: per item a numeric ID
+ * (anything else refused before a request), one request (or a list's pages), and one output
+ * item or a list of them, Parallel Requests at its default.
  */
 export async function forEachId(
 	this: IExecuteFunctions,
 	entity: Entity,
-	work: (id: string, itemIndex: number, settings: RequestSettings) => Promise<IDataObject>,
+	work: (id: string, itemIndex: number, settings: RequestSettings) => Promise<IDataObject | IDataObject[]>,
 ): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(
 		this,

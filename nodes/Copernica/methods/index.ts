@@ -1,4 +1,6 @@
 import { searchCollections, searchDatabases } from '../../shared/locators/listSearch';
+import { searchMiniviews, searchSelections } from '../../shared/locators/selectionLocator';
+import { searchDocuments, searchTemplates } from '../../shared/locators/templateSearch';
 import {
 	getCollectionFieldOptions,
 	getCollectionSelectionFields,
@@ -8,7 +10,7 @@ import {
 } from './loadOptions';
 import { getCollectionMappingFields, getMappingFields } from './resourceMapping';
 
-export const listSearch = { searchDatabases, searchCollections };
+export const listSearch = { searchDatabases, searchCollections, searchSelections, searchMiniviews, searchTemplates, searchDocuments };
 
 export const loadOptions = {
 	getDatabaseFields: getDatabaseFieldOptions,

@@ -109,3 +109,18 @@ export function outputShaper(
 		return picked;
 	};
 }
+
+/**
+ * A list's Output and its shaper. Selected Fields are checked against the database's (or
+ * collection's) fields, read only for that choice, before any entry is read.
+ */
+export async function listShaper(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	entity: Entity,
+	fieldsOf: () => Promise<Array<{ name: string }>>,
+): Promise<{ output: OutputMode; shape: (entry: IDataObject) => IDataObject }> {
+	const output = outputModeOf(context, itemIndex);
+	const known = output === 'fields' ? (await fieldsOf()).map((field) => field.name) : undefined;
+	return { output, shape: outputShaper(context, itemIndex, entity, known) };
+}

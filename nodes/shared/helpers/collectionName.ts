@@ -16,10 +16,10 @@ export function collectionIdByName(collections: ReadonlyArray<{ id: string; name
 }
 
 /**
- * What the Collection parameter holds: a resource locator (from the list or by ID: an ID; by
- * name: a name), or, in workflows written by hand, a plain ID or name.
+ * What a Collection or Selection parameter holds: a resource locator (from the list or by ID:
+ * an ID; by name: a name), or, in workflows written by hand, a plain ID or name.
  */
-export function collectionGiven(raw: unknown): { value: string; byId: boolean } {
+export function idOrNameGiven(raw: unknown): { value: string; byId: boolean } {
 	if (raw !== null && typeof raw === 'object' && 'value' in raw) {
 		const { mode, value } = raw as { mode?: unknown; value?: unknown };
 		const text = String(value ?? '').trim();
@@ -28,6 +28,8 @@ export function collectionGiven(raw: unknown): { value: string; byId: boolean } 
 	const text = String(raw ?? '').trim();
 	return { value: text, byId: /^\d+$/.test(text) };
 }
+
+export const collectionGiven = idOrNameGiven;
 
 /** What the Collection parameter holds (collectionGiven), refused when empty. */
 export function requiredCollection(raw: unknown): { value: string; byId: boolean } {

@@ -4,6 +4,7 @@ import { collectionIdByName, requiredCollection } from '../helpers/collectionNam
 import { createCollectionsCache } from '../transport/databaseSchema';
 import type { RequestSettings } from '../transport/databaseSchema';
 import { databaseOf } from './databaseLocator';
+import { locatorModes } from './locatorModes';
 
 /** The collection (orders, bookings) of the chosen database, as the Database is given: from the list, by ID or by name. */
 export const collectionParameter: INodeProperties = {
@@ -13,28 +14,7 @@ export const collectionParameter: INodeProperties = {
 	default: { mode: 'list', value: '' },
 	required: true,
 	description: 'The collection of subprofiles, such as orders; its fields fill the field lists',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select a collection...',
-			typeOptions: { searchListMethod: 'searchCollections', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 1016',
-			validation: [{ type: 'regex', properties: { regex: '^[0-9]+$', errorMessage: 'A collection ID is a number' } }],
-		},
-		{
-			displayName: 'By Name',
-			name: 'name',
-			type: 'string',
-			placeholder: 'e.g. Orders',
-		},
-	],
+	modes: locatorModes({ noun: 'collection', searchListMethod: 'searchCollections', idExample: '1016', nameExample: 'Orders' }),
 };
 
 /**

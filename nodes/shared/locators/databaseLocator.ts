@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ParameterProblem } from '../helpers/parameterProblem';
+import { locatorModes } from './locatorModes';
 
 /** The database an operation (or a trigger) works in: from the list, by ID or by name. */
 export const databaseLocator: INodeProperties = {
@@ -10,36 +11,7 @@ export const databaseLocator: INodeProperties = {
 	default: { mode: 'list', value: '' },
 	required: true,
 	description: 'The Copernica database that holds the profiles',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select a database...',
-			typeOptions: {
-				searchListMethod: 'searchDatabases',
-				searchable: true,
-			},
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 1234',
-			validation: [
-				{
-					type: 'regex',
-					properties: { regex: '^[0-9]+$', errorMessage: 'A database ID is a number' },
-				},
-			],
-		},
-		{
-			displayName: 'By Name',
-			name: 'name',
-			type: 'string',
-			placeholder: 'e.g. Customers',
-		},
-	],
+	modes: locatorModes({ noun: 'database', searchListMethod: 'searchDatabases', idExample: '1234', nameExample: 'Customers' }),
 };
 
 /** The Database parameter's value (ID or name, extracted from the locator), refused when empty. */

@@ -5,7 +5,7 @@ import { getDatabaseCollections } from '../transport/databaseSchema';
 import { chosenDatabase } from './chosenInEditor';
 
 /** Entries whose name contains the filter (case-insensitively) or whose ID is it, as "name (ID)". */
-function matching(entries: Array<{ id: string; name: string }>, filter?: string): INodeListSearchResult {
+export function matching(entries: Array<{ id: string; name: string }>, filter?: string): INodeListSearchResult {
 	const wanted = filter?.trim().toLowerCase() ?? '';
 	const results = entries
 		.filter(({ id, name }) => wanted === '' || name.toLowerCase().includes(wanted) || id === wanted)

@@ -13,7 +13,13 @@ import { wasNotHandled } from './retry';
 
 /** The entity a creating request makes, from its action ("creating a subprofile of profile 5"). */
 function entityOf(action: string): string {
+	if (/^sending\b/i.test(action)) return 'mailing';
 	return /\bsubprofile\b/i.test(action) ? 'subprofile' : 'profile';
+}
+
+/** "created" for what is made, "sent" for a mailing: what the user must check for. */
+function madeOf(entity: string): string {
+	return entity === 'mailing' ? 'sent' : 'created';
 }
 
 export function createAdvice(failure: Failure, action: string): string {
@@ -23,13 +29,13 @@ export function createAdvice(failure: Failure, action: string): string {
 			'statusCode' in failure
 				? `Copernica turned the request away (HTTP ${failure.statusCode}) before handling it`
 				: 'the connection was refused before anything was sent';
-		return `Nothing was created: ${why}. Run the item again once Copernica answers (while ${action}). Do not turn on Retry On Fail for this node: a retry after another failure could create the ${entity} twice.`;
+		return `Nothing was ${madeOf(entity)}: ${why}. Run the item again once Copernica answers (while ${action}). Do not turn on Retry On Fail for this node: a retry after another failure could ${entity === 'mailing' ? 'send the mailing' : `create the ${entity}`} twice.`;
 	}
 	const how =
 		'statusCode' in failure
 			? `Copernica answered HTTP ${failure.statusCode}`
 			: `the connection failed before the answer came (${failure.networkCode})`;
-	return `The ${entity} may have been created: ${how} after the request was sent, so it was not retried (while ${action}). Check whether the ${entity} exists (Get Many, or Copernica's own view) before you run this item again. Do not turn on Retry On Fail for this node: it would send the request again and could create the ${entity} twice.`;
+	return `The ${entity} may have been ${madeOf(entity)}: ${how} after the request was sent, so it was not retried (while ${action}). Check whether the ${entity} exists (Get Many, or Copernica's own view) before you run this item again. Do not turn on Retry On Fail for this node: it would send the request again and could ${entity === 'mailing' ? 'send the mailing' : `create the ${entity}`} twice.`;
 }
 
 /**

@@ -143,6 +143,11 @@ async function readConnection(this: CopernicaContext): Promise<Connection> {
 	return connection;
 }
 
+/** The REST version the credential talks: mailing paths differ between v3 and v4 (mailingPaths.ts). */
+export async function apiVersionOf(context: CopernicaContext): Promise<'v3' | 'v4'> {
+	return (await connectionOf.call(context)).usesJwt ? 'v4' : 'v3';
+}
+
 /** The JWT the credential holds now (REST v4; n8n writes a renewed one into the same object). */
 function jwtOf(connection: Connection): string {
 	return String(connection.credentials.data?.jwt ?? '');

@@ -1,9 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as createField from './createField.operation';
+import * as createInterest from './createInterest.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 
-export { get, getMany };
+export { createField, createInterest, get, getMany };
 
 export const description: INodeProperties[] = [
 	{
@@ -13,6 +15,18 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['database'] } },
 		options: [
+			{
+				name: 'Create Field',
+				value: 'createField',
+				description: 'Add a field to a database',
+				action: 'Create a field in a database',
+			},
+			{
+				name: 'Create Interest',
+				value: 'createInterest',
+				description: 'Add an interest to a database',
+				action: 'Create an interest in a database',
+			},
 			{
 				name: 'Get',
 				value: 'get',
@@ -28,6 +42,8 @@ export const description: INodeProperties[] = [
 		],
 		default: 'getMany',
 	},
+	...createField.description,
+	...createInterest.description,
 	...get.description,
 	...getMany.description,
 ];

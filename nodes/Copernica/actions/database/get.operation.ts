@@ -5,20 +5,16 @@ import { copernicaRequest, pathOf } from '../../../shared/transport';
 import { getList } from '../../../shared/transport/databaseSchema';
 import type { Owner } from '../../../shared/transport/databaseSchema';
 import { databaseLocator, databaseOf } from '../../../shared/locators/databaseLocator';
+import { simplifySwitch } from '../common.descriptions';
 import { forEachItem } from '../../itemRunner/perItem';
 import { DEFAULT_PARALLEL_REQUESTS, requestSettingsOf, singleRequestOptionsCollection } from '../../parameters/requestOptions';
 import type { RequestOptionValues } from '../../parameters/requestOptions';
 
 const properties: INodeProperties[] = [
 	{ ...databaseLocator, description: 'The Copernica database to describe' },
-	{
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		description:
-			'Whether to return only the ID, name and type of each field, the ID, name and group of each interest, and the ID, name and fields of each collection, instead of the raw data',
-	},
+	simplifySwitch(
+		'Whether to return only the ID, name and type of each field, the ID, name and group of each interest, and the ID, name and fields of each collection, instead of the raw data',
+	),
 	singleRequestOptionsCollection,
 ];
 

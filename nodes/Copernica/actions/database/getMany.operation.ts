@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { updateDisplayOptions } from '../../../shared/helpers/updateDisplayOptions';
 import { copernicaGetAll } from '../../../shared/transport';
-import { returnAllOrLimit } from '../common.descriptions';
+import { returnAllOrLimit, simplifySwitch } from '../common.descriptions';
 import { listLimitOf } from '../../selection/listWithSelection';
 import { forEachItem } from '../../itemRunner/perItem';
 import { requestSettingsOf, singleRequestOptionsCollection } from '../../parameters/requestOptions';
@@ -10,14 +10,9 @@ import type { RequestOptionValues } from '../../parameters/requestOptions';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,
-	{
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		description:
-			'Whether to return only the ID, name and description of each database instead of the raw data (which embeds the first page of its fields, interests and collections)',
-	},
+	simplifySwitch(
+		'Whether to return only the ID, name and description of each database instead of the raw data (which embeds the first page of its fields, interests and collections)',
+	),
 	singleRequestOptionsCollection,
 ];
 

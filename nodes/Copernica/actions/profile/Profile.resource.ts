@@ -6,19 +6,37 @@ import * as create from './create.operation';
 import * as deleteProfile from './delete.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
+import * as getReceivedMailings from './getReceivedMailings.operation';
 import * as setInterests from './setInterests.operation';
+import * as unsubscribe from './unsubscribe.operation';
 import * as update from './update.operation';
 import * as updateProfiles from './updateProfiles.operation';
 import * as upsert from './upsert.operation';
 
-export { addInterests, create, deleteProfile as delete, get, getMany, setInterests, update, updateProfiles, upsert };
+export {
+	addInterests,
+	create,
+	deleteProfile as delete,
+	get,
+	getMany,
+	getReceivedMailings,
+	setInterests,
+	unsubscribe,
+	update,
+	updateProfiles,
+	upsert,
+};
 
-/** The operations that name fields or interests: the database fills their lists and checks the names. */
+/**
+ * The operations that name fields or interests (the database fills their lists and checks the
+ * names), and Unsubscribe (the profile must be in it; its behaviour is read).
+ */
 const OPERATIONS_IN_A_DATABASE = [
 	'addInterests',
 	'create',
 	'getMany',
 	'setInterests',
+	'unsubscribe',
 	'update',
 	'updateProfiles',
 	'upsert',
@@ -69,10 +87,22 @@ export const description: INodeProperties[] = [
 				action: 'Get many profiles',
 			},
 			{
+				name: 'Get Received Mailings',
+				value: 'getReceivedMailings',
+				description: 'Get the mailings sent to a profile (Marketing Suite, Publisher or both), one item per message',
+				action: 'Get the mailings a profile received',
+			},
+			{
 				name: 'Set Interests',
 				value: 'setInterests',
 				description: 'Give a profile exactly these interests; every other one is switched off',
 				action: 'Set the interests of a profile',
+			},
+			{
+				name: 'Unsubscribe',
+				value: 'unsubscribe',
+				description: "Unsubscribe a profile the way its database says (do nothing, remove it, or update fields), and say what happened",
+				action: 'Unsubscribe a profile',
 			},
 			{
 				name: 'Update',
@@ -95,7 +125,9 @@ export const description: INodeProperties[] = [
 	...deleteProfile.description,
 	...get.description,
 	...getMany.description,
+	...getReceivedMailings.description,
 	...setInterests.description,
+	...unsubscribe.description,
 	...update.description,
 	...updateProfiles.description,
 	...upsert.description,

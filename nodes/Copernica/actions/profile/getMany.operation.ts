@@ -10,7 +10,7 @@ import { forEachItem } from '../../itemRunner/perItem';
 import { listLimitOf, listOptionsCollection, listWithSelection } from '../../selection/listWithSelection';
 import type { ListOptions } from '../../selection/listWithSelection';
 import { requestSettingsOf } from '../../parameters/requestOptions';
-import { outputModeOf, outputParameters, outputShaper } from '../../results/outputOption';
+import { listShaper, outputParameters } from '../../results/outputOption';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,
@@ -38,12 +38,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 
 	return await forEachItem.call(this, async (itemIndex, limiter) => {
 		const database = databaseOf(this, itemIndex);
-		const output = outputModeOf(this, itemIndex);
 		const options = this.getNodeParameter('options', itemIndex, {}) as ListOptions;
 		const transport = requestSettingsOf(options, itemIndex, limiter);
-		// Selected Fields are checked against the database's fields before the profiles are read.
-		const known = output === 'fields' ? (await schemaOf(database, transport)).fields.map((field) => field.name) : undefined;
-		const shape = outputShaper(this, itemIndex, 'profile', known);
+		const { output, shape } = await listShaper(this, itemIndex, 'profile', async () => (await schemaOf(database, transport)).fields);
 		const profiles = await listWithSelection(this, {
 			path: pathOf('database', database, 'profiles'),
 			action: 'reading profiles',

@@ -39,8 +39,58 @@ export function createDatabaseIdLookup(context: IExecuteFunctions) {
 		});
 }
 
-function isRemoved(removed: unknown): boolean {
+/** Whether Copernica's `removed` says the (sub)profile was removed (it holds a date then). */
+export function isRemoved(removed: unknown): boolean {
 	return removed !== undefined && removed !== null && removed !== false && removed !== '' && removed !== '0';
+}
+
+/** Where a profile (its database) or a subprofile (its collection) must be, as the user chose it. */
+export interface Holder {
+	entity: 'profile' | 'subprofile';
+	owner: 'database' | 'collection';
+	/** As the user gave it (an ID or a name), for messages. */
+	given: string;
+	/** Its numeric ID, as the entity's `database` or `collection` says it. */
+	id: string;
+	/** Why a wrong holder matters to this operation, one sentence for the error's description. */
+	harm: string;
+}
+
+/**
+ * Reads the (sub)profile and refuses it, writing nothing, unless its `database` (profile,
+ * copernica-api.md §3.1) or `collection` (subprofile object, §3.1) is the chosen one. The
+ * entity as Copernica answered, removed or not: the caller decides what a removed one means.
+ */
+export async function readInHolder(
+	context: IExecuteFunctions,
+	entityId: string,
+	holder: Holder,
+	settings: RequestSettings,
+): Promise<IDataObject> {
+	const { entity, owner, given, id } = holder;
+	const { body } = await copernicaRequest.call(context, {
+		...settings,
+		method: 'GET',
+		path: pathOf(entity, entityId),
+		action: `reading ${entity} ${entityId} before changing it`,
+	});
+	const read = (body ?? {}) as IDataObject;
+	const found = read[owner] === undefined || read[owner] === null ? '' : String(read[owner]).trim();
+	if (found === '') {
+		throw new ParameterProblem(
+			`Copernica did not say which ${owner} ${entity} ${entityId} is in; nothing was changed`,
+			`The node writes a ${entity} only once it has confirmed the ${entity} is in the chosen ${owner}. Try again later.`,
+		);
+	}
+	if (found !== id) {
+		const Entity = entity === 'profile' ? 'Profile' : 'Subprofile';
+		const Owner = owner === 'database' ? 'Database' : 'Collection';
+		throw new ParameterProblem(
+			`${Entity} ${entityId} is not in ${owner} "${given}" (ID ${id}) but in ${owner} ${found}; nothing was changed`,
+			`Check the ${Entity} ID and the ${Owner}. ${holder.harm} Choose ${owner} ${found}, or the ID of a ${entity} in "${given}".`,
+		);
+	}
+	return read;
 }
 
 /** Reads profile `profileId` and refuses it unless it is a live profile of `database` (whose ID is `databaseId`). */
@@ -51,26 +101,18 @@ export async function confirmProfileInDatabase(
 	databaseId: string,
 	settings: RequestSettings,
 ): Promise<void> {
-	const { body } = await copernicaRequest.call(context, {
-		...settings,
-		method: 'GET',
-		path: pathOf('profile', profileId),
-		action: `reading profile ${profileId} before changing it`,
-	});
-	const profile = (body ?? {}) as IDataObject;
-	const holder = profile.database === undefined || profile.database === null ? '' : String(profile.database).trim();
-	if (holder === '') {
-		throw new ParameterProblem(
-			`Copernica did not say which database profile ${profileId} is in; nothing was changed`,
-			'The node writes a profile only once it has confirmed the profile is in the chosen database. Try again later.',
-		);
-	}
-	if (holder !== databaseId) {
-		throw new ParameterProblem(
-			`Profile ${profileId} is not in database "${database}" (ID ${databaseId}) but in database ${holder}; nothing was changed`,
-			`Check the Profile ID and the Database. Copernica would change the profile whichever database is chosen, after the fields were checked against the wrong one. Choose database ${holder}, or the ID of a profile in "${database}".`,
-		);
-	}
+	const profile = await readInHolder(
+		context,
+		profileId,
+		{
+			entity: 'profile',
+			owner: 'database',
+			given: database,
+			id: databaseId,
+			harm: 'Copernica would change the profile whichever database is chosen, after the fields were checked against the wrong one.',
+		},
+		settings,
+	);
 	if (isRemoved(profile.removed)) {
 		throw new ParameterProblem(
 			`Profile ${profileId} was removed; nothing was changed`,

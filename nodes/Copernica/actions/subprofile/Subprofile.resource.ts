@@ -6,13 +6,18 @@ import * as create from './create.operation';
 import * as deleteSubprofile from './delete.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
+import * as getReceivedMailings from './getReceivedMailings.operation';
+import * as unsubscribe from './unsubscribe.operation';
 import * as update from './update.operation';
 import * as updateMany from './updateMany.operation';
 
-export { create, deleteSubprofile as delete, get, getMany, update, updateMany };
+export { create, deleteSubprofile as delete, get, getMany, getReceivedMailings, unsubscribe, update, updateMany };
 
-/** The operations that name fields: the collection (of a database) fills their lists and checks the names. */
-const OPERATIONS_IN_A_COLLECTION = ['create', 'getMany', 'update', 'updateMany'];
+/**
+ * The operations that name fields (the collection, of a database, fills their lists and checks
+ * the names), and Unsubscribe (the subprofile must be in it; its behaviour is read).
+ */
+const OPERATIONS_IN_A_COLLECTION = ['create', 'getMany', 'unsubscribe', 'update', 'updateMany'];
 
 export const description: INodeProperties[] = [
 	{
@@ -47,6 +52,18 @@ export const description: INodeProperties[] = [
 				action: 'Get many subprofiles',
 			},
 			{
+				name: 'Get Received Mailings',
+				value: 'getReceivedMailings',
+				description: 'Get the mailings sent to a subprofile (Marketing Suite, Publisher or both), one item per message',
+				action: 'Get the mailings a subprofile received',
+			},
+			{
+				name: 'Unsubscribe',
+				value: 'unsubscribe',
+				description: "Unsubscribe a subprofile the way its collection says (do nothing, remove it, or update fields), and say what happened",
+				action: 'Unsubscribe a subprofile',
+			},
+			{
 				name: 'Update',
 				value: 'update',
 				description: 'Update a subprofile by its ID',
@@ -71,6 +88,8 @@ export const description: INodeProperties[] = [
 	...deleteSubprofile.description,
 	...get.description,
 	...getMany.description,
+	...getReceivedMailings.description,
+	...unsubscribe.description,
 	...update.description,
 	...updateMany.description,
 ];

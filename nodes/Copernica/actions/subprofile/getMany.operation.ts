@@ -11,7 +11,7 @@ import { forEachItem } from '../../itemRunner/perItem';
 import { optionalProfileIdOf, profileIdParameter } from '../../parameters/idParameter';
 import { requestSettingsOf } from '../../parameters/requestOptions';
 import { createCollectionResolver } from '../../../shared/locators/collectionLocator';
-import { outputModeOf, outputParameters, outputShaper } from '../../results/outputOption';
+import { listShaper, outputParameters } from '../../results/outputOption';
 
 const properties: INodeProperties[] = [
 	{
@@ -45,13 +45,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 
 	return await forEachItem.call(this, async (itemIndex, limiter) => {
 		const profileId = optionalProfileIdOf(this, itemIndex);
-		const output = outputModeOf(this, itemIndex);
 		const options = this.getNodeParameter('options', itemIndex, {}) as ListOptions;
 		const transport = requestSettingsOf(options, itemIndex, limiter);
 		const collection = await collectionOf(itemIndex, transport);
-		// Selected Fields are checked against the collection's fields before the subprofiles are read.
-		const known = output === 'fields' ? (await fieldsOf(collection, transport)).map((field) => field.name) : undefined;
-		const shape = outputShaper(this, itemIndex, 'subprofile', known);
+		const { output, shape } = await listShaper(this, itemIndex, 'subprofile', async () => await fieldsOf(collection, transport));
 		const subprofiles = await listWithSelection(this, {
 			path:
 				profileId === undefined

@@ -1,0 +1,101 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { ParameterProblem } from '../../../shared/helpers/parameterProblem';
+import { copernicaRequest } from '../../../shared/transport';
+import type { MailingSuite } from '../../../shared/transport/mailingPaths';
+import { forEachItem } from '../../itemRunner/perItem';
+import { requestSettingsOf } from '../../parameters/requestOptions';
+import type { RequestOptionValues } from '../../parameters/requestOptions';
+import { requiredId, suitePath } from './mailingCommon';
+import type { ResolvedTarget } from './mailingTarget';
+import { createdIdOf, createRepeatGuard, createTargetResolver, sourceOf } from './mailingTarget';
+
+/** What one item of Send or Schedule sends, besides the target. */
+export interface SendSpec {
+	suite: MailingSuite;
+	/** `emailing` or `scheduledemailing`, below the suite's prefix. */
+	endpoint: 'emailing' | 'scheduledemailing';
+	/** The template's (or document's) ID. */
+	source: string;
+	/** Everything of the body but the target: `settings`, `start`, `rrule`. */
+	extra: IDataObject;
+	/** The output's name for the created ID: `mailingId` or `scheduledMailingId`. */
+	createdAs: string;
+}
+
+type SpecOf = (itemIndex: number) => Omit<SendSpec, 'source'> & { sourceParameter: 'template' | 'document' };
+
+interface SendOptions extends RequestOptionValues {
+	previewOnly?: boolean;
+	allowRepeats?: boolean;
+}
+
+function bodyOf(spec: SendSpec, target: ResolvedTarget): IDataObject {
+	const source = spec.suite === 'publisher' ? 'document' : 'template';
+	return { [source]: Number(spec.source), target: Number(target.target), targettype: target.targetType, ...spec.extra };
+}
+
+/**
+ * Send and Schedule: per item, the target resolved and counted (mailingTarget.ts), then a
+ * preview, a repeat within the run, or the one POST. The POST is never retried once it may have
+ * reached Copernica (mayCreate): a second try could send the mailing twice. Items go one at a
+ * time, so that the first of two repeated items has sent before the second asks.
+ */
+/**
+ * A switch of Options as a real boolean: from an expression "true" would be a string, and a dry
+ * run that reads it as false would mail the target. Anything but true, false or unset is refused.
+ */
+function switchOf(options: SendOptions, name: 'previewOnly' | 'allowRepeats', displayName: string): boolean {
+	const value = options[name];
+	if (value === undefined || typeof value === 'boolean') return value === true;
+	throw new ParameterProblem(
+		`${displayName} must be true or false, not ${JSON.stringify(value)}; nothing was sent`,
+		`Set ${displayName} with the switch, or make its expression give a boolean ({{ $json.dryRun === 'true' }}).`,
+	);
+}
+
+export async function sendMailings(this: IExecuteFunctions, specOf: SpecOf): Promise<INodeExecutionData[]> {
+	// n8n's Retry On Fail runs the node again from the first item: every mailing already sent would go out again.
+	if (this.getNode().retryOnFail === true) {
+		throw new NodeOperationError(this.getNode(), 'Retry On Fail would send the mailings again; nothing was sent', {
+			description:
+				'Turn off Settings → Retry On Fail for Mailing → Send and Schedule. After a failure, check Mailing → Get Many for what went out before you run the items again.',
+		});
+	}
+	const resolveTarget = createTargetResolver(this);
+	const repeats = createRepeatGuard();
+	const sent = new Map<number, string | null>();
+	return await forEachItem.call(this, async (itemIndex, limiter) => {
+		const { sourceParameter, ...rest } = specOf(itemIndex);
+		const spec: SendSpec = { ...rest, source: requiredId(this.getNodeParameter(sourceParameter, itemIndex, ''), sourceParameter === 'template' ? 'Template ID' : 'Document ID') };
+		const options = this.getNodeParameter('options', itemIndex, {}) as SendOptions;
+		const previewOnly = switchOf(options, 'previewOnly', 'Preview Only');
+		const allowRepeats = switchOf(options, 'allowRepeats', 'Allow Repeats');
+		const settings = requestSettingsOf(options, itemIndex, limiter);
+		const target = await resolveTarget(itemIndex, settings);
+		const body = bodyOf(spec, target);
+		const what = { mailingType: spec.suite, [sourceParameter]: spec.source, targetType: target.targetType, target: target.target, recipients: target.recipients };
+		if (previewOnly) {
+			return { preview: true, sent: false, ...what, [`${sourceParameter}Details`]: await sourceOf(this, spec.suite, spec.source, settings), wouldSend: body };
+		}
+		if (!allowRepeats) {
+			// The same template to the same target is a repeat, whatever its start or settings: it would reach the same people.
+			const earlier = repeats.claim(JSON.stringify([spec.suite, spec.source, target.targetType, target.target]), itemIndex);
+			if (earlier !== undefined) {
+				return { sent: false, repeatOf: earlier, [spec.createdAs]: sent.get(earlier) ?? null, ...what, reason: `Item ${earlier} of this run sent (or tried to send) the same mailing to the same target; turn on Options → Allow Repeats to send it again` };
+			}
+		}
+		const response = await copernicaRequest.call(this, {
+			...settings,
+			method: 'POST',
+			path: await suitePath(this, spec.suite, spec.endpoint),
+			body,
+			mayCreate: true,
+			action: `sending ${sourceParameter} ${spec.source} to ${target.targetType} ${target.target}`,
+		});
+		const created = createdIdOf(response);
+		sent.set(itemIndex, created);
+		return { sent: true, [spec.createdAs]: created, ...what, ...spec.extra, statusCode: response.statusCode };
+	});
+}

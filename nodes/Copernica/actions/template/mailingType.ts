@@ -1,0 +1,35 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { ParameterProblem } from '../../../shared/helpers/parameterProblem';
+import type { MailingSuite } from '../../../shared/transport/mailingPaths';
+
+/** Marketing Suite (drag and drop templates) or Publisher (HTML templates and their documents). */
+export const mailingTypeParameter: INodeProperties = {
+	displayName: 'Mailing Type',
+	name: 'mailingType',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{
+			name: 'Marketing Suite',
+			value: 'marketingSuite',
+			description: 'Drag and drop templates (REST v3 ms/, v4 draganddrop/)',
+		},
+		{
+			name: 'Publisher',
+			value: 'publisher',
+			description: 'HTML templates with their documents (REST v3 publisher/, v4 html/)',
+		},
+	],
+	default: 'marketingSuite',
+};
+
+/** The item's Mailing Type, refused when it is neither. */
+export function mailingTypeOf(value: unknown): MailingSuite {
+	if (value === 'marketingSuite' || value === 'publisher') return value;
+	throw new ParameterProblem(`Mailing Type: unknown choice "${String(value)}"`, 'Choose Marketing Suite or Publisher.');
+}
+
+export function itemMailingType(context: IExecuteFunctions, itemIndex: number): MailingSuite {
+	return mailingTypeOf(context.getNodeParameter('mailingType', itemIndex, 'marketingSuite'));
+}
