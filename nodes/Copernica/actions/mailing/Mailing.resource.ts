@@ -4,7 +4,7 @@ import * as get from './get.operation';
 import * as getEvents from './getEvents.operation';
 import * as getMany from './getMany.operation';
 import * as getStatistics from './getStatistics.operation';
-import { mailingTypeParameter } from './mailingCommon';
+import { mailingTypeParameter } from '../../parameters/mailingType';
 import * as schedule from './schedule.operation';
 import * as send from './send.operation';
 

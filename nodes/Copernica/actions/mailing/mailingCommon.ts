@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { itemMailingType } from '../template/mailingType';
 import { ParameterProblem } from '../../../shared/helpers/parameterProblem';
 import { copernicaGetAll, copernicaRequest, pathOf } from '../../../shared/transport';
 import type { QueryPairs } from '../../../shared/transport';
@@ -10,28 +9,13 @@ import { forEachItem } from '../../itemRunner/perItem';
 import { DEFAULT_PARALLEL_REQUESTS, requestSettingsOf, singleRequestOptions } from '../../parameters/requestOptions';
 import type { RequestOptionValues } from '../../parameters/requestOptions';
 import { listLimitOf } from '../../selection/listWithSelection';
+import { itemMailingType } from '../../parameters/mailingType';
 
 /**
  * What the Mailing operations share: the Mailing Type (Marketing Suite or Publisher, whose
  * paths start with `ms/` and `publisher/` on REST v3 and `draganddrop/` and `html/` on v4,
  * mailingPaths.ts), the mailing ID, and Copernica's date-time format.
  */
-
-export const mailingTypeParameter: INodeProperties = {
-	displayName: 'Mailing Type',
-	name: 'mailingType',
-	type: 'options',
-	noDataExpression: true,
-	options: [
-		{
-			name: 'Marketing Suite',
-			value: 'marketingSuite',
-			description: 'Drag-and-drop templates (REST v3 ms/, v4 draganddrop/)',
-		},
-		{ name: 'Publisher', value: 'publisher', description: 'HTML documents (REST v3 publisher/, v4 html/)' },
-	],
-	default: 'marketingSuite',
-};
 
 export const mailingIdParameter: INodeProperties = {
 	displayName: 'Mailing ID',

@@ -9,7 +9,7 @@ import { forEachItem } from '../../itemRunner/perItem';
 import { listLimitOf } from '../../selection/listWithSelection';
 import { requestSettingsOf, singleRequestOptions } from '../../parameters/requestOptions';
 import type { RequestOptionValues } from '../../parameters/requestOptions';
-import { itemMailingType, mailingTypeParameter } from './mailingType';
+import { itemMailingType, mailingTypeParameter } from '../../parameters/mailingType';
 
 /** `GET ms/templates`'s documented filters (`rest-get-ms-templates`); Publisher's list documents none. */
 interface TemplateFilters {
