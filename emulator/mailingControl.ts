@@ -13,9 +13,11 @@ import type { ControlAnswer } from './webhookControl';
  * - GET mailings/scheduled: the scheduled mailings (`POST ms/scheduledemailing`).
  * - GET mailings/events: every event, REST unsubscribes (no mailing) included.
  * - POST mailings/scheduled/{id}/send: sends a scheduled mailing now, as its start would → the mailing.
- *   (The store's clock stays in 2026-01-01, so a start to come never passes by itself, and an
- *   `rrule` is kept but never repeats.)
+ *   (The store's clock moves a second per call from 2026-01-01, so a start to come never passes
+ *   by itself unless PUT clock moves it there, and an `rrule` is kept but never repeats.)
  * - PUT mailings/senderdomains `["example.com", …]`: the configured sender domains (until the next reset).
+ * - PUT clock `{"now":"YYYY-MM-DD HH:MM:SS"}`: the store's clock; what is sent next is sent then
+ *   (until the next reset, which starts it at 2026-01-01 again).
  * - POST profiles/{database} `{"count":n,"fields"?:{…}}`: n profiles at once, `{n}` in a text
  *   value replaced by 1…n → `{"count":n,"first":id,"last":id}`. As seeded data, no webhook hears of them.
  */
@@ -50,6 +52,11 @@ export function mailingControl(emulator: CopernicaEmulator, method: string, path
 		if (!mailing) return notFound(`No mailing ${ofMailing[1]}`);
 		const answer = ofMailing[2] === 'destinations' ? mailing.destinations : mailings.events.filter((event) => event.mailing === mailing.ID);
 		return { status: 200, body: answer };
+	}
+	if (method === 'PUT' && path === 'clock') {
+		const now = (body ?? {}) as { now?: unknown };
+		if (typeof now.now !== 'string' || !store.setClock(now.now)) return { status: 400, body: { error: { message: 'Send {"now": "YYYY-MM-DD HH:MM:SS"}' } } };
+		return { status: 204 };
 	}
 	if (method === 'POST' && path.startsWith('profiles/')) {
 		const database = store.databases.find((candidate) => String(candidate.ID) === decodeComponent(path.slice('profiles/'.length)) || candidate.name === decodeComponent(path.slice('profiles/'.length)));

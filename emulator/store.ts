@@ -262,6 +262,19 @@ export class Store {
 		return found;
 	}
 
+	/**
+	 * Sets the store's clock: the next now() is this moment (`YYYY-MM-DD HH:MM:SS`, as Copernica
+	 * writes its times, without a zone). For a test of "yesterday's mailings", which must be sent
+	 * on the day a workflow's `$today` names. False when the moment cannot be read.
+	 */
+	setClock(moment: string): boolean {
+		const match = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/.exec(moment);
+		const ms = match ? Date.parse(`${match[1]}T${match[2]}Z`) : Number.NaN;
+		if (Number.isNaN(ms) || timestamp(new Date(ms)) !== moment) return false;
+		this.clock = ms - 1000;
+		return true;
+	}
+
 	/** The store's clock: a second later at every call, so answers are the same in every run. */
 	now(): string {
 		this.clock += 1000;

@@ -344,6 +344,27 @@ describe.each(VERSIONS)('Publisher mailings on %s', (_version, paths) => {
 	});
 });
 
+describe('the control API\'s clock', () => {
+	it('PUT clock: what is sent next is sent at that moment; a moment it cannot read is refused and changes nothing', async () => {
+		const api = restApi(copernica);
+		const { database } = await customers(api);
+		for (const bad of ['2026-11-31 12:00:00', '2026-11-30', 'yesterday', 20261130]) {
+			const refused = await fetch(`${copernica.emulator.origin}/__emulator/clock`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: bad }) });
+			expect([bad, refused.status]).toEqual([bad, 400]);
+		}
+		await copernica.client.setClock('2026-11-30 12:00:00');
+		const sent = await api.post('/ms/emailing', { target: database, targettype: 'database', template: 1 });
+		const mailing = (await api.get(`/ms/emailing/${sent.headers['x-created']}`)).data;
+		expect(mailing.timestamp).toBe('2026-11-30 12:00:00');
+		const yesterday = await api.get('/ms/emailings?fromdate=2026-11-30 00:00:00&todate=2026-11-30 23:59:59');
+		expect(yesterday.data.data.map((entry: { id: string }) => entry.id)).toEqual([mailing.id]);
+		// A reset starts the clock in 2026-01-01 again.
+		copernica.emulator.reset();
+		const again = await api.post('/ms/emailing', { target: database, targettype: 'database', template: 1 });
+		expect((await api.get(`/ms/emailing/${again.headers['x-created']}`)).data.timestamp).toMatch(/^2026-01-01 /);
+	});
+});
+
 describe('events', () => {
 	it('pages more than 1,000 events, and the account-wide lists hold every mailing\'s', async () => {
 		const api = restApi(copernica);

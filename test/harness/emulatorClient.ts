@@ -112,6 +112,11 @@ export class EmulatorClient {
 		return (await this.expect(200, this.http.post(`profiles/${encodeURIComponent(String(database))}`, { count, fields }))).data;
 	}
 
+	/** Sets the emulator's clock (`YYYY-MM-DD HH:MM:SS`): what is sent next is sent then. */
+	async setClock(now: string): Promise<void> {
+		await this.expect(204, this.http.put('clock', { now }));
+	}
+
 	/** Every mailing sent or scheduled (Marketing Suite and Publisher), oldest first: a refused send adds none. */
 	async mailings(): Promise<EmulatedMailing[]> {
 		return (await this.expect(200, this.http.get<EmulatedMailing[]>('mailings'))).data;
