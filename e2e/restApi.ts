@@ -230,11 +230,13 @@ export class RestClient {
 	}
 
 	/**
-	 * "Listen for test event" on a trigger node: `POST /rest/workflows/:id/run` from that trigger.
-	 * n8n registers the trigger's test webhook, then answers `{ waitingForWebhook: true }`. n8n 1.x
-	 * runs the workflow sent in the body, n8n 2.x the one it has saved (and ignores `workflowData`).
+	 * The editor's "Execute workflow" from a trigger node: `POST /rest/workflows/:id/run` from that
+	 * trigger. For a webhook trigger this is "Listen for test event": n8n registers the trigger's
+	 * test webhook, then answers `{ waitingForWebhook: true }`. A Schedule Trigger fires at once and
+	 * n8n answers `{ executionId }`. n8n 1.x runs the workflow sent in the body, n8n 2.x the one it
+	 * has saved (and ignores `workflowData`).
 	 */
-	async listenForTestEvent(id: string, triggerName: string): Promise<{ waitingForWebhook?: boolean; executionId?: string }> {
+	async runFromTrigger(id: string, triggerName: string): Promise<{ waitingForWebhook?: boolean; executionId?: string }> {
 		const workflowData = await this.workflow(id);
 		return await this.data('POST', `workflows/${id}/run`, { workflowData, triggerToStartFrom: { name: triggerName } });
 	}
@@ -249,6 +251,30 @@ export class RestClient {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 		const data = await this.data<{ results: ExecutionSummary[] }>('GET', `executions?filter=${filter}`);
 		return data.results.map(({ id, status, mode }) => ({ id: String(id), status, mode }));
+	}
+
+	/**
+	 * The executions of the workflow added since `before` (its executions then), once there are at
+	 * least `atLeast` and all have finished; failing with the list (and `log()`, n8n's log) when
+	 * that takes longer than `timeoutMs`.
+	 */
+	async finishedExecutionsSince(
+		workflowId: string,
+		before: ExecutionSummary[],
+		what: string,
+		log: () => string,
+		{ timeoutMs = 30_000, atLeast = 1 }: { timeoutMs?: number; atLeast?: number } = {},
+	): Promise<ExecutionSummary[]> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const executions = await this.executions(workflowId);
+			const added = executions.filter((run) => !before.some((old) => old.id === run.id));
+			if (added.length >= atLeast && added.every((run) => !['new', 'running', 'waiting'].includes(run.status))) return added;
+			if (Date.now() > deadline) {
+				throw new Error(`n8n ${this.n8nVersion}: ${what} not finished within ${timeoutMs / 1000} s; executions ${JSON.stringify(executions)}; n8n's log:\n${log()}`);
+			}
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
 	}
 
 	/** One execution's run data per node name, decoded from the flatted form n8n stores it in. */

@@ -62,21 +62,9 @@ describe.each(N8N_VERSIONS)('n8n $version: Copernica Trigger', (target) => {
 	let testUrl: string;
 	let databaseId: string;
 
-	/**
-	 * The executions added since `before` (the workflow's executions then), once there is at least
-	 * one and all have finished; failing with the list and n8n's log when that takes too long.
-	 */
+	/** The executions added since `before`, once all have finished (RestClient.finishedExecutionsSince). */
 	async function newExecutions(what: string, before: ExecutionSummary[], ofWorkflow = workflowId): Promise<ExecutionSummary[]> {
-		const deadline = Date.now() + EXECUTION_WAIT_MS;
-		for (;;) {
-			const executions = await rest.executions(ofWorkflow);
-			const added = executions.filter((run) => !before.some((old) => old.id === run.id));
-			if (added.length > 0 && added.every((run) => !['new', 'running', 'waiting'].includes(run.status))) return added;
-			if (Date.now() > deadline) {
-				throw new Error(`n8n ${target.version}: ${what} not finished within ${EXECUTION_WAIT_MS / 1000} s; executions ${JSON.stringify(executions)}; n8n's log:\n${n8n.serverLog()}`);
-			}
-			await sleep(500);
-		}
+		return await rest.finishedExecutionsSince(ofWorkflow, before, what, () => n8n.serverLog(), { timeoutMs: EXECUTION_WAIT_MS });
 	}
 
 	/**
@@ -267,7 +255,7 @@ describe.each(N8N_VERSIONS)('n8n $version: Copernica Trigger', (target) => {
 	describe('"Listen for test event" (the workflow inactive)', () => {
 		it('registers the test URL while n8n listens; the first call ends the listening, runs the workflow once and removes the webhook', async () => {
 			expect(await client.webhooks()).toEqual([]);
-			expect(await rest.listenForTestEvent(workflowId, TRIGGER)).toMatchObject({ waitingForWebhook: true });
+			expect(await rest.runFromTrigger(workflowId, TRIGGER)).toMatchObject({ waitingForWebhook: true });
 			const webhooks = await client.webhooks();
 			expect(withUntaggedHandlers(webhooks)).toEqual([expect.objectContaining({ handler: testUrl, trigger: 'update', database: databaseId })]);
 			const before = await rest.executions(workflowId);
@@ -281,7 +269,7 @@ describe.each(N8N_VERSIONS)('n8n $version: Copernica Trigger', (target) => {
 		});
 
 		it('Stop listening removes the test webhook', async () => {
-			expect(await rest.listenForTestEvent(workflowId, TRIGGER)).toMatchObject({ waitingForWebhook: true });
+			expect(await rest.runFromTrigger(workflowId, TRIGGER)).toMatchObject({ waitingForWebhook: true });
 			expect((await client.webhooks()).map((webhook) => untagged(webhook.handler))).toEqual([testUrl]);
 			await rest.stopListening(workflowId);
 			expect(await webhooksOnceRemoved()).toEqual([]);
