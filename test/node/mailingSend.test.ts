@@ -48,6 +48,15 @@ const toDatabase = (maxRecipients: unknown, more: INodeParameters = {}): INodePa
 	...more,
 });
 
+/** The miniview Open orders of the collection Orders (by name) of Customers (by name). */
+const toOpenOrders = (maxRecipients: number): INodeParameters => ({
+	targetType: 'miniview',
+	database: databaseByName('Customers'),
+	collection: { __rl: true, mode: 'name', value: 'Orders' },
+	targetMiniview: { __rl: true, mode: 'id', value: OPEN_ORDERS_MINIVIEW },
+	maxRecipients,
+});
+
 describe('Mailing → Send to one profile', () => {
 	it.each([
 		['v3', 'ms'],
@@ -148,10 +157,10 @@ describe('Mailing → Send to more than one: counted first, bounded by Max Recip
 	});
 
 	it('fails closed when the count cannot be read (an answer without a total)', async () => {
-		await copernica.client.setFaults([{ method: 'GET', path: 'miniview/', status: 200, body: '{"data": []}', contentType: 'application/json' }]);
-		const { error, log, mailings } = await run({ template: WELCOME, targetType: 'miniview', miniviewId: OPEN_ORDERS_MINIVIEW, maxRecipients: 100 });
+		await copernica.client.setFaults([{ method: 'GET', path: `miniview/${OPEN_ORDERS_MINIVIEW}/subprofiles`, status: 200, body: '{"data": []}', contentType: 'application/json' }]);
+		const { error, log, mailings } = await run({ template: WELCOME, ...toOpenOrders(100) });
 		expect(error?.message).toBe('Copernica did not say how many entries the list holds [item 0]');
-		expect(log.map((entry) => entry.path)).toEqual([`miniview/${OPEN_ORDERS_MINIVIEW}/subprofiles`]);
+		expect(log.map((entry) => entry.path).slice(-1)).toEqual([`miniview/${OPEN_ORDERS_MINIVIEW}/subprofiles`]);
 		expect(mailings).toEqual([]);
 	});
 
@@ -176,8 +185,16 @@ describe('Mailing → Send to more than one: counted first, bounded by Max Recip
 		const collection = await run({ template: WELCOME, targetType: 'collection', database: databaseByName('Customers'), collection: { __rl: true, mode: 'name', value: 'Orders' }, maxRecipients: 10 });
 		expect(collection.error).toBeUndefined();
 		expect(collection.log.map((entry) => `${entry.method} ${entry.path}`).slice(-2)).toEqual([`GET collection/${orders.ID}/subprofiles`, 'POST ms/emailing']);
-		const miniview = await run({ template: WELCOME, targetType: 'miniview', miniviewId: OPEN_ORDERS_MINIVIEW, maxRecipients: 10 });
-		expect(miniview.log.map((entry) => `${entry.method} ${entry.path}`)).toEqual([`GET miniview/${OPEN_ORDERS_MINIVIEW}/subprofiles`, 'POST ms/emailing']);
+		const miniview = await run({ template: WELCOME, ...toOpenOrders(10) });
+		// The miniview must be in the chosen collection, and the collection in the chosen database.
+		expect(miniview.log.map((entry) => `${entry.method} ${entry.path}`)).toEqual([
+			'GET database/Customers/collections',
+			'GET database/Customers',
+			`GET collection/${orders.ID}`,
+			`GET miniview/${OPEN_ORDERS_MINIVIEW}`,
+			`GET miniview/${OPEN_ORDERS_MINIVIEW}/subprofiles`,
+			'POST ms/emailing',
+		]);
 		const subprofileId = String([...store().subprofiles.values()][0].ID);
 		const single = await run({ template: WELCOME, targetType: 'subprofile', subprofileId });
 		expect(single.log.map((entry) => [entry.method, entry.body])).toEqual([['POST', { template: 1, target: Number(subprofileId), targettype: 'subprofile' }]]);

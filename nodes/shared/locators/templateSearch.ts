@@ -11,8 +11,12 @@ import { matching } from './listSearch';
  * Marketing Suite) and the credential's REST version (mailingPaths.ts).
  */
 
-/** The Mailing Type chosen in the editor; anything but Publisher is the Marketing Suite. */
+/**
+ * The Mailing Type chosen in the editor; anything but Publisher is the Marketing Suite, and so is
+ * Schedule (Marketing Suite only), whose hidden Mailing Type may still hold an earlier Publisher.
+ */
 function chosenSuite(context: ILoadOptionsFunctions): MailingSuite {
+	if (context.getCurrentNodeParameter('operation') === 'schedule') return 'marketingSuite';
 	return context.getCurrentNodeParameter('mailingType') === 'publisher' ? 'publisher' : 'marketingSuite';
 }
 

@@ -68,7 +68,8 @@ export async function sendMailings(this: IExecuteFunctions, specOf: SpecOf): Pro
 	const sent = new Map<number, string | null>();
 	return await forEachItem.call(this, async (itemIndex, limiter) => {
 		const { sourceParameter, ...rest } = specOf(itemIndex);
-		const spec: SendSpec = { ...rest, source: requiredId(this.getNodeParameter(sourceParameter, itemIndex, ''), sourceParameter === 'template' ? 'Template ID' : 'Document ID') };
+		const source = this.getNodeParameter(sourceParameter, itemIndex, '', { extractValue: true });
+		const spec: SendSpec = { ...rest, source: requiredId(source, sourceParameter === 'template' ? 'Template' : 'Document') };
 		const options = this.getNodeParameter('options', itemIndex, {}) as SendOptions;
 		const previewOnly = switchOf(options, 'previewOnly', 'Preview Only');
 		const allowRepeats = switchOf(options, 'allowRepeats', 'Allow Repeats');

@@ -8,6 +8,7 @@ import { copernicaCount, copernicaRequest, headerOf, pathOf } from '../../../sha
 import type { CopernicaResponse } from '../../../shared/transport';
 import type { RequestSettings } from '../../../shared/transport/databaseSchema';
 import type { MailingSuite } from '../../../shared/transport/mailingPaths';
+import { sharedPromise } from '../../../shared/transport/sharedPromise';
 import { requiredId, suitePath } from './mailingCommon';
 
 /**
@@ -63,18 +64,19 @@ export const targetProperties: INodeProperties[] = [
 		placeholder: 'e.g. 1020',
 		displayOptions: show('subprofile'),
 	},
-	{ ...databaseLocator, description: 'The database whose profiles (or selection, or collection) receive the mailing', displayOptions: show('database', 'view', 'collection') },
-	selectionLocatorProperty({ name: 'targetSelection', displayOptions: show('view'), description: 'The selection (view) whose profiles receive the mailing, as of its last build' }),
-	{ ...collectionParameter, displayOptions: show('collection') },
 	{
-		displayName: 'Miniview ID',
-		name: 'miniviewId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 14',
-		displayOptions: show('miniview'),
+		...databaseLocator,
+		description: 'The database whose profiles (or selection, or collection, or miniview) receive the mailing',
+		displayOptions: show('database', 'view', 'collection', 'miniview'),
 	},
+	selectionLocatorProperty({ name: 'targetSelection', displayOptions: show('view'), description: 'The selection (view) whose profiles receive the mailing, as of its last build' }),
+	{ ...collectionParameter, displayOptions: show('collection', 'miniview') },
+	selectionLocatorProperty({
+		name: 'targetMiniview',
+		kind: 'miniview',
+		displayOptions: show('miniview'),
+		description: 'The miniview (a selection of the collection) whose subprofiles receive the mailing, as of its last build',
+	}),
 	{
 		displayName: 'Max Recipients',
 		name: 'maxRecipients',
@@ -143,44 +145,59 @@ function countPath(targetType: TargetType, id: string): string {
 }
 
 /**
- * Copernica's target takes IDs: a database given by name is read once to learn its ID, and the
- * answer must carry that name. Copernica casts a path ID as PHP does (`12abc` is 12): a name that
- * only starts with digits would otherwise count and mail database 12.
+ * Copernica's target takes IDs: a database given by name is read to learn its ID, and the answer
+ * must carry that name. Copernica casts a path ID as PHP does (`12abc` is 12): a name that only
+ * starts with digits would otherwise count and mail database 12. Each name is read once per run,
+ * however many items send to it (items at the same time share one read).
  */
-async function databaseIdOf(context: IExecuteFunctions, itemIndex: number, settings: RequestSettings): Promise<string> {
-	const database = databaseOf(context, itemIndex);
-	const locator = context.getNodeParameter('database', itemIndex, undefined, { extractValue: false }) as { mode?: unknown } | undefined;
-	const byName = typeof locator === 'object' && locator !== null && locator.mode === 'name';
-	if (!byName && /^\d+$/.test(database)) return database;
-	const { body } = await copernicaRequest.call(context, { ...settings, method: 'GET', path: pathOf('database', database), action: `reading database "${database}"` });
-	const found = (body ?? {}) as IDataObject;
-	if (String(found.name ?? '').toLowerCase() !== database.toLowerCase()) {
-		throw new ParameterProblem(
-			`No database is named "${database}" (Copernica answered with ${found.name === undefined ? 'no name' : `"${String(found.name)}"`}); nothing was sent`,
-			'Pick the database from the list, or give its exact name or its ID.',
-		);
-	}
-	return requiredId(found.ID, 'Database');
+function createDatabaseIdResolver(context: IExecuteFunctions) {
+	const byName = new Map<string, Promise<string>>();
+	const read = async (database: string, settings: RequestSettings): Promise<string> => {
+		const { body } = await copernicaRequest.call(context, { ...settings, method: 'GET', path: pathOf('database', database), action: `reading database "${database}"` });
+		const found = (body ?? {}) as IDataObject;
+		if (String(found.name ?? '').toLowerCase() !== database.toLowerCase()) {
+			throw new ParameterProblem(
+				`No database is named "${database}" (Copernica answered with ${found.name === undefined ? 'no name' : `"${String(found.name)}"`}); nothing was sent`,
+				'Pick the database from the list, or give its exact name or its ID.',
+			);
+		}
+		return requiredId(found.ID, 'Database');
+	};
+	return async (itemIndex: number, settings: RequestSettings): Promise<string> => {
+		const database = databaseOf(context, itemIndex);
+		const locator = context.getNodeParameter('database', itemIndex, undefined, { extractValue: false }) as { mode?: unknown } | undefined;
+		const givenByName = typeof locator === 'object' && locator !== null && locator.mode === 'name';
+		if (!givenByName && /^\d+$/.test(database)) return database;
+		return await sharedPromise(byName, database.toLowerCase(), async () => await read(database, settings));
+	};
 }
 
+/** What holds each kind of target: a selection and a collection are a database's, a miniview a collection's. */
+const HOLDER = {
+	view: { holder: 'database', what: 'selection' },
+	collection: { holder: 'database', what: 'collection' },
+	miniview: { holder: 'collection', what: 'miniview' },
+} as const;
+
 /**
- * A selection or collection given by ID must be in the chosen database: after the Database was
- * changed, an ID picked before would otherwise count and mail a selection of another database.
+ * A selection, collection or miniview given by ID must be in the chosen database (collection):
+ * after the Database was changed, an ID picked before would otherwise count and mail a selection
+ * of another database. Copernica's own entry names its holder (`rest-get-database-views`).
  */
-async function checkInDatabase(
+async function checkHeldBy(
 	context: IExecuteFunctions,
-	kind: 'view' | 'collection',
+	kind: keyof typeof HOLDER,
 	id: string,
-	databaseId: string,
+	holderId: string,
 	settings: RequestSettings,
 ): Promise<void> {
+	const { holder, what } = HOLDER[kind];
 	const { body } = await copernicaRequest.call(context, { ...settings, method: 'GET', path: pathOf(kind, id), action: `reading ${kind} ${id}` });
-	const holder = String((body as IDataObject | undefined)?.database ?? '');
-	if (holder !== databaseId) {
-		const what = kind === 'view' ? 'selection' : 'collection';
+	const found = String((body as IDataObject | undefined)?.[holder] ?? '');
+	if (found !== holderId) {
 		throw new ParameterProblem(
-			`The ${what} ${id} is ${holder === '' ? 'not known to be' : `in database ${holder}, not`} in the chosen database ${databaseId}; nothing was sent`,
-			`Pick the ${what} again from the list for this database, or choose the database it belongs to.`,
+			`The ${what} ${id} is ${found === '' ? 'not known to be' : `in ${holder} ${found}, not`} in the chosen ${holder} ${holderId}; nothing was sent`,
+			`Pick the ${what} again from the list for this ${holder}, or choose the ${holder} it belongs to.`,
 		);
 	}
 }
@@ -189,6 +206,14 @@ async function checkInDatabase(
 export function createTargetResolver(context: IExecuteFunctions) {
 	const collectionOf = createCollectionResolver(context);
 	const selectionOf = createSelectionResolver(context, 'targetSelection');
+	const miniviewOf = createSelectionResolver(context, 'targetMiniview', 'miniview');
+	const databaseIdOf = createDatabaseIdResolver(context);
+	/** The collection's ID, checked to be in the chosen database. */
+	const checkedCollection = async (itemIndex: number, settings: RequestSettings): Promise<string> => {
+		const collection = requiredId(await collectionOf(itemIndex, settings), 'Collection');
+		await checkHeldBy(context, 'collection', collection, await databaseIdOf(itemIndex, settings), settings);
+		return collection;
+	};
 	return async (itemIndex: number, settings: RequestSettings): Promise<ResolvedTarget> => {
 		const targetType = context.getNodeParameter('targetType', itemIndex, 'profile') as TargetType;
 		if (targetType === 'profile' || targetType === 'subprofile') {
@@ -201,13 +226,16 @@ export function createTargetResolver(context: IExecuteFunctions) {
 		}
 		const maxRecipients = maxRecipientsOf(context.getNodeParameter('maxRecipients', itemIndex, undefined), targetType);
 		let target: string;
-		if (targetType === 'miniview') {
-			target = requiredId(context.getNodeParameter('miniviewId', itemIndex, ''), 'Miniview ID');
-		} else if (targetType === 'database') {
-			target = await databaseIdOf(context, itemIndex, settings);
+		if (targetType === 'database') {
+			target = await databaseIdOf(itemIndex, settings);
+		} else if (targetType === 'collection') {
+			target = await checkedCollection(itemIndex, settings);
+		} else if (targetType === 'view') {
+			target = requiredId(await selectionOf(itemIndex, settings), 'Selection');
+			await checkHeldBy(context, 'view', target, await databaseIdOf(itemIndex, settings), settings);
 		} else {
-			target = requiredId(targetType === 'view' ? await selectionOf(itemIndex, settings) : await collectionOf(itemIndex, settings), targetType === 'view' ? 'Selection' : 'Collection');
-			await checkInDatabase(context, targetType, target, await databaseIdOf(context, itemIndex, settings), settings);
+			target = requiredId(await miniviewOf(itemIndex, settings), 'Miniview');
+			await checkHeldBy(context, 'miniview', target, await checkedCollection(itemIndex, settings), settings);
 		}
 		const recipients = await copernicaCount.call(context, {
 			...settings,

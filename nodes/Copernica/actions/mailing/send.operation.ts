@@ -2,34 +2,39 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { ParameterProblem } from '../../../shared/helpers/parameterProblem';
 import { updateDisplayOptions } from '../../../shared/helpers/updateDisplayOptions';
+import { locatorModes } from '../../../shared/locators/locatorModes';
 import { copernicaDateTime, optionsWith, suiteOfItem } from './mailingCommon';
 import { sendMailings } from './mailingSend';
 import { safetyOptions, targetProperties } from './mailingTarget';
 
-export const sourceProperties: INodeProperties[] = [
-	{
-		displayName: 'Template ID',
-		name: 'template',
-		type: 'string',
+/**
+ * What a mailing sends, as a resource locator: From List (every template of the Mailing Type,
+ * or every Publisher document, from Template → Get Many's lists; templateSearch.ts) or By ID.
+ * Not by name: Copernica's template names need not be unique, and a mailing sent from the wrong
+ * one cannot be called back.
+ */
+function sourceLocator(kind: 'template' | 'document', description: string): INodeProperties {
+	const Kind = kind === 'template' ? 'Template' : 'Document';
+	return {
+		displayName: Kind,
+		name: kind,
+		type: 'resourceLocator',
 		required: true,
-		default: '',
-		placeholder: 'e.g. 1',
-		description: 'The drag-and-drop template to send; it needs a subject and a from address on a configured sender domain',
-	},
+		default: { mode: 'list', value: '' },
+		description,
+		modes: locatorModes({ noun: kind, searchListMethod: kind === 'template' ? 'searchTemplates' : 'searchDocuments', idExample: kind === 'template' ? '1' : '5', nameExample: '' }).filter(
+			(mode) => mode.name !== 'name',
+		),
+	};
+}
+
+export const sourceProperties: INodeProperties[] = [
+	sourceLocator('template', 'The drag-and-drop template to send; it needs a subject and a from address on a configured sender domain'),
 ];
 
 const properties: INodeProperties[] = [
 	{ ...sourceProperties[0], displayOptions: { show: { mailingType: ['marketingSuite'] } } },
-	{
-		displayName: 'Document ID',
-		name: 'document',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 5',
-		displayOptions: { show: { mailingType: ['publisher'] } },
-		description: 'The Publisher document to send',
-	},
+	{ ...sourceLocator('document', 'The Publisher document to send (listed as template › document)'), displayOptions: { show: { mailingType: ['publisher'] } } },
 	...targetProperties,
 	{
 		displayName: 'Publisher Settings',
@@ -75,8 +80,49 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['mailing'], operation: ['send'] } }, properties);
 
+/** Publisher settings that are switches: Copernica reads the string "false" as PHP does, as true. */
+const SWITCH_SETTINGS = ['cacheimages', 'embeddedimages', 'nodoubles', 'personalized', 'test'];
+
+/** Publisher settings that are whole numbers; Iterations may be -1 (for ever), Interval Count is 1 or more. */
+const NUMBER_SETTINGS: Record<string, { displayName: string; least: number }> = {
+	intervalCount: { displayName: 'Interval Count', least: 1 },
+	iterations: { displayName: 'Iterations', least: -1 },
+};
+
+/**
+ * Each setting of the right type, refused before any request otherwise: an expression that gives
+ * the string "false" for Test would make a real mailing a test one (or the other way round), and
+ * Copernica casts "2 weeks" to 2 without a word.
+ */
+function checkPublisherSettings(given: IDataObject): void {
+	for (const name of SWITCH_SETTINGS) {
+		if (name in given && typeof given[name] !== 'boolean') {
+			throw new ParameterProblem(
+				`Publisher Settings → ${name} must be true or false, not ${JSON.stringify(given[name])}; nothing was sent`,
+				'Set it with the switch, or make its expression give a boolean.',
+			);
+		}
+	}
+	if ('contenttype' in given && !['both', 'html', 'text'].includes(given.contenttype as string)) {
+		throw new ParameterProblem(
+			`Publisher Settings → Content Type must be Both, HTML or Text, not ${JSON.stringify(given.contenttype)}; nothing was sent`,
+			'Choose the Content Type from the list, or make its expression give both, html or text.',
+		);
+	}
+	for (const [name, { displayName, least }] of Object.entries(NUMBER_SETTINGS)) {
+		const value = given[name];
+		if (value !== undefined && (typeof value !== 'number' || !Number.isInteger(value) || value < least || (name === 'iterations' && value === 0))) {
+			throw new ParameterProblem(
+				`Publisher Settings → ${displayName} must be a whole number${least === 1 ? ' of 1 or more' : ' of 1 or more, or -1 for ever'}, not ${JSON.stringify(value)}; nothing was sent`,
+				`Give ${displayName} as a number.`,
+			);
+		}
+	}
+}
+
 /** The Publisher settings as `POST publisher/emailing` takes them: `start` false for now, interval as {count, unit}. */
 export function publisherSettingsOf(given: IDataObject): IDataObject {
+	checkPublisherSettings(given);
 	const { intervalCount, intervalUnit, start, ...rest } = given;
 	// Start left out means now (false); Start added but empty (an expression that found nothing) is refused, not read as now.
 	if ('start' in given && (start === '' || start === null)) {
