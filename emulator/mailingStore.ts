@@ -200,6 +200,25 @@ interface Recipient {
 	subprofile?: StoredSubprofile;
 }
 
+/**
+ * The kinds with an ID sequence of their own. Mailings share one across both suites (the control
+ * API finds a mailing by its ID alone); destinations are per suite and events per kind, as their
+ * paths are (`ms/destination/{id}`, `publisher/destination/{id}`, `ms/{event}`).
+ */
+export type IdKind =
+	| 'template'
+	| 'publisherTemplate'
+	| 'document'
+	| 'view'
+	| 'miniview'
+	| 'rule'
+	| 'mailing'
+	| 'scheduled'
+	| `destination:${Suite}`
+	| `event:${EventKind}`;
+
+const SEQUENCE_START = 1000;
+
 export class MailingStore {
 	readonly templates: StoredTemplate[] = [];
 	readonly publisherTemplates: StoredPublisherTemplate[] = [];
@@ -218,12 +237,22 @@ export class MailingStore {
 	 */
 	senderDomains: string[] = ['example.com'];
 	private webhookEvents: MailingWebhookEvent[] = [];
-	private nextId = 1;
+	/** The next ID of each kind; see newId. */
+	private readonly sequences = new Map<IdKind, number>();
 
 	constructor(readonly store: Store) {}
 
-	newId(): number {
-		return this.nextId++;
+	/**
+	 * The next ID of one kind. Each kind has its own sequence, as each is its own table in
+	 * Copernica, and each starts at 1000 as the store's do (store.ts): a view's ID can equal a
+	 * database's, a template's or a mailing's. docs silent on how IDs are handed out; the worse
+	 * case for a client is that the IDs of different kinds collide, so one read as the other
+	 * (a view's ID sent as a database) names a real entity instead of failing.
+	 */
+	newId(kind: IdKind): number {
+		const id = this.sequences.get(kind) ?? SEQUENCE_START;
+		this.sequences.set(kind, id + 1);
+		return id;
 	}
 
 	/** The webhook calls of the events since the last call. */
@@ -263,13 +292,13 @@ export class MailingStore {
 
 	addSelection(kind: StoredSelection['kind'], table: number, name: string, rules: string[][], parent?: StoredSelection, description = ''): StoredSelection {
 		const selection: StoredSelection = {
-			ID: this.newId(),
+			ID: this.newId(kind),
 			kind,
 			name,
 			description,
 			table,
 			parent: parent?.ID,
-			rules: rules.map((conditions, index) => ({ ID: this.newId(), name: `Rule ${index + 1}`, conditions })),
+			rules: rules.map((conditions, index) => ({ ID: this.newId('rule'), name: `Rule ${index + 1}`, conditions })),
 			members: [],
 			lastBuilt: '',
 		};
@@ -279,7 +308,8 @@ export class MailingStore {
 	}
 
 	children(selection: StoredSelection): StoredSelection[] {
-		return this.selections.filter((candidate) => candidate.parent === selection.ID);
+		// Of its own kind: a view and a miniview can share an ID (newId).
+		return this.selections.filter((candidate) => candidate.kind === selection.kind && candidate.parent === selection.ID);
 	}
 
 	/**
@@ -290,7 +320,7 @@ export class MailingStore {
 	 */
 	build(selection: StoredSelection): void {
 		const candidates = this.candidates(selection);
-		const parent = selection.parent === undefined ? undefined : this.selections.find((candidate) => candidate.ID === selection.parent);
+		const parent = selection.parent === undefined ? undefined : this.selections.find((candidate) => candidate.kind === selection.kind && candidate.ID === selection.parent);
 		const allowed = parent ? new Set(parent.members) : undefined;
 		const chosen = new Set<number>();
 		const rules = selection.rules.length === 0 ? [[]] : selection.rules.map((rule) => rule.conditions);
@@ -353,7 +383,7 @@ export class MailingStore {
 		const recipients = this.recipients(mailing.targetType, mailing.target);
 		const sent: StoredMailing = {
 			...mailing,
-			ID: this.newId(),
+			ID: this.newId('mailing'),
 			type: mailing.targetType === 'profile' || mailing.targetType === 'subprofile' ? 'individual' : 'mass',
 			timestamp: this.store.now(),
 			status: 'sent',
@@ -363,7 +393,7 @@ export class MailingStore {
 		const unsubscribed: Recipient[] = [];
 		for (const recipient of recipients) {
 			const destination: StoredDestination = {
-				ID: this.newId(),
+				ID: this.newId(`destination:${sent.suite}`),
 				mailing: sent.ID,
 				profile: recipient.profile.ID,
 				subprofile: recipient.subprofile?.ID ?? null,
@@ -408,7 +438,7 @@ export class MailingStore {
 
 	/** A mailing whose start has not come yet: listed, with no destinations until it is sent. */
 	schedule(scheduled: Omit<StoredScheduledMailing, 'ID'>): StoredScheduledMailing {
-		const stored = { ID: this.newId(), ...scheduled };
+		const stored = { ID: this.newId('scheduled'), ...scheduled };
 		this.scheduled.push(stored);
 		return stored;
 	}
@@ -429,7 +459,7 @@ export class MailingStore {
 		const profile = destination?.profile ?? (entity && 'profile' in entity ? entity.profile : entity!.ID);
 		const subprofile = destination ? destination.subprofile : entity && 'profile' in entity ? entity.ID : null;
 		const event: StoredEvent = {
-			ID: this.newId(),
+			ID: this.newId(`event:${kind}`),
 			kind,
 			suite,
 			mailing: destination?.mailing ?? null,
@@ -504,15 +534,15 @@ export function seedMailings(store: Store): MailingStore {
 	const mailings = new MailingStore(store);
 	const created = '2025-12-01 09:00:00';
 	const template = (name: string, type: string, subject: string, fromEmail: string, directory: string) =>
-		mailings.templates.push({ ID: mailings.newId(), name, type, subject, fromName: fromEmail === '' ? '' : 'Web shop', fromEmail, archived: false, directory, created });
+		mailings.templates.push({ ID: mailings.newId('template'), name, type, subject, fromName: fromEmail === '' ? '' : 'Web shop', fromEmail, archived: false, directory, created });
 	template('Welcome', 'html', 'Welcome to the shop', 'shop@example.com', 'Onboarding');
 	template('Spring sale', 'json', 'Spring sale: 20% off', 'shop@example.com', 'Campaigns');
 	// Needs a subject and a from address before it can be sent (§4.2 `rest-post-ms-emailing`).
 	template('Draft', 'json', '', '', 'Campaigns');
-	const layout: StoredPublisherTemplate = { ID: mailings.newId(), name: 'Newsletter layout', description: 'Monthly newsletter', created };
+	const layout: StoredPublisherTemplate = { ID: mailings.newId('publisherTemplate'), name: 'Newsletter layout', description: 'Monthly newsletter', created };
 	mailings.publisherTemplates.push(layout);
 	const document = (name: string, subject: string) =>
-		mailings.documents.push({ ID: mailings.newId(), template: layout.ID, name, subject, fromName: 'Web shop', fromEmail: 'news@example.com', created });
+		mailings.documents.push({ ID: mailings.newId('document'), template: layout.ID, name, subject, fromName: 'Web shop', fromEmail: 'news@example.com', created });
 	document('Newsletter January', 'News for January');
 	document('Newsletter February', 'News for February');
 	const customers = store.databases.find((database) => database.name === 'Customers');

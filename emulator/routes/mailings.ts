@@ -81,7 +81,7 @@ function send(context: RouteContext, suite: Suite, parameters: Record<string, un
 	// `start`: a date, or false for now (§4.2); one still to come is listed as scheduled, with no destinations yet.
 	if (start !== undefined && start !== false && start !== 'false' && start !== '' && !mailings.isPast(String(start))) {
 		mailings.checkTarget(target.targetType, target.target);
-		const mailing: StoredMailing = { ...fields, ID: mailings.newId(), type: 'mass', timestamp: phpDate(String(start), true), status: 'scheduled', destinations: [] };
+		const mailing: StoredMailing = { ...fields, ID: mailings.newId('mailing'), type: 'mass', timestamp: phpDate(String(start), true), status: 'scheduled', destinations: [] };
 		mailings.mailings.push(mailing);
 		return sent(context, mailing, `${prefix}/emailing`);
 	}

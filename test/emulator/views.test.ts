@@ -1,6 +1,7 @@
 import type { AxiosInstance } from 'axios';
 
 import { restApiVersions, useEmulator } from '../harness/fixture';
+import { sampleIds } from '../harness/sampleIds';
 
 /**
  * Selections (copernica-mailings.md §4.2 "Selections (views and miniviews)"): the sample's
@@ -54,6 +55,21 @@ describe.each(VERSIONS)('views on %s', (_version, connect) => {
 		expect([unknownDatabase.status, unknownDatabase.data]).toEqual([400, { error: { message: 'No database with supplied ID' } }]);
 	});
 
+	it('gives each kind its own ID sequence: a view, a miniview, a template and a database can share an ID, and each path finds its own', async () => {
+		const { api, ms, publisher } = await connect();
+		const { database, collection, views } = await setup(api);
+		const miniview = (await api.get(`/collection/${collection}/miniviews`)).data.data[0].ID as string;
+		const template = (await api.get(`/${ms}/templates`)).data.data[0].id as string;
+		const document = (await api.get(`/${publisher}/template/${sampleIds.publisherTemplate('Newsletter layout')}/documents`)).data.data[0].ID as string;
+		expect([views.Amsterdam, miniview, template, document]).toEqual([database, database, database, database]);
+		expect((await api.get(`/view/${database}`)).data.name).toBe('Amsterdam');
+		expect((await api.get(`/miniview/${database}`)).data.name).toBe('Open orders');
+		expect((await api.get(`/database/${database}`)).data.name).toBe('Customers');
+		// A view's children are views: the miniview that shares its parent's ID is not among them.
+		expect((await api.get(`/view/${views.Amsterdam}/views`)).data.data.map((view: { name: string }) => view.name)).toEqual(['Amsterdam over 40']);
+		expect((await api.get(`/miniview/${miniview}/miniviews`)).data.total).toBe(0);
+	});
+
 	it('lists a view\'s profiles like database profiles (paged, fields[], dataonly) and its profile IDs', async () => {
 		const { api } = await connect();
 		const { views } = await setup(api);
@@ -80,7 +96,7 @@ describe.each(VERSIONS)('views on %s', (_version, connect) => {
 		await api.put(`/database/Customers/profiles?fields%5B%5D=${encodeURIComponent('customerid==C-1003')}`, { fields: { city: 'Amsterdam', age: 45 } });
 		await api.put(`/database/Customers/profiles?fields%5B%5D=${encodeURIComponent('customerid==C-1001')}`, { fields: { city: 'Delft' } });
 		expect(customerIds((await api.get(`/view/${views.Amsterdam}/profiles`)).data)).toEqual(['C-1001', 'C-1004']);
-		const staleSend = (await api.post(`/${ms}/emailing`, { target: views.Amsterdam, targettype: 'view', template: 1 })).status;
+		const staleSend = (await api.post(`/${ms}/emailing`, { target: views.Amsterdam, targettype: 'view', template: Number(sampleIds.template('Welcome')) })).status;
 		expect(staleSend).toBe(201);
 		expect((await copernica.client.mailings())[0].destinations).toBe(2);
 		const [anna] = await copernica.client.mailingDestinations((await copernica.client.mailings())[0].ID);

@@ -4,6 +4,7 @@ import type { CopernicaCredentials } from '../harness/engine';
 import { runCopernicaNode } from '../harness/engine';
 import { restApi, useEmulator } from '../harness/fixture';
 import { schemaViolations, shippedSchema } from '../harness/outputSchema';
+import { sampleIds } from '../harness/sampleIds';
 
 /**
  * Mailing → Get, Get Many, Get Statistics and Get Events through n8n's engine against the
@@ -13,9 +14,9 @@ import { schemaViolations, shippedSchema } from '../harness/outputSchema';
  */
 const copernica = useEmulator();
 
-/** Seeded: template 1 Welcome, Publisher document 5, view 7 (Amsterdam). */
-const WELCOME = 1;
-const NEWSLETTER_JANUARY = 5;
+/** Seeded: template Welcome, Publisher document Newsletter January (their IDs from the emulator's seed). */
+const WELCOME = Number(sampleIds.template('Welcome'));
+const NEWSLETTER_JANUARY = Number(sampleIds.document('Newsletter January'));
 
 function customersId(): number {
 	return copernica.emulator.store.databases[0].ID;
