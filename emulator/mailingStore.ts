@@ -94,6 +94,8 @@ export interface StoredMailing {
 	test: boolean;
 	description: string;
 	destinations: StoredDestination[];
+	/** The ID a Marketing Suite send answered with (newId('request')); none for Publisher's or a scheduled one's. */
+	request?: number;
 }
 
 export interface StoredDestination {
@@ -213,11 +215,21 @@ export type IdKind =
 	| 'miniview'
 	| 'rule'
 	| 'mailing'
+	| 'request'
 	| 'scheduled'
 	| `destination:${Suite}`
 	| `event:${EventKind}`;
 
 const SEQUENCE_START = 1000;
+
+/**
+ * A `POST ms/emailing` answers "the id of created request" (copernica-mailings.md §4.2), not the
+ * mailing's. docs silent on how the two relate; the worse case: never the mailing's own ID, yet
+ * another mailing's, so a client that reads it as a mailing ID gets an answer, about the wrong
+ * mailing. Requests count from 1000 and mailings from 1001: the request of a send has the ID of
+ * the mailing sent before it.
+ */
+const SEQUENCE_STARTS: Partial<Record<IdKind, number>> = { mailing: SEQUENCE_START + 1 };
 
 export class MailingStore {
 	readonly templates: StoredTemplate[] = [];
@@ -250,7 +262,7 @@ export class MailingStore {
 	 * (a view's ID sent as a database) names a real entity instead of failing.
 	 */
 	newId(kind: IdKind): number {
-		const id = this.sequences.get(kind) ?? SEQUENCE_START;
+		const id = this.sequences.get(kind) ?? SEQUENCE_STARTS[kind] ?? SEQUENCE_START;
 		this.sequences.set(kind, id + 1);
 		return id;
 	}
@@ -415,10 +427,10 @@ export class MailingStore {
 		return sent;
 	}
 
-	/** A Marketing Suite mailing of this template, sent now. */
-	sendTemplate(template: StoredTemplate, target: { targetType: TargetType; target: number }): StoredMailing {
+	/** A Marketing Suite mailing of this template, sent now; `request` the ID the send answered with, if any. */
+	sendTemplate(template: StoredTemplate, target: { targetType: TargetType; target: number }, request?: number): StoredMailing {
 		const { subject, fromName, fromEmail } = template;
-		return this.send({ suite: 'ms', source: template.ID, subject, fromName, fromEmail, test: false, description: '', targetType: target.targetType, target: target.target });
+		return this.send({ suite: 'ms', source: template.ID, subject, fromName, fromEmail, test: false, description: '', targetType: target.targetType, target: target.target, request });
 	}
 
 	/** A scheduled mailing sent now: its start has passed, or the control API says so. */

@@ -17,7 +17,9 @@ import { createdHeaders, suiteOf } from './context';
  *
  * What a send answers is UNCONFIRMED ("the id of created request", body or header not said,
  * §4.2); the worse case for a client, as the other creates (copernica-api.md §4.1): 201, the
- * ID only in X-Created and Location, an empty body. The refusals' texts are the emulator's own
+ * ID only in X-Created and Location, an empty body. For `POST ms/emailing` that ID is the
+ * request's, not the mailing's (mailingStore.ts SEQUENCE_STARTS); Publisher's answers "the
+ * created ID", the mailing's; a scheduled one's is the scheduled mailing's. The refusals' texts are the emulator's own
  * (docs silent), each a 400 with Copernica's error body (copernica-api.md §4.2).
  */
 
@@ -57,8 +59,8 @@ function settingsOf(parameters: Record<string, unknown>): Record<string, unknown
 	return flat;
 }
 
-function sent(context: RouteContext, mailing: StoredMailing | StoredScheduledMailing, path: string): ApiResponse {
-	return { status: 201, headers: createdHeaders(context, mailing.ID, path) };
+function sent(context: RouteContext, id: number, path: string): ApiResponse {
+	return { status: 201, headers: createdHeaders(context, id, path) };
 }
 
 function send(context: RouteContext, suite: Suite, parameters: Record<string, unknown>): ApiResponse {
@@ -67,7 +69,10 @@ function send(context: RouteContext, suite: Suite, parameters: Record<string, un
 	if (suite === 'ms') {
 		const template = sendableTemplate(context, parameters);
 		const target = requiredTarget(parameters);
-		return sent(context, mailings.sendTemplate(template, target), `${prefix}/emailing`);
+		// "the id of created request" (§4.2): a request's ID, not the mailing's (mailingStore.ts SEQUENCE_STARTS).
+		const request = mailings.newId('request');
+		mailings.sendTemplate(template, target, request);
+		return sent(context, request, `${prefix}/emailing`);
 	}
 	const target = requiredTarget(parameters);
 	const document = mailings.document(requiredId(parameters, 'document'));
@@ -83,9 +88,10 @@ function send(context: RouteContext, suite: Suite, parameters: Record<string, un
 		mailings.checkTarget(target.targetType, target.target);
 		const mailing: StoredMailing = { ...fields, ID: mailings.newId('mailing'), type: 'mass', timestamp: phpDate(String(start), true), status: 'scheduled', destinations: [] };
 		mailings.mailings.push(mailing);
-		return sent(context, mailing, `${prefix}/emailing`);
+		return sent(context, mailing.ID, `${prefix}/emailing`);
 	}
-	return sent(context, mailings.send(fields), `${prefix}/emailing`);
+	// "the created ID" (§4.2 `rest-post-publisher-emailing`): the mailing's.
+	return sent(context, mailings.send(fields).ID, `${prefix}/emailing`);
 }
 
 /** `POST ms/scheduledemailing` (§4.2): `start` `YYYY-MM-DD HH:MM:SS`; a start in the past sends now. `rrule` kept as given. */
@@ -100,7 +106,7 @@ function schedule(context: RouteContext, parameters: Record<string, unknown>): A
 	mailings.checkTarget(target.targetType, target.target);
 	const scheduled = mailings.schedule({ template: template.ID, ...target, start, rrule: String(parameters.rrule ?? '') });
 	if (mailings.isPast(start)) mailings.sendScheduled(scheduled);
-	return sent(context, scheduled, `${context.version === 'v4' ? 'draganddrop' : 'ms'}/scheduledemailing`);
+	return sent(context, scheduled.ID, `${context.version === 'v4' ? 'draganddrop' : 'ms'}/scheduledemailing`);
 }
 
 /** docs silent on the shape: the parameters it was given, the mailing it became (if sent). */

@@ -44,6 +44,13 @@ async function customers(api: AxiosInstance): Promise<{ database: string; ids: R
 	return { database, ids: Object.fromEntries(profiles.map((profile) => [profile.fields.customerid, profile.ID])) };
 }
 
+/** POST {ms}/emailing and the ID of the mailing it sent: the answer carries the request's ID (emulator/mailingStore.ts SEQUENCE_STARTS). */
+async function sendMs(api: AxiosInstance, ms: string, body: Record<string, unknown>): Promise<string> {
+	const answer = await api.post(`/${ms}/emailing`, body);
+	expect(answer.status).toBe(201);
+	return await copernica.client.mailingOfRequest(answer.headers['x-created']);
+}
+
 /** A second later, as the store's clock ticks, plus `seconds`. */
 function later(stamp: string, seconds: number): string {
 	return new Date(Date.parse(`${stamp.replace(' ', 'T')}Z`) + seconds * 1000).toISOString().replace('T', ' ').slice(0, 19);
@@ -120,14 +127,15 @@ describe('the v3 and v4 prefixes', () => {
 });
 
 describe.each(VERSIONS)('sending Marketing Suite mailings on %s', (version, paths) => {
-	it('sends to a database: 201, the ID only in X-Created and Location, one destination per live profile', async () => {
+	it('sends to a database: 201, the request\'s ID only in X-Created and Location, one destination per live profile', async () => {
 		const { api, ms } = await paths();
 		const { database, ids } = await customers(api);
 		const sent = await api.post(`/${ms}/emailing`, { target: database, targettype: 'database', template: WELCOME });
 		expect(sent.status).toBe(201);
 		expect(sent.data).toBe('');
-		const id = sent.headers['x-created'];
-		expect(sent.headers.location).toBe(`${copernica.emulator.baseUrl}/${ms}/emailing/${id}`);
+		const request = sent.headers['x-created'];
+		expect(sent.headers.location).toBe(`${copernica.emulator.baseUrl}/${ms}/emailing/${request}`);
+		const id = String((await copernica.client.mailings())[0].ID);
 		const mailing = (await api.get(`/${ms}/emailing/${id}`)).data;
 		expect(mailing).toEqual({
 			id,
@@ -149,10 +157,25 @@ describe.each(VERSIONS)('sending Marketing Suite mailings on %s', (version, path
 		expect(version).toMatch(/^v[34]$/);
 	});
 
+	it('answers a send with the request\'s ID, not the mailing\'s: the second send\'s request ID is the first mailing\'s', async () => {
+		const { api, ms } = await paths();
+		const { ids } = await customers(api);
+		const requests: string[] = [];
+		for (const customerid of ['C-1001', 'C-1002']) {
+			requests.push((await api.post(`/${ms}/emailing`, { target: ids[customerid], targettype: 'profile', template: WELCOME })).headers['x-created']);
+		}
+		const stored = await copernica.client.mailings();
+		expect(stored.map((mailing) => String(mailing.request))).toEqual(requests);
+		expect(stored.map((mailing) => String(mailing.ID))).not.toContain(requests[0]);
+		// Read as a mailing ID, the second request names the first mailing: an answer, about the wrong mailing.
+		const wrong = (await api.get(`/${ms}/emailing/${requests[1]}`)).data;
+		expect([wrong.id, wrong.target]).toEqual([String(stored[0].ID), { type: 'profile', sources: [ids['C-1001']] }]);
+	});
+
 	it('computes the statistics from the generated events', async () => {
 		const { api, ms } = await paths();
 		const { database, ids } = await customers(api);
-		const id = (await api.post(`/${ms}/emailing`, { target: database, targettype: 'database', template: SPRING_SALE })).headers['x-created'];
+		const id = await sendMs(api, ms, { target: database, targettype: 'database', template: SPRING_SALE });
 		const totals = expectedTotals(Object.values(ids).map(Number));
 		// The sample's four profiles 1012–1015: 1012 unsubscribes (%11), 1014 opens (%3) and reports abuse (%13), 1015 bounces (%7).
 		expect(totals).toEqual({ deliveries: 3, errors: 1, impressions: 1, clicks: 0, unsubscribes: 1, abuses: 1 });
@@ -226,7 +249,7 @@ describe.each(VERSIONS)('sending Marketing Suite mailings on %s', (version, path
 		const amsterdam = views.find((view) => view.name === 'Amsterdam')!.ID;
 		const miniview = (await api.get(`/collection/${collection}/miniviews`)).data.data[0].ID as string;
 		const send = async (targettype: string, target: string) => {
-			const id = (await api.post(`/${ms}/emailing`, { target, targettype, template: WELCOME })).headers['x-created'];
+			const id = await sendMs(api, ms, { target, targettype, template: WELCOME });
 			return (await api.get(`/${ms}/emailing/${id}/destinations`)).data.data.map((destination: { profile: string; subprofile: string | null }) => [destination.profile, destination.subprofile]);
 		};
 		expect(await send('view', amsterdam)).toEqual([[ids['C-1001'], null], [ids['C-1004'], null]]);
@@ -251,9 +274,9 @@ describe.each(VERSIONS)('sending Marketing Suite mailings on %s', (version, path
 		const { database, ids } = await customers(api);
 		const collection = (await api.get(`/database/${database}/collections`)).data.data[0].ID as string;
 		const subprofile = (await api.get(`/collection/${collection}/subprofiles`)).data.data[0].ID as string;
-		const first = (await api.post(`/${ms}/emailing`, { target: database, targettype: 'database', template: WELCOME })).headers['x-created'];
+		const first = await sendMs(api, ms, { target: database, targettype: 'database', template: WELCOME });
 		await api.post(`/${ms}/emailing`, { target: ids['C-1002'], targettype: 'profile', template: SPRING_SALE });
-		const third = (await api.post(`/${ms}/emailing`, { target: subprofile, targettype: 'subprofile', template: SPRING_SALE })).headers['x-created'];
+		const third = await sendMs(api, ms, { target: subprofile, targettype: 'subprofile', template: SPRING_SALE });
 		const received = (await api.get(`/profile/${ids['C-1001']}/${ms}/destinations`)).data;
 		expect(received.data.map((destination: { mailing: string; subprofile: string | null }) => [destination.mailing, destination.subprofile])).toEqual([
 			[first, null],
@@ -359,7 +382,7 @@ describe('events', () => {
 		const added = await copernica.client.addProfiles('Customers', 1500, { customerid: 'B-{n}', email: 'bulk{n}@example.com', city: 'Leiden' });
 		expect(added.count).toBe(1500);
 		expect(added.last - added.first).toBe(1499);
-		const id = (await api.post('/ms/emailing', { target: database, targettype: 'database', template: WELCOME })).headers['x-created'];
+		const id = await sendMs(api, 'ms', { target: database, targettype: 'database', template: WELCOME });
 		const recipients = [...Object.values(ids).map(Number), ...Array.from({ length: 1500 }, (_, index) => added.first + index)];
 		const totals = expectedTotals(recipients);
 		expect(totals.deliveries).toBeGreaterThan(1000);

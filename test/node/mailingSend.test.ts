@@ -67,7 +67,8 @@ describe('Mailing → Send to one profile', () => {
 		expect(mailings).toHaveLength(1);
 		expect(output[0].json).toEqual({
 			sent: true,
-			mailingId: String(mailings[0].ID),
+			// "the id of created request" (copernica-mailings.md §4.2): the request's, not the mailing's.
+			requestId: String(mailings[0].request),
 			mailingType: 'marketingSuite',
 			template: WELCOME,
 			targetType: 'profile',
@@ -76,6 +77,17 @@ describe('Mailing → Send to one profile', () => {
 			statusCode: 201,
 		});
 		expect(await copernica.client.mailingDestinations(mailings[0].ID)).toEqual([expect.objectContaining({ profile: Number(anna) })]);
+		fitsSchema('send', output);
+	});
+
+	it('a Marketing Suite send outputs the request\'s ID, never as a mailing ID: the request ID of a send is no mailing of it', async () => {
+		const people = ['C-1001', 'C-1002'].map(profileId);
+		const { output, error, mailings } = await run({ template: WELCOME, targetType: 'profile', profileId: '={{ $json.profile }}' }, { input: people.map((profile) => ({ profile })) });
+		expect(error).toBeUndefined();
+		expect(mailings).toHaveLength(2);
+		expect(output.map((item) => item.json.requestId)).toEqual(mailings.map((mailing) => String(mailing.request)));
+		expect(output.map((item) => 'mailingId' in item.json)).toEqual([false, false]);
+		mailings.forEach((mailing, index) => expect(output[index].json.requestId).not.toBe(String(mailing.ID)));
 		fitsSchema('send', output);
 	});
 
@@ -100,7 +112,7 @@ describe('Mailing → Send to one profile', () => {
 		await copernica.client.setFaults([{ method: 'POST', path: 'emailing', status: 201, body, contentType: 'application/json' }]);
 		const { output, error } = await run({ template: WELCOME, targetType: 'profile', profileId: profileId('C-1001') });
 		expect(error).toBeUndefined();
-		expect(output[0].json).toMatchObject({ sent: true, mailingId: expected });
+		expect(output[0].json).toMatchObject({ sent: true, requestId: expected });
 	});
 
 	it('never sends the POST twice: a 503 after it may have reached Copernica is reported, not retried', async () => {
@@ -261,7 +273,7 @@ describe('Mailing → Send: repeats within a run', () => {
 			[true, undefined, { item: 0 }],
 			[false, 0, { item: 1 }],
 		]);
-		expect(output[1].json.mailingId).toBe(String(mailings[0].ID));
+		expect(output[1].json.requestId).toBe(String(mailings[0].request));
 		fitsSchema('send', output);
 	});
 
