@@ -90,7 +90,10 @@ export interface StoredMailing {
 	/** `individual` for a profile or subprofile target, `mass` otherwise (§4.2 `type` filter mass/individual). */
 	type: 'mass' | 'individual';
 	timestamp: string;
-	status: 'sent' | 'scheduled';
+	/** `failed`: accepted, but it could not go out (MailingStore.problemOf); no destinations, no events. */
+	status: 'sent' | 'scheduled' | 'failed';
+	/** Why it failed, in the emulator's words; for the control API only (Copernica's list documents no such field). */
+	failure?: string;
 	test: boolean;
 	description: string;
 	destinations: StoredDestination[];
@@ -390,18 +393,24 @@ export class MailingStore {
 		this.recipients(targetType, target);
 	}
 
-	/** A mailing sent now: one destination per recipient, each with the events of eventsOf(). */
-	send(mailing: Omit<StoredMailing, 'ID' | 'timestamp' | 'destinations' | 'status' | 'type'>): StoredMailing {
+	/**
+	 * A mailing sent now: one destination per recipient, each with the events of eventsOf(); or,
+	 * when it cannot go out (problemOf), a failed one with neither. The target must exist either way.
+	 */
+	send(mailing: Omit<StoredMailing, 'ID' | 'timestamp' | 'destinations' | 'status' | 'type' | 'failure'>): StoredMailing {
 		const recipients = this.recipients(mailing.targetType, mailing.target);
+		const failure = this.problemOf(mailing);
 		const sent: StoredMailing = {
 			...mailing,
 			ID: this.newId('mailing'),
 			type: mailing.targetType === 'profile' || mailing.targetType === 'subprofile' ? 'individual' : 'mass',
 			timestamp: this.store.now(),
-			status: 'sent',
+			status: failure === undefined ? 'sent' : 'failed',
+			...(failure === undefined ? {} : { failure }),
 			destinations: [],
 		};
 		this.mailings.push(sent);
+		if (failure !== undefined) return sent;
 		const unsubscribed: Recipient[] = [];
 		for (const recipient of recipients) {
 			const destination: StoredDestination = {
@@ -440,12 +449,20 @@ export class MailingStore {
 		return mailing;
 	}
 
-	/** Refuses a from address whose domain is not a configured sender domain (the emulator's own text; docs silent). */
-	checkSenderDomain(fromEmail: string): void {
-		const domain = fromEmail.slice(fromEmail.lastIndexOf('@') + 1).trim().toLowerCase();
-		if (!this.senderDomains.some((configured) => configured.toLowerCase() === domain)) {
-			throw new CopernicaError('Sender domain is not configured');
-		}
+	/**
+	 * Why a mailing cannot go out, or undefined: "The template needs a subject and from address,
+	 * and the sender domain must be configured" (§4.2 `rest-post-ms-emailing`; docs silent for
+	 * Publisher, the worse case: the same). The docs do not say the POST is refused. The worse
+	 * case for a client: the POST succeeds (201, an ID) and the mailing fails, with no destinations
+	 * and no events, and `GET ms/emailings` leaves it out unless asked with status=failed or all
+	 * (its default is sent, §4.2). The texts are the emulator's own (docs silent).
+	 */
+	private problemOf(mailing: { subject: string; fromEmail: string }): string | undefined {
+		if (mailing.subject.trim() === '') return 'Template has no subject';
+		if (mailing.fromEmail.trim() === '') return 'Template has no from address';
+		const domain = mailing.fromEmail.slice(mailing.fromEmail.lastIndexOf('@') + 1).trim().toLowerCase();
+		if (!this.senderDomains.some((configured) => configured.toLowerCase() === domain)) return 'Sender domain is not configured';
+		return undefined;
 	}
 
 	/** A mailing whose start has not come yet: listed, with no destinations until it is sent. */

@@ -16,7 +16,6 @@ import { sampleIds } from '../harness/sampleIds';
 const copernica = useEmulator();
 
 const WELCOME = sampleIds.template('Welcome');
-const DRAFT = sampleIds.template('Draft');
 const NEWSLETTER_JANUARY = sampleIds.document('Newsletter January');
 const AMSTERDAM_VIEW = sampleIds.view('Amsterdam');
 const OPEN_ORDERS_MINIVIEW = sampleIds.miniview('Open orders');
@@ -94,11 +93,12 @@ describe('Mailing → Send to one profile', () => {
 	it("Copernica's refusal in its words; Continue On Fail gives an error item, paired, and nothing is sent", async () => {
 		const { output, error, mailings } = await run(
 			{ template: '={{ $json.template }}', targetType: 'profile', profileId: profileId('C-1001'), options: { allowRepeats: true } },
-			{ input: [{ template: DRAFT }, { template: WELCOME }], onError: 'continueRegularOutput' },
+			// A template that does not exist (one without a subject is taken, and fails: mailings.test.ts).
+			{ input: [{ template: '999' }, { template: WELCOME }], onError: 'continueRegularOutput' },
 		);
 		expect(error).toBeUndefined();
 		expect(output.map((item) => [item.json.error ?? item.json.sent, item.pairedItem])).toEqual([
-			['Copernica: Template has no subject [item 0]', { item: 0 }],
+			['Copernica: No template with supplied ID [item 0]', { item: 0 }],
 			[true, { item: 1 }],
 		]);
 		expect(mailings.map((mailing) => mailing.source)).toEqual([Number(WELCOME)]);

@@ -89,7 +89,7 @@ describe('Mailing → Get Many', () => {
 		const html = await run({ operation: 'getMany', mailingType: 'publisher', limit: 5, filters: { test: 'both' } }, credentials);
 		expect(html.output.map((item) => item.json.id)).toEqual([single]);
 		expect(html.log.map((entry) => [entry.path, entry.query])).toEqual([
-			[`${publisher}/emailings`, [['test', 'both'], ['start', '0'], ['limit', '5'], ['total', '1']]],
+			[`${publisher}/emailings`, [['status', 'all'], ['test', 'both'], ['start', '0'], ['limit', '5'], ['total', '1']]],
 		]);
 		fitsSchema('getMany', html.output);
 	});
@@ -103,7 +103,33 @@ describe('Mailing → Get Many', () => {
 		expect(all.log.map((entry) => Object.fromEntries(entry.query).start)).toEqual(['0', '1000']);
 		const some = await run({ operation: 'getMany', limit: 2, filters: { type: 'individual' } });
 		expect(some.output).toHaveLength(2);
-		expect(some.log.map((entry) => entry.query)).toEqual([[['type', 'individual'], ['start', '0'], ['limit', '2'], ['total', '1']]]);
+		expect(some.log.map((entry) => entry.query)).toEqual([[['type', 'individual'], ['status', 'all'], ['start', '0'], ['limit', '2'], ['total', '1']]]);
+	});
+
+	it('lists a failed mailing by default (status=all): a template without a subject is sent all the same, and fails', async () => {
+		const sent = await sendToDatabase();
+		const send = await run({
+			operation: 'send',
+			template: sampleIds.template('Draft'),
+			targetType: 'database',
+			database: { __rl: true, mode: 'name', value: 'Customers' },
+			maxRecipients: 10,
+		});
+		// Copernica takes the request (its docs do not say it refuses one); the mailing it records has failed.
+		expect(send.error).toBeUndefined();
+		expect(send.output[0].json).toMatchObject({ sent: true, statusCode: 201 });
+		const failed = await copernica.client.mailingOfRequest(String(send.output[0].json.requestId));
+		expect((await copernica.client.mailings()).find((mailing) => String(mailing.ID) === failed)).toMatchObject({ status: 'failed', destinations: 0 });
+
+		const byDefault = await run({ operation: 'getMany', returnAll: true });
+		expect(byDefault.log.map((entry) => Object.fromEntries(entry.query).status)).toEqual(['all']);
+		expect(byDefault.output.map((item) => item.json.id)).toEqual([sent, failed]);
+		// Copernica's answer has no status: the failed one shows as a mailing to nobody.
+		expect(byDefault.output[1].json).toMatchObject({ destinations: '0', template: sampleIds.template('Draft') });
+		const onlyFailed = await run({ operation: 'getMany', returnAll: true, filters: { status: 'failed' } });
+		expect(onlyFailed.output.map((item) => item.json.id)).toEqual([failed]);
+		const onlySent = await run({ operation: 'getMany', returnAll: true, filters: { status: 'sent' } });
+		expect(onlySent.output.map((item) => item.json.id)).toEqual([sent]);
 	});
 
 	it('refuses a date it cannot read before any request', async () => {
