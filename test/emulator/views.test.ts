@@ -33,9 +33,10 @@ describe.each(VERSIONS)('views on %s', (_version, connect) => {
 			description: 'Customers in Amsterdam',
 			'parent-type': 'database',
 			'parent-id': database,
-			'has-children': true,
-			'has-referred': false,
-			'has-rules': true,
+			// Strings, as Copernica returns its values (copernica-api.md §3.1).
+			'has-children': 'true',
+			'has-referred': 'false',
+			'has-rules': 'true',
 			database,
 			'last-built': expect.stringMatching(/^2026-01-01 \d\d:\d\d:\d\d$/),
 			intentions: { email: true, sms: false, fax: false, pdf: false },
@@ -44,7 +45,7 @@ describe.each(VERSIONS)('views on %s', (_version, connect) => {
 		expect(nested.data.map((view: { name: string; 'parent-type': string; 'parent-id': string }) => [view.name, view['parent-type'], view['parent-id']])).toEqual([
 			['Amsterdam over 40', 'view', views.Amsterdam],
 		]);
-		expect((await api.get(`/view/${nested.data[0].ID}`)).data.name).toBe('Amsterdam over 40');
+		expect((await api.get(`/view/${nested.data[0].ID}`)).data).toMatchObject({ name: 'Amsterdam over 40', 'has-children': 'false', 'has-rules': 'true' });
 		const rules = (await api.get(`/view/${views['Gold or 50+']}/rules`)).data;
 		expect(rules.data.map((rule: { conditions: string[] }) => rule.conditions)).toEqual([['segment==gold'], ['age>=50']]);
 		const missing = await api.get('/view/999');

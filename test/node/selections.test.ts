@@ -63,6 +63,26 @@ describe('Selection → Get Many', () => {
 		]);
 	});
 
+	it('reads has-children and has-rules as Copernica writes them, strings: "false" is false, not a truthy string', async () => {
+		// A view without rules: Copernica's entry says has-rules "false".
+		mailings().addSelection('view', databaseId(), 'Everyone', []);
+		const { output, error } = await runCopernicaNode({ parameters: getMany(), credentials: copernica.credentials });
+		expect(error).toBeUndefined();
+		expect(output.map((item) => [item.json.name, item.json.hasChildren, item.json.hasRules])).toEqual([
+			['Amsterdam', true, true],
+			['Amsterdam over 40', false, true],
+			['Gold or 50+', false, true],
+			['Everyone', false, false],
+		]);
+		const raw = await runCopernicaNode({ parameters: getMany({ simplify: false }), credentials: copernica.credentials });
+		expect(raw.output.map((item) => [item.json['has-children'], item.json['has-rules']])).toEqual([
+			['true', 'true'],
+			['false', 'true'],
+			['false', 'true'],
+			['false', 'false'],
+		]);
+	});
+
 	it('Return All reads past 1,000 selections; Limit stops the walk early; Simplify off gives Copernica\'s entries', async () => {
 		for (let index = 1; index <= 1001; index++) mailings().addSelection('view', databaseId(), `Filler ${index}`, []);
 		const all = await runCopernicaNode({ parameters: getMany(), credentials: copernica.credentials });
@@ -77,7 +97,7 @@ describe('Selection → Get Many', () => {
 			credentials: copernica.credentials,
 		});
 		expect(two.output.map((item) => item.json.name)).toEqual(['Amsterdam', 'Amsterdam over 40']);
-		expect(two.output[0].json).toMatchObject({ 'parent-type': 'database', 'has-children': true, intentions: { email: true } });
+		expect(two.output[0].json).toMatchObject({ 'parent-type': 'database', 'has-children': 'true', intentions: { email: true } });
 		const [first] = await apiLog();
 		expect(Object.fromEntries(first.query)).toMatchObject({ start: '0', limit: '2' });
 	});
