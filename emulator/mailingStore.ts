@@ -58,8 +58,9 @@ export interface StoredSelection {
 	rules: SelectionRule[];
 	/**
 	 * Membership as of the last build (§4.2 `POST view/{id}/rebuild` "refreshes the selection"):
-	 * a (sub)profile changed since then is in or out of it only after a rebuild. docs silent on
-	 * when Copernica rebuilds by itself; the worse case: never, until asked.
+	 * a (sub)profile changed since then is in or out of it only after a rebuild, which takes
+	 * effect a request later (MailingStore.requestRebuild). docs silent on when Copernica
+	 * rebuilds by itself; the worse case: never, until asked.
 	 */
 	members: number[];
 	lastBuilt: string;
@@ -225,6 +226,9 @@ export type IdKind =
 
 const SEQUENCE_START = 1000;
 
+/** A rebuild is done after this many API answers: the rebuild's own and the next request's (MailingStore.requestRebuild). */
+export const REBUILD_DELAY_ANSWERS = 2;
+
 /**
  * A `POST ms/emailing` answers "the id of created request" (copernica-mailings.md §4.2), not the
  * mailing's. docs silent on how the two relate; the worse case: never the mailing's own ID, yet
@@ -252,6 +256,8 @@ export class MailingStore {
 	 */
 	senderDomains: string[] = ['example.com'];
 	private webhookEvents: MailingWebhookEvent[] = [];
+	/** Rebuilds asked for and not done yet, each with the API answers still to go out before it is (requestRebuild). */
+	private readonly pendingBuilds = new Map<StoredSelection, number>();
 	/** The next ID of each kind; see newId. */
 	private readonly sequences = new Map<IdKind, number>();
 
@@ -342,6 +348,29 @@ export class MailingStore {
 		for (const conditions of rules) for (const entity of candidates(conditions)) chosen.add(entity);
 		selection.members = [...chosen].filter((id) => allowed === undefined || allowed.has(id)).sort((a, b) => a - b);
 		selection.lastBuilt = this.store.now();
+	}
+
+	/**
+	 * `POST view/{id}/rebuild` "refreshes the selection, useful before a mailing" (§4.2); docs
+	 * silent on when. The worse case for a client: in the background, done only once the answer
+	 * to the request after the rebuild has gone out (REBUILD_DELAY_ANSWERS), so one that rebuilds
+	 * and reads in the same breath sees the old members and last build. Asked again before it is
+	 * done, it waits from the latest ask.
+	 */
+	requestRebuild(selection: StoredSelection): void {
+		this.pendingBuilds.set(selection, REBUILD_DELAY_ANSWERS);
+	}
+
+	/** An API request has been answered (server.ts, any request): the rebuilds whose turn it was are done. */
+	requestAnswered(): void {
+		for (const [selection, answersLeft] of this.pendingBuilds) {
+			if (answersLeft > 1) {
+				this.pendingBuilds.set(selection, answersLeft - 1);
+				continue;
+			}
+			this.pendingBuilds.delete(selection);
+			this.build(selection);
+		}
 	}
 
 	private candidates(selection: StoredSelection): (conditions: string[]) => number[] {

@@ -11,7 +11,8 @@ import type { RouteContext } from './context';
  * views, a view's nested views, rules, profiles and profile IDs, `POST view/{id}/rebuild`; a
  * collection's miniviews and a miniview's subprofiles (the same for miniviews). Members are
  * those of the last build (mailingStore.ts StoredSelection.members): a profile changed since
- * is in or out only after a rebuild. Undefined: not one of these paths.
+ * is in or out only after a rebuild, which is done a request after its answer
+ * (mailingStore.ts requestRebuild). Undefined: not one of these paths.
  */
 
 /**
@@ -93,7 +94,8 @@ export function viewRoute(context: RouteContext, request: ApiRequest): ApiRespon
 		if (resource !== kind) continue;
 		const selection = mailings.selection(kind, id);
 		if (method === 'POST' && sub === 'rebuild') {
-			mailings.build(selection);
+			// Done in the background, a request later (mailingStore.ts requestRebuild).
+			mailings.requestRebuild(selection);
 			return { status: 204 };
 		}
 		if (method !== 'GET') return undefined;

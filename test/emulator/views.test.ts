@@ -19,6 +19,12 @@ async function setup(api: AxiosInstance) {
 	return { database: database.ID as string, collection: database.collections.data[0].ID as string, views: byName };
 }
 
+/** POST {kind}/{id}/rebuild and one request more: the rebuild is done once the next request's answer has gone out (emulator/mailingStore.ts requestRebuild). */
+async function rebuildAndWait(api: AxiosInstance, kind: 'view' | 'miniview', id: string): Promise<void> {
+	expect((await api.post(`/${kind}/${id}/rebuild`)).status).toBe(204);
+	await api.get(`/${kind}/${id}`);
+}
+
 const customerIds = (list: { data: Array<{ fields: { customerid: string } }> }) => list.data.map((profile) => profile.fields.customerid);
 
 describe.each(VERSIONS)('views on %s', (_version, connect) => {
@@ -105,21 +111,37 @@ describe.each(VERSIONS)('views on %s', (_version, connect) => {
 
 		const rebuild = await api.post(`/view/${views.Amsterdam}/rebuild`);
 		expect([rebuild.status, rebuild.data]).toEqual([204, '']);
+		// In the background: the request right after the rebuild still sees the last build, the one after that the new one.
+		expect(customerIds((await api.get(`/view/${views.Amsterdam}/profiles`)).data)).toEqual(['C-1001', 'C-1004']);
 		const builtAfter = (await api.get(`/view/${views.Amsterdam}`)).data['last-built'];
 		expect(builtAfter > builtBefore).toBe(true);
 		expect(customerIds((await api.get(`/view/${views.Amsterdam}/profiles`)).data)).toEqual(['C-1003', 'C-1004']);
 		// The child draws on its parent's last build, and has not been rebuilt itself.
 		const child = (await api.get(`/view/${views.Amsterdam}/views`)).data.data[0].ID;
 		expect(customerIds((await api.get(`/view/${child}/profiles`)).data)).toEqual(['C-1004']);
-		await api.post(`/view/${child}/rebuild`);
+		await rebuildAndWait(api, 'view', child);
 		expect(customerIds((await api.get(`/view/${child}/profiles`)).data)).toEqual(['C-1003', 'C-1004']);
+	});
+
+	it('rebuilds in the background: a send and a read right after POST view/{id}/rebuild still get the last build', async () => {
+		const { api, ms } = await connect();
+		const { views } = await setup(api);
+		const builtBefore = (await api.get(`/view/${views.Amsterdam}`)).data['last-built'];
+		await api.put(`/database/Customers/profiles?fields%5B%5D=${encodeURIComponent('customerid==C-1002')}`, { fields: { city: 'Amsterdam' } });
+		expect((await api.post(`/view/${views.Amsterdam}/rebuild`)).status).toBe(204);
+		// The next request: a send to the view goes to the old members.
+		expect((await api.post(`/${ms}/emailing`, { target: views.Amsterdam, targettype: 'view', template: Number(sampleIds.template('Welcome')) })).status).toBe(201);
+		expect((await copernica.client.mailings())[0].destinations).toBe(2);
+		const after = (await api.get(`/view/${views.Amsterdam}`)).data;
+		expect(after['last-built'] > builtBefore).toBe(true);
+		expect(customerIds((await api.get(`/view/${views.Amsterdam}/profiles`)).data)).toEqual(['C-1001', 'C-1002', 'C-1004']);
 	});
 
 	it('pages profileids as database/{id}/profileids: a plain array of at most 100 by default, 1,000 at most', async () => {
 		const { api } = await connect();
 		const { views } = await setup(api);
 		await copernica.client.addProfiles('Customers', 1200, { customerid: 'P-{n}', city: 'Amsterdam' });
-		await api.post(`/view/${views.Amsterdam}/rebuild`);
+		await rebuildAndWait(api, 'view', views.Amsterdam);
 		expect((await api.get(`/view/${views.Amsterdam}/profiles`)).data.total).toBe(1202);
 		// No total: a count taken from this list's length sees one page.
 		expect((await api.get(`/view/${views.Amsterdam}/profileids`)).data).toHaveLength(100);
@@ -147,7 +169,7 @@ describe.each(VERSIONS)('views on %s', (_version, connect) => {
 		expect(orders.data.map((subprofile: { fields: { orderid: string } }) => subprofile.fields.orderid)).toEqual(['O-2', 'O-3']);
 		await api.put(`/collection/${collection}/subprofiles?fields%5B%5D=${encodeURIComponent('orderid==O-1')}`, { fields: { status: 'open' } });
 		expect((await api.get(`/miniview/${id}/subprofileids`)).data).toHaveLength(2);
-		await api.post(`/miniview/${id}/rebuild`);
+		await rebuildAndWait(api, 'miniview', id);
 		expect((await api.get(`/miniview/${id}/subprofileids`)).data).toHaveLength(3);
 		const missing = await api.get('/miniview/999/subprofiles');
 		expect([missing.status, missing.data]).toEqual([400, { error: { message: 'No miniview with supplied ID' } }]);
