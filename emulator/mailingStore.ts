@@ -58,8 +58,9 @@ export interface StoredSelection {
 	rules: SelectionRule[];
 	/**
 	 * Membership as of the last build (§4.2 `POST view/{id}/rebuild` "refreshes the selection"):
-	 * a (sub)profile changed since then is in or out of it only after a rebuild. docs silent on
-	 * when Copernica rebuilds by itself; the worse case: never, until asked.
+	 * a (sub)profile changed since then is in or out of it only after a rebuild, which takes
+	 * effect a request later (MailingStore.requestRebuild). docs silent on when Copernica
+	 * rebuilds by itself; the worse case: never, until asked.
 	 */
 	members: number[];
 	lastBuilt: string;
@@ -90,10 +91,15 @@ export interface StoredMailing {
 	/** `individual` for a profile or subprofile target, `mass` otherwise (§4.2 `type` filter mass/individual). */
 	type: 'mass' | 'individual';
 	timestamp: string;
-	status: 'sent' | 'scheduled';
+	/** `failed`: accepted, but it could not go out (MailingStore.problemOf); no destinations, no events. */
+	status: 'sent' | 'scheduled' | 'failed';
+	/** Why it failed, in the emulator's words; for the control API only (Copernica's list documents no such field). */
+	failure?: string;
 	test: boolean;
 	description: string;
 	destinations: StoredDestination[];
+	/** The ID a Marketing Suite send answered with (newId('request')); none for Publisher's or a scheduled one's. */
+	request?: number;
 }
 
 export interface StoredDestination {
@@ -200,6 +206,38 @@ interface Recipient {
 	subprofile?: StoredSubprofile;
 }
 
+/**
+ * The kinds with an ID sequence of their own. Mailings share one across both suites (the control
+ * API finds a mailing by its ID alone); destinations are per suite and events per kind, as their
+ * paths are (`ms/destination/{id}`, `publisher/destination/{id}`, `ms/{event}`).
+ */
+export type IdKind =
+	| 'template'
+	| 'publisherTemplate'
+	| 'document'
+	| 'view'
+	| 'miniview'
+	| 'rule'
+	| 'mailing'
+	| 'request'
+	| 'scheduled'
+	| `destination:${Suite}`
+	| `event:${EventKind}`;
+
+const SEQUENCE_START = 1000;
+
+/** A rebuild is done after this many API answers: the rebuild's own and the next request's (MailingStore.requestRebuild). */
+export const REBUILD_DELAY_ANSWERS = 2;
+
+/**
+ * A `POST ms/emailing` answers "the id of created request" (copernica-mailings.md §4.2), not the
+ * mailing's. docs silent on how the two relate; the worse case: never the mailing's own ID, yet
+ * another mailing's, so a client that reads it as a mailing ID gets an answer, about the wrong
+ * mailing. Requests count from 1000 and mailings from 1001: the request of a send has the ID of
+ * the mailing sent before it.
+ */
+const SEQUENCE_STARTS: Partial<Record<IdKind, number>> = { mailing: SEQUENCE_START + 1 };
+
 export class MailingStore {
 	readonly templates: StoredTemplate[] = [];
 	readonly publisherTemplates: StoredPublisherTemplate[] = [];
@@ -218,12 +256,24 @@ export class MailingStore {
 	 */
 	senderDomains: string[] = ['example.com'];
 	private webhookEvents: MailingWebhookEvent[] = [];
-	private nextId = 1;
+	/** Rebuilds asked for and not done yet, each with the API answers still to go out before it is (requestRebuild). */
+	private readonly pendingBuilds = new Map<StoredSelection, number>();
+	/** The next ID of each kind; see newId. */
+	private readonly sequences = new Map<IdKind, number>();
 
 	constructor(readonly store: Store) {}
 
-	newId(): number {
-		return this.nextId++;
+	/**
+	 * The next ID of one kind. Each kind has its own sequence, as each is its own table in
+	 * Copernica, and each starts at 1000 as the store's do (store.ts): a view's ID can equal a
+	 * database's, a template's or a mailing's. docs silent on how IDs are handed out; the worse
+	 * case for a client is that the IDs of different kinds collide, so one read as the other
+	 * (a view's ID sent as a database) names a real entity instead of failing.
+	 */
+	newId(kind: IdKind): number {
+		const id = this.sequences.get(kind) ?? SEQUENCE_STARTS[kind] ?? SEQUENCE_START;
+		this.sequences.set(kind, id + 1);
+		return id;
 	}
 
 	/** The webhook calls of the events since the last call. */
@@ -263,13 +313,13 @@ export class MailingStore {
 
 	addSelection(kind: StoredSelection['kind'], table: number, name: string, rules: string[][], parent?: StoredSelection, description = ''): StoredSelection {
 		const selection: StoredSelection = {
-			ID: this.newId(),
+			ID: this.newId(kind),
 			kind,
 			name,
 			description,
 			table,
 			parent: parent?.ID,
-			rules: rules.map((conditions, index) => ({ ID: this.newId(), name: `Rule ${index + 1}`, conditions })),
+			rules: rules.map((conditions, index) => ({ ID: this.newId('rule'), name: `Rule ${index + 1}`, conditions })),
 			members: [],
 			lastBuilt: '',
 		};
@@ -279,7 +329,8 @@ export class MailingStore {
 	}
 
 	children(selection: StoredSelection): StoredSelection[] {
-		return this.selections.filter((candidate) => candidate.parent === selection.ID);
+		// Of its own kind: a view and a miniview can share an ID (newId).
+		return this.selections.filter((candidate) => candidate.kind === selection.kind && candidate.parent === selection.ID);
 	}
 
 	/**
@@ -290,13 +341,36 @@ export class MailingStore {
 	 */
 	build(selection: StoredSelection): void {
 		const candidates = this.candidates(selection);
-		const parent = selection.parent === undefined ? undefined : this.selections.find((candidate) => candidate.ID === selection.parent);
+		const parent = selection.parent === undefined ? undefined : this.selections.find((candidate) => candidate.kind === selection.kind && candidate.ID === selection.parent);
 		const allowed = parent ? new Set(parent.members) : undefined;
 		const chosen = new Set<number>();
 		const rules = selection.rules.length === 0 ? [[]] : selection.rules.map((rule) => rule.conditions);
 		for (const conditions of rules) for (const entity of candidates(conditions)) chosen.add(entity);
 		selection.members = [...chosen].filter((id) => allowed === undefined || allowed.has(id)).sort((a, b) => a - b);
 		selection.lastBuilt = this.store.now();
+	}
+
+	/**
+	 * `POST view/{id}/rebuild` "refreshes the selection, useful before a mailing" (§4.2); docs
+	 * silent on when. The worse case for a client: in the background, done only once the answer
+	 * to the request after the rebuild has gone out (REBUILD_DELAY_ANSWERS), so one that rebuilds
+	 * and reads in the same breath sees the old members and last build. Asked again before it is
+	 * done, it waits from the latest ask.
+	 */
+	requestRebuild(selection: StoredSelection): void {
+		this.pendingBuilds.set(selection, REBUILD_DELAY_ANSWERS);
+	}
+
+	/** An API request has been answered (server.ts, any request): the rebuilds whose turn it was are done. */
+	requestAnswered(): void {
+		for (const [selection, answersLeft] of this.pendingBuilds) {
+			if (answersLeft > 1) {
+				this.pendingBuilds.set(selection, answersLeft - 1);
+				continue;
+			}
+			this.pendingBuilds.delete(selection);
+			this.build(selection);
+		}
 	}
 
 	private candidates(selection: StoredSelection): (conditions: string[]) => number[] {
@@ -348,22 +422,28 @@ export class MailingStore {
 		this.recipients(targetType, target);
 	}
 
-	/** A mailing sent now: one destination per recipient, each with the events of eventsOf(). */
-	send(mailing: Omit<StoredMailing, 'ID' | 'timestamp' | 'destinations' | 'status' | 'type'>): StoredMailing {
+	/**
+	 * A mailing sent now: one destination per recipient, each with the events of eventsOf(); or,
+	 * when it cannot go out (problemOf), a failed one with neither. The target must exist either way.
+	 */
+	send(mailing: Omit<StoredMailing, 'ID' | 'timestamp' | 'destinations' | 'status' | 'type' | 'failure'>): StoredMailing {
 		const recipients = this.recipients(mailing.targetType, mailing.target);
+		const failure = this.problemOf(mailing);
 		const sent: StoredMailing = {
 			...mailing,
-			ID: this.newId(),
+			ID: this.newId('mailing'),
 			type: mailing.targetType === 'profile' || mailing.targetType === 'subprofile' ? 'individual' : 'mass',
 			timestamp: this.store.now(),
-			status: 'sent',
+			status: failure === undefined ? 'sent' : 'failed',
+			...(failure === undefined ? {} : { failure }),
 			destinations: [],
 		};
 		this.mailings.push(sent);
+		if (failure !== undefined) return sent;
 		const unsubscribed: Recipient[] = [];
 		for (const recipient of recipients) {
 			const destination: StoredDestination = {
-				ID: this.newId(),
+				ID: this.newId(`destination:${sent.suite}`),
 				mailing: sent.ID,
 				profile: recipient.profile.ID,
 				subprofile: recipient.subprofile?.ID ?? null,
@@ -385,10 +465,10 @@ export class MailingStore {
 		return sent;
 	}
 
-	/** A Marketing Suite mailing of this template, sent now. */
-	sendTemplate(template: StoredTemplate, target: { targetType: TargetType; target: number }): StoredMailing {
+	/** A Marketing Suite mailing of this template, sent now; `request` the ID the send answered with, if any. */
+	sendTemplate(template: StoredTemplate, target: { targetType: TargetType; target: number }, request?: number): StoredMailing {
 		const { subject, fromName, fromEmail } = template;
-		return this.send({ suite: 'ms', source: template.ID, subject, fromName, fromEmail, test: false, description: '', targetType: target.targetType, target: target.target });
+		return this.send({ suite: 'ms', source: template.ID, subject, fromName, fromEmail, test: false, description: '', targetType: target.targetType, target: target.target, request });
 	}
 
 	/** A scheduled mailing sent now: its start has passed, or the control API says so. */
@@ -398,17 +478,25 @@ export class MailingStore {
 		return mailing;
 	}
 
-	/** Refuses a from address whose domain is not a configured sender domain (the emulator's own text; docs silent). */
-	checkSenderDomain(fromEmail: string): void {
-		const domain = fromEmail.slice(fromEmail.lastIndexOf('@') + 1).trim().toLowerCase();
-		if (!this.senderDomains.some((configured) => configured.toLowerCase() === domain)) {
-			throw new CopernicaError('Sender domain is not configured');
-		}
+	/**
+	 * Why a mailing cannot go out, or undefined: "The template needs a subject and from address,
+	 * and the sender domain must be configured" (§4.2 `rest-post-ms-emailing`; docs silent for
+	 * Publisher, the worse case: the same). The docs do not say the POST is refused. The worse
+	 * case for a client: the POST succeeds (201, an ID) and the mailing fails, with no destinations
+	 * and no events, and `GET ms/emailings` leaves it out unless asked with status=failed or all
+	 * (its default is sent, §4.2). The texts are the emulator's own (docs silent).
+	 */
+	private problemOf(mailing: { subject: string; fromEmail: string }): string | undefined {
+		if (mailing.subject.trim() === '') return 'Template has no subject';
+		if (mailing.fromEmail.trim() === '') return 'Template has no from address';
+		const domain = mailing.fromEmail.slice(mailing.fromEmail.lastIndexOf('@') + 1).trim().toLowerCase();
+		if (!this.senderDomains.some((configured) => configured.toLowerCase() === domain)) return 'Sender domain is not configured';
+		return undefined;
 	}
 
 	/** A mailing whose start has not come yet: listed, with no destinations until it is sent. */
 	schedule(scheduled: Omit<StoredScheduledMailing, 'ID'>): StoredScheduledMailing {
-		const stored = { ID: this.newId(), ...scheduled };
+		const stored = { ID: this.newId('scheduled'), ...scheduled };
 		this.scheduled.push(stored);
 		return stored;
 	}
@@ -429,7 +517,7 @@ export class MailingStore {
 		const profile = destination?.profile ?? (entity && 'profile' in entity ? entity.profile : entity!.ID);
 		const subprofile = destination ? destination.subprofile : entity && 'profile' in entity ? entity.ID : null;
 		const event: StoredEvent = {
-			ID: this.newId(),
+			ID: this.newId(`event:${kind}`),
 			kind,
 			suite,
 			mailing: destination?.mailing ?? null,
@@ -504,15 +592,15 @@ export function seedMailings(store: Store): MailingStore {
 	const mailings = new MailingStore(store);
 	const created = '2025-12-01 09:00:00';
 	const template = (name: string, type: string, subject: string, fromEmail: string, directory: string) =>
-		mailings.templates.push({ ID: mailings.newId(), name, type, subject, fromName: fromEmail === '' ? '' : 'Web shop', fromEmail, archived: false, directory, created });
+		mailings.templates.push({ ID: mailings.newId('template'), name, type, subject, fromName: fromEmail === '' ? '' : 'Web shop', fromEmail, archived: false, directory, created });
 	template('Welcome', 'html', 'Welcome to the shop', 'shop@example.com', 'Onboarding');
 	template('Spring sale', 'json', 'Spring sale: 20% off', 'shop@example.com', 'Campaigns');
 	// Needs a subject and a from address before it can be sent (§4.2 `rest-post-ms-emailing`).
 	template('Draft', 'json', '', '', 'Campaigns');
-	const layout: StoredPublisherTemplate = { ID: mailings.newId(), name: 'Newsletter layout', description: 'Monthly newsletter', created };
+	const layout: StoredPublisherTemplate = { ID: mailings.newId('publisherTemplate'), name: 'Newsletter layout', description: 'Monthly newsletter', created };
 	mailings.publisherTemplates.push(layout);
 	const document = (name: string, subject: string) =>
-		mailings.documents.push({ ID: mailings.newId(), template: layout.ID, name, subject, fromName: 'Web shop', fromEmail: 'news@example.com', created });
+		mailings.documents.push({ ID: mailings.newId('document'), template: layout.ID, name, subject, fromName: 'Web shop', fromEmail: 'news@example.com', created });
 	document('Newsletter January', 'News for January');
 	document('Newsletter February', 'News for February');
 	const customers = store.databases.find((database) => database.name === 'Customers');

@@ -249,6 +249,8 @@ export class CopernicaEmulator {
 			this.inFlight--;
 			this.answered++;
 			this.answerTimeMs += performance.now() - arrived;
+			// A rebuild asked for is done a request after its answer (mailingStore.ts requestRebuild).
+			this.mailings.requestAnswered();
 			this.deliverChanges();
 		}
 	}

@@ -17,8 +17,12 @@ import { createdHeaders, suiteOf } from './context';
  *
  * What a send answers is UNCONFIRMED ("the id of created request", body or header not said,
  * §4.2); the worse case for a client, as the other creates (copernica-api.md §4.1): 201, the
- * ID only in X-Created and Location, an empty body. The refusals' texts are the emulator's own
- * (docs silent), each a 400 with Copernica's error body (copernica-api.md §4.2).
+ * ID only in X-Created and Location, an empty body. For `POST ms/emailing` that ID is the
+ * request's, not the mailing's (mailingStore.ts SEQUENCE_STARTS); Publisher's answers "the
+ * created ID", the mailing's; a scheduled one's is the scheduled mailing's. A template (or
+ * document) that cannot go out is no refusal: the mailing fails (mailingStore.ts problemOf).
+ * The refusals' texts are the emulator's own (docs silent), each a 400 with Copernica's error
+ * body (copernica-api.md §4.2).
  */
 
 /** A required parameter, read as PHP casts it to a number (`"12abc"` is 12; docs silent, the worse case). */
@@ -36,13 +40,12 @@ function requiredTarget(parameters: Record<string, unknown>): { targetType: Targ
 	return { targetType: String(targetType) as TargetType, target };
 }
 
-/** "The template needs a subject and from address" (§4.2 `rest-post-ms-emailing`). */
-function sendableTemplate(context: RouteContext, parameters: Record<string, unknown>) {
-	const template = context.mailings.template(requiredId(parameters, 'template'));
-	if (template.subject.trim() === '') throw new CopernicaError('Template has no subject');
-	if (template.fromEmail.trim() === '') throw new CopernicaError('Template has no from address');
-	context.mailings.checkSenderDomain(template.fromEmail);
-	return template;
+/**
+ * The template to send. One without a subject or from address, or off the configured sender
+ * domains, is not refused here: its mailing fails (mailingStore.ts problemOf).
+ */
+function templateOf(context: RouteContext, parameters: Record<string, unknown>) {
+	return context.mailings.template(requiredId(parameters, 'template'));
 }
 
 /** `settings` as a JSON object, or form keys `settings[name]`. */
@@ -57,41 +60,45 @@ function settingsOf(parameters: Record<string, unknown>): Record<string, unknown
 	return flat;
 }
 
-function sent(context: RouteContext, mailing: StoredMailing | StoredScheduledMailing, path: string): ApiResponse {
-	return { status: 201, headers: createdHeaders(context, mailing.ID, path) };
+function sent(context: RouteContext, id: number, path: string): ApiResponse {
+	return { status: 201, headers: createdHeaders(context, id, path) };
 }
 
 function send(context: RouteContext, suite: Suite, parameters: Record<string, unknown>): ApiResponse {
 	const { mailings } = context;
 	const prefix = context.version === 'v4' ? (suite === 'ms' ? 'draganddrop' : 'html') : suite;
 	if (suite === 'ms') {
-		const template = sendableTemplate(context, parameters);
+		const template = templateOf(context, parameters);
 		const target = requiredTarget(parameters);
-		return sent(context, mailings.sendTemplate(template, target), `${prefix}/emailing`);
+		// "the id of created request" (§4.2): a request's ID, not the mailing's (mailingStore.ts SEQUENCE_STARTS).
+		const request = mailings.newId('request');
+		mailings.sendTemplate(template, target, request);
+		return sent(context, request, `${prefix}/emailing`);
 	}
 	const target = requiredTarget(parameters);
+	// A document off the configured sender domains fails as a template does (mailingStore.ts problemOf).
 	const document = mailings.document(requiredId(parameters, 'document'));
-	// The sender domain rule of the ms send (§4.2); docs silent for Publisher, the worse case: the same.
-	mailings.checkSenderDomain(document.fromEmail);
 	const settings = settingsOf(parameters);
 	// `test`: docs silent on what a test mailing does; the worse case, it goes to the target as any other.
 	const test = isBooleanTrue(settings.test === undefined ? undefined : String(settings.test));
 	const start = settings.start;
 	const fields = { suite, source: document.ID, subject: document.subject, fromName: document.fromName, fromEmail: document.fromEmail, test, description: String(settings.description ?? ''), ...target };
-	// `start`: a date, or false for now (§4.2); one still to come is listed as scheduled, with no destinations yet.
+	// `start`: a date, or false for now (§4.2); one still to come is listed as scheduled, with no destinations yet
+	// (whether it can go out is decided at its start, which the emulator's clock does not reach).
 	if (start !== undefined && start !== false && start !== 'false' && start !== '' && !mailings.isPast(String(start))) {
 		mailings.checkTarget(target.targetType, target.target);
-		const mailing: StoredMailing = { ...fields, ID: mailings.newId(), type: 'mass', timestamp: phpDate(String(start), true), status: 'scheduled', destinations: [] };
+		const mailing: StoredMailing = { ...fields, ID: mailings.newId('mailing'), type: 'mass', timestamp: phpDate(String(start), true), status: 'scheduled', destinations: [] };
 		mailings.mailings.push(mailing);
-		return sent(context, mailing, `${prefix}/emailing`);
+		return sent(context, mailing.ID, `${prefix}/emailing`);
 	}
-	return sent(context, mailings.send(fields), `${prefix}/emailing`);
+	// "the created ID" (§4.2 `rest-post-publisher-emailing`): the mailing's.
+	return sent(context, mailings.send(fields).ID, `${prefix}/emailing`);
 }
 
 /** `POST ms/scheduledemailing` (§4.2): `start` `YYYY-MM-DD HH:MM:SS`; a start in the past sends now. `rrule` kept as given. */
 function schedule(context: RouteContext, parameters: Record<string, unknown>): ApiResponse {
 	const { mailings } = context;
-	const template = sendableTemplate(context, parameters);
+	const template = templateOf(context, parameters);
 	const target = requiredTarget(parameters);
 	const startValue = parameters.start;
 	if (startValue === undefined || startValue === '') throw new CopernicaError('Parameter start is required');
@@ -100,7 +107,7 @@ function schedule(context: RouteContext, parameters: Record<string, unknown>): A
 	mailings.checkTarget(target.targetType, target.target);
 	const scheduled = mailings.schedule({ template: template.ID, ...target, start, rrule: String(parameters.rrule ?? '') });
 	if (mailings.isPast(start)) mailings.sendScheduled(scheduled);
-	return sent(context, scheduled, `${context.version === 'v4' ? 'draganddrop' : 'ms'}/scheduledemailing`);
+	return sent(context, scheduled.ID, `${context.version === 'v4' ? 'draganddrop' : 'ms'}/scheduledemailing`);
 }
 
 /** docs silent on the shape: the parameters it was given, the mailing it became (if sent). */
@@ -115,7 +122,12 @@ function scheduledJson(scheduled: StoredScheduledMailing) {
 	};
 }
 
-/** `{id, timestamp, template, subject, from_address{name,email}, destinations, type, target{type, sources[]}}` (§4.2), plus `tags` for one. */
+/**
+ * `{id, timestamp, template, subject, from_address{name,email}, destinations, type, target{type, sources[]}}` (§4.2), plus `tags` for one.
+ * No `status`: the documented answer has none, though the list filters on it (status all/sent/
+ * failed/cancelled). docs silent on whether Copernica adds it; the worse case, it does not: a
+ * failed mailing looks like one sent to nobody, and only the status filter tells them apart.
+ */
 export function mailingJson(context: RouteContext, mailing: StoredMailing, one = false) {
 	const base = {
 		id: String(mailing.ID),

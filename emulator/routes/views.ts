@@ -11,8 +11,17 @@ import type { RouteContext } from './context';
  * views, a view's nested views, rules, profiles and profile IDs, `POST view/{id}/rebuild`; a
  * collection's miniviews and a miniview's subprofiles (the same for miniviews). Members are
  * those of the last build (mailingStore.ts StoredSelection.members): a profile changed since
- * is in or out only after a rebuild. Undefined: not one of these paths.
+ * is in or out only after a rebuild, which is done a request after its answer
+ * (mailingStore.ts requestRebuild). Undefined: not one of these paths.
  */
+
+/**
+ * A yes/no of a view as a string: Copernica returns its values as strings (copernica-api.md §3.1,
+ * "everything is returned as a string"). docs silent on the form of `has-children`,
+ * `has-referred` and `has-rules`; the worse case for a client is "false", a non-empty string that
+ * JavaScript reads as true.
+ */
+const flag = (value: boolean): string => (value ? 'true' : 'false');
 
 /** `{ID, name, description, parent-type, parent-id, has-children, has-referred, has-rules, database, last-built, intentions}` (§4.2 `rest-get-database-views`). */
 function selectionJson(context: RouteContext, selection: StoredSelection) {
@@ -24,10 +33,10 @@ function selectionJson(context: RouteContext, selection: StoredSelection) {
 		description: selection.description,
 		'parent-type': selection.parent === undefined ? tableType : selection.kind,
 		'parent-id': String(selection.parent ?? selection.table),
-		'has-children': context.mailings.children(selection).length > 0,
+		'has-children': flag(context.mailings.children(selection).length > 0),
 		// docs silent on what refers to a selection; nothing in the emulator does.
-		'has-referred': false,
-		'has-rules': selection.rules.length > 0,
+		'has-referred': flag(false),
+		'has-rules': flag(selection.rules.length > 0),
 		[tableType]: String(selection.table),
 		'last-built': selection.lastBuilt,
 		intentions: { email: true, sms: false, fax: false, pdf: false },
@@ -85,7 +94,8 @@ export function viewRoute(context: RouteContext, request: ApiRequest): ApiRespon
 		if (resource !== kind) continue;
 		const selection = mailings.selection(kind, id);
 		if (method === 'POST' && sub === 'rebuild') {
-			mailings.build(selection);
+			// Done in the background, a request later (mailingStore.ts requestRebuild).
+			mailings.requestRebuild(selection);
 			return { status: 204 };
 		}
 		if (method !== 'GET') return undefined;

@@ -1,6 +1,7 @@
 import type { AxiosInstance } from 'axios';
 
 import { restApi, restApiV4, restApiVersions, useEmulator } from '../harness/fixture';
+import { sampleIds } from '../harness/sampleIds';
 
 /**
  * The emulator's mailings (copernica-mailings.md §4.1, §4.2), over HTTP on the v3 paths
@@ -10,6 +11,13 @@ import { restApi, restApiV4, restApiVersions, useEmulator } from '../harness/fix
 const copernica = useEmulator();
 
 const VERSIONS = restApiVersions(copernica);
+
+const WELCOME = Number(sampleIds.template('Welcome'));
+const SPRING_SALE = Number(sampleIds.template('Spring sale'));
+const DRAFT = Number(sampleIds.template('Draft'));
+const LAYOUT = sampleIds.publisherTemplate('Newsletter layout');
+const JANUARY = Number(sampleIds.document('Newsletter January'));
+const FEBRUARY = Number(sampleIds.document('Newsletter February'));
 
 /** The documented rule: ID%7 an error instead of a delivery; else a delivery, ID%3 an impression, ID%5 a click (ID%10 two), ID%11 an unsubscribe, ID%13 an abuse. */
 function expectedEvents(id: number): Record<string, number> {
@@ -36,6 +44,13 @@ async function customers(api: AxiosInstance): Promise<{ database: string; ids: R
 	return { database, ids: Object.fromEntries(profiles.map((profile) => [profile.fields.customerid, profile.ID])) };
 }
 
+/** POST {ms}/emailing and the ID of the mailing it sent: the answer carries the request's ID (emulator/mailingStore.ts SEQUENCE_STARTS). */
+async function sendMs(api: AxiosInstance, ms: string, body: Record<string, unknown>): Promise<string> {
+	const answer = await api.post(`/${ms}/emailing`, body);
+	expect(answer.status).toBe(201);
+	return await copernica.client.mailingOfRequest(answer.headers['x-created']);
+}
+
 /** A second later, as the store's clock ticks, plus `seconds`. */
 function later(stamp: string, seconds: number): string {
 	return new Date(Date.parse(`${stamp.replace(' ', 'T')}Z`) + seconds * 1000).toISOString().replace('T', ' ').slice(0, 19);
@@ -48,7 +63,7 @@ describe.each(VERSIONS)('templates on %s', (_version, paths) => {
 		expect(all.status).toBe(200);
 		expect(all.data).toMatchObject({ start: 0, limit: 100, count: 3, total: 3 });
 		expect(all.data.data[0]).toEqual({
-			id: '1',
+			id: String(WELCOME),
 			name: 'Welcome',
 			from_address: { name: 'Web shop', email: 'shop@example.com' },
 			subject: 'Welcome to the shop',
@@ -62,7 +77,7 @@ describe.each(VERSIONS)('templates on %s', (_version, paths) => {
 		expect(await names('name=draft')).toEqual(['Draft']);
 		expect(await names('created_after=2025-12-02')).toEqual([]);
 		expect(await names('created_before=garbage')).toEqual([]);
-		expect((await api.get(`/${ms}/template/3`)).data).toMatchObject({ id: '3', subject: '', from_address: { name: '', email: '' } });
+		expect((await api.get(`/${ms}/template/${DRAFT}`)).data).toMatchObject({ id: String(DRAFT), subject: '', from_address: { name: '', email: '' } });
 		const missing = await api.get(`/${ms}/template/99`);
 		expect([missing.status, missing.data]).toEqual([400, { error: { message: 'No template with supplied ID' } }]);
 	});
@@ -70,20 +85,20 @@ describe.each(VERSIONS)('templates on %s', (_version, paths) => {
 	it('lists Publisher templates, their documents and one document', async () => {
 		const { api, publisher } = await paths();
 		const templates = (await api.get(`/${publisher}/templates`)).data;
-		expect(templates.data).toEqual([{ ID: '4', name: 'Newsletter layout', description: 'Monthly newsletter', created: '2025-12-01 09:00:00' }]);
-		expect((await api.get(`/${publisher}/template/4`)).data.name).toBe('Newsletter layout');
-		const documents = (await api.get(`/${publisher}/template/4/documents`)).data;
+		expect(templates.data).toEqual([{ ID: LAYOUT, name: 'Newsletter layout', description: 'Monthly newsletter', created: '2025-12-01 09:00:00' }]);
+		expect((await api.get(`/${publisher}/template/${LAYOUT}`)).data.name).toBe('Newsletter layout');
+		const documents = (await api.get(`/${publisher}/template/${LAYOUT}/documents`)).data;
 		expect(documents).toMatchObject({ count: 2, total: 2 });
 		expect(documents.data.map((document: { name: string }) => document.name)).toEqual(['Newsletter January', 'Newsletter February']);
-		expect((await api.get(`/${publisher}/document/5`)).data).toEqual({
-			ID: '5',
+		expect((await api.get(`/${publisher}/document/${JANUARY}`)).data).toEqual({
+			ID: String(JANUARY),
 			name: 'Newsletter January',
-			template: '4',
+			template: LAYOUT,
 			subject: 'News for January',
 			from_address: { name: 'Web shop', email: 'news@example.com' },
 			created: '2025-12-01 09:00:00',
 		});
-		const missing = await api.get(`/${publisher}/document/1`);
+		const missing = await api.get(`/${publisher}/document/99`);
 		expect([missing.status, missing.data]).toEqual([400, { error: { message: 'No document with supplied ID' } }]);
 	});
 });
@@ -103,7 +118,7 @@ describe('the v3 and v4 prefixes', () => {
 			expect([answer.status, answer.data]).toEqual(invalid);
 		}
 		const { ids } = await customers(v3);
-		const post = await v4.post('/ms/emailing', { target: ids['C-1001'], targettype: 'profile', template: 1 });
+		const post = await v4.post('/ms/emailing', { target: ids['C-1001'], targettype: 'profile', template: WELCOME });
 		expect([post.status, post.data]).toEqual(invalid);
 		const perProfile = await v4.get(`/profile/${ids['C-1001']}/ms/destinations`);
 		expect([perProfile.status, perProfile.data]).toEqual(invalid);
@@ -112,19 +127,20 @@ describe('the v3 and v4 prefixes', () => {
 });
 
 describe.each(VERSIONS)('sending Marketing Suite mailings on %s', (version, paths) => {
-	it('sends to a database: 201, the ID only in X-Created and Location, one destination per live profile', async () => {
+	it('sends to a database: 201, the request\'s ID only in X-Created and Location, one destination per live profile', async () => {
 		const { api, ms } = await paths();
 		const { database, ids } = await customers(api);
-		const sent = await api.post(`/${ms}/emailing`, { target: database, targettype: 'database', template: 1 });
+		const sent = await api.post(`/${ms}/emailing`, { target: database, targettype: 'database', template: WELCOME });
 		expect(sent.status).toBe(201);
 		expect(sent.data).toBe('');
-		const id = sent.headers['x-created'];
-		expect(sent.headers.location).toBe(`${copernica.emulator.baseUrl}/${ms}/emailing/${id}`);
+		const request = sent.headers['x-created'];
+		expect(sent.headers.location).toBe(`${copernica.emulator.baseUrl}/${ms}/emailing/${request}`);
+		const id = String((await copernica.client.mailings())[0].ID);
 		const mailing = (await api.get(`/${ms}/emailing/${id}`)).data;
 		expect(mailing).toEqual({
 			id,
 			timestamp: expect.stringMatching(/^2026-01-01 \d\d:\d\d:\d\d$/),
-			template: '1',
+			template: String(WELCOME),
 			subject: 'Welcome to the shop',
 			from_address: { name: 'Web shop', email: 'shop@example.com' },
 			destinations: '4',
@@ -141,10 +157,25 @@ describe.each(VERSIONS)('sending Marketing Suite mailings on %s', (version, path
 		expect(version).toMatch(/^v[34]$/);
 	});
 
+	it('answers a send with the request\'s ID, not the mailing\'s: the second send\'s request ID is the first mailing\'s', async () => {
+		const { api, ms } = await paths();
+		const { ids } = await customers(api);
+		const requests: string[] = [];
+		for (const customerid of ['C-1001', 'C-1002']) {
+			requests.push((await api.post(`/${ms}/emailing`, { target: ids[customerid], targettype: 'profile', template: WELCOME })).headers['x-created']);
+		}
+		const stored = await copernica.client.mailings();
+		expect(stored.map((mailing) => String(mailing.request))).toEqual(requests);
+		expect(stored.map((mailing) => String(mailing.ID))).not.toContain(requests[0]);
+		// Read as a mailing ID, the second request names the first mailing: an answer, about the wrong mailing.
+		const wrong = (await api.get(`/${ms}/emailing/${requests[1]}`)).data;
+		expect([wrong.id, wrong.target]).toEqual([String(stored[0].ID), { type: 'profile', sources: [ids['C-1001']] }]);
+	});
+
 	it('computes the statistics from the generated events', async () => {
 		const { api, ms } = await paths();
 		const { database, ids } = await customers(api);
-		const id = (await api.post(`/${ms}/emailing`, { target: database, targettype: 'database', template: 2 })).headers['x-created'];
+		const id = await sendMs(api, ms, { target: database, targettype: 'database', template: SPRING_SALE });
 		const totals = expectedTotals(Object.values(ids).map(Number));
 		// The sample's four profiles 1012–1015: 1012 unsubscribes (%11), 1014 opens (%3) and reports abuse (%13), 1015 bounces (%7).
 		expect(totals).toEqual({ deliveries: 3, errors: 1, impressions: 1, clicks: 0, unsubscribes: 1, abuses: 1 });
@@ -184,22 +215,21 @@ describe.each(VERSIONS)('sending Marketing Suite mailings on %s', (version, path
 		expect([early.deliveries.total, early.errors.total, early.impressions.total, early.unsubscribes.total]).toEqual(['3', '1', '0', '0']);
 	});
 
-	it('refuses a send without target, targettype or template, a template without subject or from address, and unknown targets, sending nothing', async () => {
+	it('refuses a send without target, targettype or template, an unknown template, and unknown targets, sending nothing', async () => {
 		const { api, ms } = await paths();
 		const { database } = await customers(api);
 		const refusals: Array<[Record<string, unknown>, string]> = [
-			[{ targettype: 'database', template: 1 }, 'Parameter target is required'],
-			[{ target: database, template: 1 }, 'Parameter targettype is required'],
+			[{ targettype: 'database', template: WELCOME }, 'Parameter target is required'],
+			[{ target: database, template: WELCOME }, 'Parameter targettype is required'],
 			[{ target: database, targettype: 'database' }, 'Parameter template is required'],
-			[{ target: database, targettype: 'everyone', template: 1 }, 'Invalid targettype'],
-			[{ target: database, targettype: 'database', template: 3 }, 'Template has no subject'],
+			[{ target: database, targettype: 'everyone', template: WELCOME }, 'Invalid targettype'],
 			[{ target: database, targettype: 'database', template: 77 }, 'No template with supplied ID'],
-			[{ target: 'Customers', targettype: 'database', template: 1 }, 'No database with supplied ID'],
-			[{ target: 999, targettype: 'view', template: 1 }, 'No view with supplied ID'],
-			[{ target: 999, targettype: 'miniview', template: 1 }, 'No miniview with supplied ID'],
-			[{ target: 999, targettype: 'collection', template: 1 }, 'No collection with supplied ID'],
-			[{ target: 999, targettype: 'profile', template: 1 }, 'No entity with supplied ID'],
-			[{ target: 999, targettype: 'subprofile', template: 1 }, 'No entity with supplied ID'],
+			[{ target: 'Customers', targettype: 'database', template: WELCOME }, 'No database with supplied ID'],
+			[{ target: 999, targettype: 'view', template: WELCOME }, 'No view with supplied ID'],
+			[{ target: 999, targettype: 'miniview', template: WELCOME }, 'No miniview with supplied ID'],
+			[{ target: 999, targettype: 'collection', template: WELCOME }, 'No collection with supplied ID'],
+			[{ target: 999, targettype: 'profile', template: WELCOME }, 'No entity with supplied ID'],
+			[{ target: 999, targettype: 'subprofile', template: WELCOME }, 'No entity with supplied ID'],
 		];
 		for (const [body, message] of refusals) {
 			const answer = await api.post(`/${ms}/emailing`, body);
@@ -218,7 +248,7 @@ describe.each(VERSIONS)('sending Marketing Suite mailings on %s', (version, path
 		const amsterdam = views.find((view) => view.name === 'Amsterdam')!.ID;
 		const miniview = (await api.get(`/collection/${collection}/miniviews`)).data.data[0].ID as string;
 		const send = async (targettype: string, target: string) => {
-			const id = (await api.post(`/${ms}/emailing`, { target, targettype, template: 1 })).headers['x-created'];
+			const id = await sendMs(api, ms, { target, targettype, template: WELCOME });
 			return (await api.get(`/${ms}/emailing/${id}/destinations`)).data.data.map((destination: { profile: string; subprofile: string | null }) => [destination.profile, destination.subprofile]);
 		};
 		expect(await send('view', amsterdam)).toEqual([[ids['C-1001'], null], [ids['C-1004'], null]]);
@@ -243,9 +273,9 @@ describe.each(VERSIONS)('sending Marketing Suite mailings on %s', (version, path
 		const { database, ids } = await customers(api);
 		const collection = (await api.get(`/database/${database}/collections`)).data.data[0].ID as string;
 		const subprofile = (await api.get(`/collection/${collection}/subprofiles`)).data.data[0].ID as string;
-		const first = (await api.post(`/${ms}/emailing`, { target: database, targettype: 'database', template: 1 })).headers['x-created'];
-		await api.post(`/${ms}/emailing`, { target: ids['C-1002'], targettype: 'profile', template: 2 });
-		const third = (await api.post(`/${ms}/emailing`, { target: subprofile, targettype: 'subprofile', template: 2 })).headers['x-created'];
+		const first = await sendMs(api, ms, { target: database, targettype: 'database', template: WELCOME });
+		await api.post(`/${ms}/emailing`, { target: ids['C-1002'], targettype: 'profile', template: SPRING_SALE });
+		const third = await sendMs(api, ms, { target: subprofile, targettype: 'subprofile', template: SPRING_SALE });
 		const received = (await api.get(`/profile/${ids['C-1001']}/${ms}/destinations`)).data;
 		expect(received.data.map((destination: { mailing: string; subprofile: string | null }) => [destination.mailing, destination.subprofile])).toEqual([
 			[first, null],
@@ -264,10 +294,10 @@ describe.each(VERSIONS)('sending Marketing Suite mailings on %s', (version, path
 	it('schedules a mailing: a start in the past (or unreadable) sends now, one to come waits', async () => {
 		const { api, ms } = await paths();
 		const { ids } = await customers(api);
-		const past = await api.post(`/${ms}/scheduledemailing`, { target: ids['C-1001'], targettype: 'profile', template: 1, start: '2025-06-01 08:00:00', rrule: 'FREQ=DAILY;COUNT=2' });
+		const past = await api.post(`/${ms}/scheduledemailing`, { target: ids['C-1001'], targettype: 'profile', template: WELCOME, start: '2025-06-01 08:00:00', rrule: 'FREQ=DAILY;COUNT=2' });
 		expect([past.status, past.data]).toEqual([201, '']);
-		await api.post(`/${ms}/scheduledemailing`, { target: ids['C-1001'], targettype: 'profile', template: 1, start: 'next tuesday' });
-		await api.post(`/${ms}/scheduledemailing`, { target: ids['C-1001'], targettype: 'profile', template: 1, start: '2030-01-01 08:00:00' });
+		await api.post(`/${ms}/scheduledemailing`, { target: ids['C-1001'], targettype: 'profile', template: WELCOME, start: 'next tuesday' });
+		await api.post(`/${ms}/scheduledemailing`, { target: ids['C-1001'], targettype: 'profile', template: WELCOME, start: '2030-01-01 08:00:00' });
 		const scheduled = (await api.get(`/${ms}/scheduledemailings`)).data;
 		expect(scheduled.data.map((entry: { start: string; rrule: string; emailing: string | null }) => [entry.start, entry.rrule, entry.emailing !== null])).toEqual([
 			['2025-06-01 08:00:00', 'FREQ=DAILY;COUNT=2', true],
@@ -276,33 +306,57 @@ describe.each(VERSIONS)('sending Marketing Suite mailings on %s', (version, path
 		]);
 		expect((await api.get(`/${ms}/scheduledemailing/${past.headers['x-created']}`)).data.target).toEqual({ type: 'profile', sources: [ids['C-1001']] });
 		expect((await copernica.client.mailings()).length).toBe(2);
-		const noStart = await api.post(`/${ms}/scheduledemailing`, { target: ids['C-1001'], targettype: 'profile', template: 1 });
+		const noStart = await api.post(`/${ms}/scheduledemailing`, { target: ids['C-1001'], targettype: 'profile', template: WELCOME });
 		expect([noStart.status, noStart.data]).toEqual([400, { error: { message: 'Parameter start is required' } }]);
-		const draft = await api.post(`/${ms}/scheduledemailing`, { target: ids['C-1001'], targettype: 'profile', template: 3, start: '2030-01-01 08:00:00' });
-		expect([draft.status, draft.data]).toEqual([400, { error: { message: 'Template has no subject' } }]);
-		expect((await copernica.client.scheduledMailings()).length).toBe(3);
+		// A template without a subject is scheduled all the same; it fails at its start.
+		const draft = await api.post(`/${ms}/scheduledemailing`, { target: ids['C-1001'], targettype: 'profile', template: DRAFT, start: '2030-01-01 08:00:00' });
+		expect([draft.status, draft.data]).toEqual([201, '']);
+		expect((await copernica.client.scheduledMailings()).length).toBe(4);
 		// The one to come, sent as its start would: one destination, and the scheduled entry now names it.
-		const waiting = (await copernica.client.scheduledMailings())[2];
+		const [, , waiting, waitingDraft] = await copernica.client.scheduledMailings();
 		const mailing = await copernica.client.sendScheduledMailing(waiting.ID);
 		expect([mailing.targetType, mailing.target, mailing.destinations]).toEqual(['profile', Number(ids['C-1001']), 1]);
 		expect((await api.get(`/${ms}/scheduledemailing/${waiting.ID}`)).data.emailing).toBe(String(mailing.ID));
+		const failed = await copernica.client.sendScheduledMailing(waitingDraft.ID);
+		expect([failed.status, failed.failure, failed.destinations]).toEqual(['failed', 'Template has no subject', 0]);
 	});
 
-	it('refuses a from address off the configured sender domains', async () => {
+	it('accepts a send that cannot go out (no subject, no from address, a sender domain not configured) and records it failed: no destinations, no events, listed only with status failed or all', async () => {
 		const { api, ms, publisher } = await paths();
-		const { ids } = await customers(api);
+		const { database, ids } = await customers(api);
+		// Draft has neither a subject nor a from address.
+		const draft = await api.post(`/${ms}/emailing`, { target: database, targettype: 'database', template: DRAFT });
+		expect([draft.status, draft.data]).toEqual([201, '']);
 		await copernica.client.setSenderDomains(['news.example.com']);
 		for (const [path, body] of [
-			[`/${ms}/emailing`, { target: ids['C-1001'], targettype: 'profile', template: 1 }],
-			[`/${ms}/scheduledemailing`, { target: ids['C-1001'], targettype: 'profile', template: 1, start: '2020-01-01 00:00:00' }],
-			[`/${publisher}/emailing`, { target: ids['C-1001'], targettype: 'profile', document: 5 }],
+			[`/${ms}/emailing`, { target: ids['C-1001'], targettype: 'profile', template: WELCOME }],
+			[`/${ms}/scheduledemailing`, { target: ids['C-1001'], targettype: 'profile', template: WELCOME, start: '2020-01-01 00:00:00' }],
+			[`/${publisher}/emailing`, { target: ids['C-1001'], targettype: 'profile', document: JANUARY }],
 		] as const) {
-			const answer = await api.post(path, body);
-			expect([answer.status, answer.data]).toEqual([400, { error: { message: 'Sender domain is not configured' } }]);
+			expect((await api.post(path, body)).status).toBe(201);
 		}
-		expect(await copernica.client.mailings()).toEqual([]);
+		const stored = await copernica.client.mailings();
+		expect(stored.map((mailing) => [mailing.suite, mailing.status, mailing.failure, mailing.destinations])).toEqual([
+			['ms', 'failed', 'Template has no subject', 0],
+			['ms', 'failed', 'Sender domain is not configured', 0],
+			['ms', 'failed', 'Sender domain is not configured', 0],
+			['publisher', 'failed', 'Sender domain is not configured', 0],
+		]);
+		expect(await copernica.client.mailingEvents()).toEqual([]);
+		const failedId = await copernica.client.mailingOfRequest(draft.headers['x-created']);
+		// The list's default is status=sent (§4.2): a failed mailing is not in it.
+		expect((await api.get(`/${ms}/emailings`)).data.total).toBe(0);
+		const failed = (await api.get(`/${ms}/emailings`, { params: { status: 'failed' } })).data;
+		expect(failed.data.map((mailing: { id: string }) => mailing.id)).toEqual([failedId, String(stored[1].ID), String(stored[2].ID)]);
+		expect((await api.get(`/${ms}/emailings`, { params: { status: 'all' } })).data.total).toBe(3);
+		expect((await api.get(`/${publisher}/emailings`, { params: { status: 'failed' } })).data.total).toBe(1);
+		// Read by its ID, it looks like a mailing sent to nobody: the documented fields have no status.
+		const one = (await api.get(`/${ms}/emailing/${failedId}`)).data;
+		expect([one.destinations, 'status' in one]).toEqual(['0', false]);
+
 		await copernica.client.setSenderDomains(['EXAMPLE.com']);
-		expect((await api.post(`/${ms}/emailing`, { target: ids['C-1001'], targettype: 'profile', template: 1 })).status).toBe(201);
+		expect((await api.post(`/${ms}/emailing`, { target: ids['C-1001'], targettype: 'profile', template: WELCOME })).status).toBe(201);
+		expect((await copernica.client.mailings()).at(-1)).toMatchObject({ status: 'sent', destinations: 1 });
 	});
 });
 
@@ -312,12 +366,12 @@ describe.each(VERSIONS)('Publisher mailings on %s', (_version, paths) => {
 		const { database, ids } = await customers(api);
 		const refused = await api.post(`/${publisher}/emailing`, { target: database, targettype: 'database' });
 		expect([refused.status, refused.data]).toEqual([400, { error: { message: 'Parameter document is required' } }]);
-		const real = await api.post(`/${publisher}/emailing`, { target: database, targettype: 'database', document: 5, settings: { description: 'January' } });
+		const real = await api.post(`/${publisher}/emailing`, { target: database, targettype: 'database', document: JANUARY, settings: { description: 'January' } });
 		expect([real.status, real.data]).toEqual([201, '']);
-		const test = (await api.post(`/${publisher}/emailing`, { target: ids['C-1001'], targettype: 'profile', document: 6, settings: { test: true } })).headers['x-created'];
+		const test = (await api.post(`/${publisher}/emailing`, { target: ids['C-1001'], targettype: 'profile', document: FEBRUARY, settings: { test: true } })).headers['x-created'];
 		const listed = (await api.get(`/${publisher}/emailings`)).data;
 		expect(listed.data.map((mailing: { id: string }) => mailing.id)).toEqual([real.headers['x-created']]);
-		expect(listed.data[0]).toMatchObject({ document: '5', subject: 'News for January', destinations: '4', clicks: '0', impressions: '1', errors: '1', unsubscribes: '1', abuses: '1', test: false, description: 'January', contenttype: 'html' });
+		expect(listed.data[0]).toMatchObject({ document: String(JANUARY), subject: 'News for January', destinations: '4', clicks: '0', impressions: '1', errors: '1', unsubscribes: '1', abuses: '1', test: false, description: 'January', contenttype: 'html' });
 		expect((await api.get(`/${publisher}/emailings`, { params: { test: 'both' } })).data.total).toBe(2);
 		expect((await api.get(`/${publisher}/emailings`, { params: { test: 'yes' } })).data.data[0].id).toBe(test);
 		expect((await api.get(`/${publisher}/emailing/${test}/destinations`)).data.data.map((destination: { profile: string }) => destination.profile)).toEqual([ids['C-1001']]);
@@ -333,7 +387,7 @@ describe.each(VERSIONS)('Publisher mailings on %s', (_version, paths) => {
 	it('takes settings as form fields too, and a start to come leaves the mailing scheduled without destinations', async () => {
 		const { api, publisher } = await paths();
 		const { database } = await customers(api);
-		const form = new URLSearchParams({ target: database, targettype: 'database', document: '5', 'settings[start]': '2031-05-01 10:00:00' }).toString();
+		const form = new URLSearchParams({ target: database, targettype: 'database', document: String(JANUARY), 'settings[start]': '2031-05-01 10:00:00' }).toString();
 		const later = await api.post(`/${publisher}/emailing`, form, { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
 		expect(later.status).toBe(201);
 		expect((await api.get(`/${publisher}/emailings`)).data.total).toBe(0);
@@ -372,7 +426,7 @@ describe('events', () => {
 		const added = await copernica.client.addProfiles('Customers', 1500, { customerid: 'B-{n}', email: 'bulk{n}@example.com', city: 'Leiden' });
 		expect(added.count).toBe(1500);
 		expect(added.last - added.first).toBe(1499);
-		const id = (await api.post('/ms/emailing', { target: database, targettype: 'database', template: 1 })).headers['x-created'];
+		const id = await sendMs(api, 'ms', { target: database, targettype: 'database', template: WELCOME });
 		const recipients = [...Object.values(ids).map(Number), ...Array.from({ length: 1500 }, (_, index) => added.first + index)];
 		const totals = expectedTotals(recipients);
 		expect(totals.deliveries).toBeGreaterThan(1000);
@@ -395,7 +449,7 @@ describe('events', () => {
 		expect(unsubscribed).toBe(totals.unsubscribes);
 		expect((await api.get(`/ms/emailing/${id}/destinations`, { params: { unsubscribed: 'true' } })).data.total).toBe(1504);
 
-		await api.post('/ms/emailing', { target: ids['C-1003'], targettype: 'profile', template: 1 });
+		await api.post('/ms/emailing', { target: ids['C-1003'], targettype: 'profile', template: WELCOME });
 		expect((await api.get('/ms/impressions')).data.total).toBe(totals.impressions + 1);
 		expect((await api.get('/ms/abuses')).data.total).toBe(totals.abuses + 1);
 		expect((await api.get('/ms/impressions', { params: { begintime: 'garbage' } })).data.total).toBe(totals.impressions + 1);
@@ -411,8 +465,8 @@ describe('events', () => {
 		for (const trigger of ['delivery', 'open', 'bounce', 'click']) {
 			expect((await api.post('/webhooks', { handler: 'http://127.0.0.1:9/hook', trigger })).status).toBe(201);
 		}
-		await api.post('/ms/emailing', { target: ids['C-1003'], targettype: 'profile', template: 1 });
-		await api.post('/ms/emailing', { target: ids['C-1004'], targettype: 'profile', template: 1 });
+		await api.post('/ms/emailing', { target: ids['C-1003'], targettype: 'profile', template: WELCOME });
+		await api.post('/ms/emailing', { target: ids['C-1004'], targettype: 'profile', template: WELCOME });
 		const calls = await copernica.client.settleDeliveries();
 		const destinations = [...(await copernica.client.mailings())].map((mailing) => mailing.ID);
 		const [chloe] = await copernica.client.mailingDestinations(destinations[0]);

@@ -1,6 +1,7 @@
 import type { AxiosInstance } from 'axios';
 
 import { restApiVersions, useEmulator } from '../harness/fixture';
+import { sampleIds } from '../harness/sampleIds';
 
 /**
  * Unsubscribe behaviours and database structure (copernica-mailings.md §4.2 "Unsubscribes",
@@ -55,7 +56,7 @@ describe.each(VERSIONS)('unsubscribe on %s', (_version, connect) => {
 		await api.put('/database/Customers/unsubscribe', { behavior: 'remove' });
 		// Anna (1012) unsubscribes (1012 % 11 == 0); Bram (1013) does not.
 		for (const customerid of ['C-1001', 'C-1002']) {
-			expect((await api.post(`/${ms}/emailing`, { target: await profileId(api, customerid), targettype: 'profile', template: 1 })).status).toBe(201);
+			expect((await api.post(`/${ms}/emailing`, { target: await profileId(api, customerid), targettype: 'profile', template: Number(sampleIds.template('Welcome')) })).status).toBe(201);
 		}
 		const live = (await api.get('/database/Customers/profiles')).data.data.map((profile: { fields: { customerid: string } }) => profile.fields.customerid);
 		expect(live).toEqual(['C-1002', 'C-1003', 'C-1004']);

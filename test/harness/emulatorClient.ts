@@ -122,6 +122,13 @@ export class EmulatorClient {
 		return (await this.expect(200, this.http.get<EmulatedMailing[]>('mailings'))).data;
 	}
 
+	/** The ID of the mailing a Marketing Suite send created, from the request ID it answered with (X-Created); throws when none. */
+	async mailingOfRequest(request: number | string): Promise<string> {
+		const mailing = (await this.mailings()).find((candidate) => candidate.request !== undefined && String(candidate.request) === String(request));
+		if (!mailing) throw new Error(`No mailing was sent by request ${request}`);
+		return String(mailing.ID);
+	}
+
 	/** A mailing's destinations, one per recipient. */
 	async mailingDestinations(id: number | string): Promise<StoredDestination[]> {
 		return (await this.expect(200, this.http.get<StoredDestination[]>(`mailings/${id}/destinations`))).data;

@@ -5,6 +5,7 @@ import { loadNodePackage } from '../harness/nodePackage';
 import { schemaViolations, shippedSchema } from '../harness/outputSchema';
 import { databaseByName } from '../harness/parameters';
 import { runWithoutLeaks } from '../harness/runWithoutLeaks';
+import { sampleIds } from '../harness/sampleIds';
 
 /**
  * Every operation of the node, each with two input items, through n8n's engine: when Copernica
@@ -33,17 +34,19 @@ const profileId = (customerid: string) =>
 const collection = () => String(store().databases[0].collections[0].ID);
 const orderId = (orderid: string) =>
 	String([...store().subprofiles.values()].find((order) => order.fields.orderid === orderid)!.ID);
-/** A Marketing Suite mailing (template 1) sent to the profile or subprofile in the emulator: one destination to list. */
+const WELCOME = sampleIds.template('Welcome');
+
+/** A Marketing Suite mailing (template Welcome) sent to the profile or subprofile in the emulator: one destination to list. */
 function sentTo(targetType: 'profile' | 'subprofile', id: string): string {
 	const { mailings } = copernica.emulator;
-	mailings.sendTemplate(mailings.template(1), { targetType, target: Number(id) });
+	mailings.sendTemplate(mailings.template(Number(WELCOME)), { targetType, target: Number(id) });
 	return id;
 }
 
-/** A Marketing Suite mailing of template 1 (Welcome) to one profile, sent in the emulator's store: its ID. */
+/** A Marketing Suite mailing of template Welcome to one profile, sent in the emulator's store: its ID. */
 function mailingTo(customerid: string): string {
 	const { mailings } = copernica.emulator;
-	return String(mailings.sendTemplate(mailings.template(1), { targetType: 'profile', target: Number(profileId(customerid)) }).ID);
+	return String(mailings.sendTemplate(mailings.template(Number(WELCOME)), { targetType: 'profile', target: Number(profileId(customerid)) }).ID);
 }
 
 const CASES: Record<string, Case> = {
@@ -209,7 +212,7 @@ const CASES: Record<string, Case> = {
 		parameters: () => ({
 			resource: 'mailing',
 			operation: 'send',
-			template: '1',
+			template: WELCOME,
 			targetType: 'profile',
 			profileId: `={{ $json.n === 1 ? '${profileId('C-1001')}' : '${profileId('C-1002')}' }}`,
 		}),
@@ -219,7 +222,7 @@ const CASES: Record<string, Case> = {
 		parameters: () => ({
 			resource: 'mailing',
 			operation: 'schedule',
-			template: '1',
+			template: WELCOME,
 			targetType: 'database',
 			database: customers,
 			maxRecipients: 10,

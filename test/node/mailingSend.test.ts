@@ -5,6 +5,7 @@ import { runCopernicaNode } from '../harness/engine';
 import { useEmulator } from '../harness/fixture';
 import { schemaViolations, shippedSchema } from '../harness/outputSchema';
 import { databaseByName } from '../harness/parameters';
+import { sampleIds } from '../harness/sampleIds';
 
 /**
  * Mailing → Send and Schedule through n8n's engine against the emulator. Sending is not
@@ -14,11 +15,10 @@ import { databaseByName } from '../harness/parameters';
  */
 const copernica = useEmulator();
 
-const WELCOME = '1';
-const DRAFT = '3';
-const NEWSLETTER_JANUARY = '5';
-const AMSTERDAM_VIEW = '7';
-const OPEN_ORDERS_MINIVIEW = '14';
+const WELCOME = sampleIds.template('Welcome');
+const NEWSLETTER_JANUARY = sampleIds.document('Newsletter January');
+const AMSTERDAM_VIEW = sampleIds.view('Amsterdam');
+const OPEN_ORDERS_MINIVIEW = sampleIds.miniview('Open orders');
 
 const store = () => copernica.emulator.store;
 const customersId = () => String(store().databases[0].ID);
@@ -70,12 +70,13 @@ describe('Mailing → Send to one profile', () => {
 		);
 		expect(error).toBeUndefined();
 		expect(log.map((entry) => [entry.method, entry.path, entry.body])).toEqual([
-			['POST', `${ms}/emailing`, { template: 1, target: Number(anna), targettype: 'profile' }],
+			['POST', `${ms}/emailing`, { template: Number(WELCOME), target: Number(anna), targettype: 'profile' }],
 		]);
 		expect(mailings).toHaveLength(1);
 		expect(output[0].json).toEqual({
 			sent: true,
-			mailingId: String(mailings[0].ID),
+			// "the id of created request" (copernica-mailings.md §4.2): the request's, not the mailing's.
+			requestId: String(mailings[0].request),
 			mailingType: 'marketingSuite',
 			template: WELCOME,
 			targetType: 'profile',
@@ -87,14 +88,26 @@ describe('Mailing → Send to one profile', () => {
 		fitsSchema('send', output);
 	});
 
+	it('a Marketing Suite send outputs the request\'s ID, never as a mailing ID: the request ID of a send is no mailing of it', async () => {
+		const people = ['C-1001', 'C-1002'].map(profileId);
+		const { output, error, mailings } = await run({ template: WELCOME, targetType: 'profile', profileId: '={{ $json.profile }}' }, { input: people.map((profile) => ({ profile })) });
+		expect(error).toBeUndefined();
+		expect(mailings).toHaveLength(2);
+		expect(output.map((item) => item.json.requestId)).toEqual(mailings.map((mailing) => String(mailing.request)));
+		expect(output.map((item) => 'mailingId' in item.json)).toEqual([false, false]);
+		mailings.forEach((mailing, index) => expect(output[index].json.requestId).not.toBe(String(mailing.ID)));
+		fitsSchema('send', output);
+	});
+
 	it("Copernica's refusal in its words; Continue On Fail gives an error item, paired, and nothing is sent", async () => {
 		const { output, error, mailings } = await run(
 			{ template: '={{ $json.template }}', targetType: 'profile', profileId: profileId('C-1001'), options: { allowRepeats: true } },
-			{ input: [{ template: DRAFT }, { template: WELCOME }], onError: 'continueRegularOutput' },
+			// A template that does not exist (one without a subject is taken, and fails: mailings.test.ts).
+			{ input: [{ template: '999' }, { template: WELCOME }], onError: 'continueRegularOutput' },
 		);
 		expect(error).toBeUndefined();
 		expect(output.map((item) => [item.json.error ?? item.json.sent, item.pairedItem])).toEqual([
-			['Copernica: Template has no subject [item 0]', { item: 0 }],
+			['Copernica: No template with supplied ID [item 0]', { item: 0 }],
 			[true, { item: 1 }],
 		]);
 		expect(mailings.map((mailing) => mailing.source)).toEqual([Number(WELCOME)]);
@@ -108,7 +121,7 @@ describe('Mailing → Send to one profile', () => {
 		await copernica.client.setFaults([{ method: 'POST', path: 'emailing', status: 201, body, contentType: 'application/json' }]);
 		const { output, error } = await run({ template: WELCOME, targetType: 'profile', profileId: profileId('C-1001') });
 		expect(error).toBeUndefined();
-		expect(output[0].json).toMatchObject({ sent: true, mailingId: expected });
+		expect(output[0].json).toMatchObject({ sent: true, requestId: expected });
 	});
 
 	it('never sends the POST twice: a 503 after it may have reached Copernica is reported, not retried', async () => {
@@ -132,7 +145,7 @@ describe('Mailing → Send to more than one: counted first, bounded by Max Recip
 			['GET', `database/${id}/profiles`, [['limit', '1'], ['total', '1']]],
 			['POST', 'ms/emailing', []],
 		]);
-		expect(log[2].body).toEqual({ template: 1, target: Number(id), targettype: 'database' });
+		expect(log[2].body).toEqual({ template: Number(WELCOME), target: Number(id), targettype: 'database' });
 		expect(output[0].json).toMatchObject({ sent: true, targetType: 'database', target: id, recipients: liveProfiles() });
 		expect(mailings).toEqual([expect.objectContaining({ targetType: 'database', destinations: liveProfiles() })]);
 	});
@@ -197,7 +210,7 @@ describe('Mailing → Send to more than one: counted first, bounded by Max Recip
 		]);
 		const subprofileId = String([...store().subprofiles.values()][0].ID);
 		const single = await run({ template: WELCOME, targetType: 'subprofile', subprofileId });
-		expect(single.log.map((entry) => [entry.method, entry.body])).toEqual([['POST', { template: 1, target: Number(subprofileId), targettype: 'subprofile' }]]);
+		expect(single.log.map((entry) => [entry.method, entry.body])).toEqual([['POST', { template: Number(WELCOME), target: Number(subprofileId), targettype: 'subprofile' }]]);
 		expect(single.mailings.map((mailing) => [mailing.targetType, mailing.destinations])).toEqual([
 			['collection', collection.output[0].json.recipients],
 			['miniview', miniview.output[0].json.recipients],
@@ -217,12 +230,54 @@ describe('Mailing → Send to more than one: counted first, bounded by Max Recip
 			target: customersId(),
 			recipients: liveProfiles(),
 			templateDetails: expect.objectContaining({ id: WELCOME, name: 'Welcome', subject: 'Welcome to the shop' }),
-			wouldSend: { template: 1, target: Number(customersId()), targettype: 'database' },
+			wouldSend: { template: Number(WELCOME), target: Number(customersId()), targettype: 'database' },
 		});
 		expect(log.filter((entry) => entry.method !== 'GET')).toEqual([]);
-		expect(log.at(-1)?.path).toBe('ms/template/1');
+		expect(log.at(-1)?.path).toBe(`ms/template/${WELCOME}`);
 		expect(mailings).toEqual([]);
 		fitsSchema('send', output);
+	});
+});
+
+describe('Mailing → Send to a selection whose ID is also a database\'s', () => {
+	// Each kind has its own ID sequence in Copernica (emulator/mailingStore.ts newId): the seed's view Amsterdam has the ID of its database, Customers.
+	const toAmsterdam = (more: INodeParameters = {}): INodeParameters => ({
+		template: WELCOME,
+		targetType: 'view',
+		database: databaseByName('Customers'),
+		targetSelection: { __rl: true, mode: 'id', value: AMSTERDAM_VIEW },
+		// Amsterdam holds 2, Customers 4: a count of the database would be refused.
+		maxRecipients: 3,
+		...more,
+	});
+	const amsterdamMembers = () => copernica.emulator.mailings.selection('view', AMSTERDAM_VIEW).members.length;
+
+	it('the seed gives the view the database\'s ID, and fewer members than the database', () => {
+		expect(AMSTERDAM_VIEW).toBe(sampleIds.database('Customers'));
+		expect(amsterdamMembers()).toBeLessThan(liveProfiles());
+	});
+
+	it('Preview Only counts the view (targettype view), not the database', async () => {
+		const { output, error, log, mailings } = await run(toAmsterdam({ options: { previewOnly: true } }));
+		expect(error).toBeUndefined();
+		expect(log.map((entry) => entry.path)).toContain(`view/${AMSTERDAM_VIEW}/profiles`);
+		expect(log.map((entry) => entry.path)).not.toContain(`database/${AMSTERDAM_VIEW}/profiles`);
+		expect(output[0].json).toMatchObject({
+			preview: true,
+			targetType: 'view',
+			target: AMSTERDAM_VIEW,
+			recipients: amsterdamMembers(),
+			wouldSend: { template: Number(WELCOME), target: Number(AMSTERDAM_VIEW), targettype: 'view' },
+		});
+		expect(mailings).toEqual([]);
+	});
+
+	it('Send posts the view and reaches its members only', async () => {
+		const { output, error, log, mailings } = await run(toAmsterdam());
+		expect(error).toBeUndefined();
+		expect(log.find((entry) => entry.method === 'POST')?.body).toEqual({ template: Number(WELCOME), target: Number(AMSTERDAM_VIEW), targettype: 'view' });
+		expect(output[0].json).toMatchObject({ sent: true, targetType: 'view', target: AMSTERDAM_VIEW, recipients: amsterdamMembers() });
+		expect(mailings).toEqual([expect.objectContaining({ targetType: 'view', target: Number(AMSTERDAM_VIEW), destinations: amsterdamMembers() })]);
 	});
 });
 
@@ -235,7 +290,7 @@ describe('Mailing → Send: repeats within a run', () => {
 			[true, undefined, { item: 0 }],
 			[false, 0, { item: 1 }],
 		]);
-		expect(output[1].json.mailingId).toBe(String(mailings[0].ID));
+		expect(output[1].json.requestId).toBe(String(mailings[0].request));
 		fitsSchema('send', output);
 	});
 
@@ -268,13 +323,13 @@ describe('Mailing → Send a Publisher document', () => {
 		expect([post.path, post.body]).toEqual([
 			`${publisher}/emailing`,
 			{
-				document: 5,
+				document: Number(NEWSLETTER_JANUARY),
 				target: Number(AMSTERDAM_VIEW),
 				targettype: 'view',
 				settings: { test: true, description: 'January test', nodoubles: true, contenttype: 'html', iterations: 3, start: false, interval: { count: 2, unit: 'week' } },
 			},
 		]);
-		expect(mailings).toEqual([expect.objectContaining({ suite: 'publisher', source: 5, test: true })]);
+		expect(mailings).toEqual([expect.objectContaining({ suite: 'publisher', source: Number(NEWSLETTER_JANUARY), test: true })]);
 		expect(output[0].json).toMatchObject({ sent: true, mailingType: 'publisher', document: NEWSLETTER_JANUARY, mailingId: String(mailings[0].ID) });
 		fitsSchema('send', output);
 	});
@@ -294,7 +349,7 @@ describe('Mailing → Schedule', () => {
 		const post = log.find((entry) => entry.method === 'POST')!;
 		expect([post.path, post.body]).toEqual([
 			`${ms}/scheduledemailing`,
-			{ template: 1, target: Number(customersId()), targettype: 'database', start: '2026-06-01 09:30:00', rrule: 'FREQ=WEEKLY;COUNT=4' },
+			{ template: Number(WELCOME), target: Number(customersId()), targettype: 'database', start: '2026-06-01 09:30:00', rrule: 'FREQ=WEEKLY;COUNT=4' },
 		]);
 		const scheduled = await copernica.client.scheduledMailings();
 		expect(scheduled).toEqual([expect.objectContaining({ start: '2026-06-01 09:30:00', rrule: 'FREQ=WEEKLY;COUNT=4' })]);

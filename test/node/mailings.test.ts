@@ -4,6 +4,7 @@ import type { CopernicaCredentials } from '../harness/engine';
 import { runCopernicaNode } from '../harness/engine';
 import { restApi, useEmulator } from '../harness/fixture';
 import { schemaViolations, shippedSchema } from '../harness/outputSchema';
+import { sampleIds } from '../harness/sampleIds';
 
 /**
  * Mailing → Get, Get Many, Get Statistics and Get Events through n8n's engine against the
@@ -13,19 +14,20 @@ import { schemaViolations, shippedSchema } from '../harness/outputSchema';
  */
 const copernica = useEmulator();
 
-/** Seeded: template 1 Welcome, Publisher document 5, view 7 (Amsterdam). */
-const WELCOME = 1;
-const NEWSLETTER_JANUARY = 5;
+/** Seeded: template Welcome, Publisher document Newsletter January (their IDs from the emulator's seed). */
+const WELCOME = Number(sampleIds.template('Welcome'));
+const NEWSLETTER_JANUARY = Number(sampleIds.document('Newsletter January'));
 
 function customersId(): number {
 	return copernica.emulator.store.databases[0].ID;
 }
 
-/** A mailing sent straight through the REST API (not the node), its ID. */
+/** A mailing sent straight through the REST API (not the node), its ID (a Marketing Suite send answers with its request's). */
 async function sendThroughApi(path: 'ms/emailing' | 'publisher/emailing', body: Record<string, unknown>): Promise<string> {
 	const response = await restApi(copernica).post(path, body);
 	expect(response.status).toBe(201);
-	return String(response.headers['x-created']);
+	const created = String(response.headers['x-created']);
+	return path === 'ms/emailing' ? await copernica.client.mailingOfRequest(created) : created;
 }
 
 async function sendToDatabase(): Promise<string> {
@@ -87,7 +89,7 @@ describe('Mailing → Get Many', () => {
 		const html = await run({ operation: 'getMany', mailingType: 'publisher', limit: 5, filters: { test: 'both' } }, credentials);
 		expect(html.output.map((item) => item.json.id)).toEqual([single]);
 		expect(html.log.map((entry) => [entry.path, entry.query])).toEqual([
-			[`${publisher}/emailings`, [['test', 'both'], ['start', '0'], ['limit', '5'], ['total', '1']]],
+			[`${publisher}/emailings`, [['status', 'all'], ['test', 'both'], ['start', '0'], ['limit', '5'], ['total', '1']]],
 		]);
 		fitsSchema('getMany', html.output);
 	});
@@ -101,7 +103,33 @@ describe('Mailing → Get Many', () => {
 		expect(all.log.map((entry) => Object.fromEntries(entry.query).start)).toEqual(['0', '1000']);
 		const some = await run({ operation: 'getMany', limit: 2, filters: { type: 'individual' } });
 		expect(some.output).toHaveLength(2);
-		expect(some.log.map((entry) => entry.query)).toEqual([[['type', 'individual'], ['start', '0'], ['limit', '2'], ['total', '1']]]);
+		expect(some.log.map((entry) => entry.query)).toEqual([[['type', 'individual'], ['status', 'all'], ['start', '0'], ['limit', '2'], ['total', '1']]]);
+	});
+
+	it('lists a failed mailing by default (status=all): a template without a subject is sent all the same, and fails', async () => {
+		const sent = await sendToDatabase();
+		const send = await run({
+			operation: 'send',
+			template: sampleIds.template('Draft'),
+			targetType: 'database',
+			database: { __rl: true, mode: 'name', value: 'Customers' },
+			maxRecipients: 10,
+		});
+		// Copernica takes the request (its docs do not say it refuses one); the mailing it records has failed.
+		expect(send.error).toBeUndefined();
+		expect(send.output[0].json).toMatchObject({ sent: true, statusCode: 201 });
+		const failed = await copernica.client.mailingOfRequest(String(send.output[0].json.requestId));
+		expect((await copernica.client.mailings()).find((mailing) => String(mailing.ID) === failed)).toMatchObject({ status: 'failed', destinations: 0 });
+
+		const byDefault = await run({ operation: 'getMany', returnAll: true });
+		expect(byDefault.log.map((entry) => Object.fromEntries(entry.query).status)).toEqual(['all']);
+		expect(byDefault.output.map((item) => item.json.id)).toEqual([sent, failed]);
+		// Copernica's answer has no status: the failed one shows as a mailing to nobody.
+		expect(byDefault.output[1].json).toMatchObject({ destinations: '0', template: sampleIds.template('Draft') });
+		const onlyFailed = await run({ operation: 'getMany', returnAll: true, filters: { status: 'failed' } });
+		expect(onlyFailed.output.map((item) => item.json.id)).toEqual([failed]);
+		const onlySent = await run({ operation: 'getMany', returnAll: true, filters: { status: 'sent' } });
+		expect(onlySent.output.map((item) => item.json.id)).toEqual([sent]);
 	});
 
 	it('refuses a date it cannot read before any request', async () => {
@@ -176,7 +204,7 @@ describe('Mailing → Get Events', () => {
 	it('pages past 1,000 deliveries of one mailing, and lists the account-wide clicks (v3 and v4 paths)', async () => {
 		await many.client.addProfiles(many.emulator.store.databases[0].ID, 1200, { email: 'p{n}@example.com' });
 		const sent = await restApi(many).post('ms/emailing', { template: WELCOME, target: many.emulator.store.databases[0].ID, targettype: 'database' });
-		const id = String(sent.headers['x-created']);
+		const id = await many.client.mailingOfRequest(sent.headers['x-created']);
 		const events = await many.client.mailingEvents(id);
 		const deliveries = events.filter((event) => event.kind === 'deliveries');
 		expect(deliveries.length).toBeGreaterThan(1000);

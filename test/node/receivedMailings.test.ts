@@ -5,6 +5,7 @@ import { runCopernicaNode } from '../harness/engine';
 import { useEmulator } from '../harness/fixture';
 import { schemaViolations, shippedSchema } from '../harness/outputSchema';
 import { runWithoutLeaks } from '../harness/runWithoutLeaks';
+import { sampleIds } from '../harness/sampleIds';
 
 /**
  * Profile and Subprofile → Get Received Mailings through n8n's engine: `profile/{id}/ms/destinations`
@@ -18,14 +19,17 @@ const store = () => copernica.emulator.store;
 const profileOf = (customerid: string) => [...store().profiles.values()].find((profile) => profile.fields.customerid === customerid)!;
 const orderOf = (orderid: string) => [...store().subprofiles.values()].find((order) => order.fields.orderid === orderid)!;
 
-/** A Marketing Suite mailing (template 1) to a target, sent in the emulator. */
+const WELCOME = sampleIds.template('Welcome');
+const NEWSLETTER_JANUARY = sampleIds.document('Newsletter January');
+
+/** A Marketing Suite mailing (template Welcome) to a target, sent in the emulator. */
 function sendMs(targetType: 'database' | 'profile' | 'subprofile', target: number) {
-	return mailings().sendTemplate(mailings().template(1), { targetType, target });
+	return mailings().sendTemplate(mailings().template(Number(WELCOME)), { targetType, target });
 }
 
-/** A Publisher mailing of document 5 to one profile (a test mailing when `test`). */
+/** A Publisher mailing of document Newsletter January to one profile (a test mailing when `test`). */
 function sendPublisher(profile: number, test = false) {
-	const document = mailings().document(5);
+	const document = mailings().document(Number(NEWSLETTER_JANUARY));
 	return mailings().send({
 		suite: 'publisher',
 		source: document.ID,
@@ -174,9 +178,9 @@ describe('Include Mailing Details', () => {
 			['GET', `${publisher}/emailing/${test.ID}`, ''],
 		]);
 		expect(output.map((item) => item.json.mailingDetails)).toEqual([
-			expect.objectContaining({ id: String(first.ID), template: '1', subject: first.subject, type: 'individual' }),
-			expect.objectContaining({ id: String(second.ID), template: '1', type: 'mass', target: { type: 'database', sources: [String(anna.database)] } }),
-			expect.objectContaining({ id: String(test.ID), document: '5', subject: test.subject }),
+			expect.objectContaining({ id: String(first.ID), template: WELCOME, subject: first.subject, type: 'individual' }),
+			expect.objectContaining({ id: String(second.ID), template: WELCOME, type: 'mass', target: { type: 'database', sources: [String(anna.database)] } }),
+			expect.objectContaining({ id: String(test.ID), document: NEWSLETTER_JANUARY, subject: test.subject }),
 		]);
 		const schema = shippedSchema('profile', 'getReceivedMailings')!;
 		expect(output.flatMap((item) => schemaViolations(item.json, schema))).toEqual([]);

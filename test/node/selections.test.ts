@@ -63,6 +63,26 @@ describe('Selection → Get Many', () => {
 		]);
 	});
 
+	it('reads has-children and has-rules as Copernica writes them, strings: "false" is false, not a truthy string', async () => {
+		// A view without rules: Copernica's entry says has-rules "false".
+		mailings().addSelection('view', databaseId(), 'Everyone', []);
+		const { output, error } = await runCopernicaNode({ parameters: getMany(), credentials: copernica.credentials });
+		expect(error).toBeUndefined();
+		expect(output.map((item) => [item.json.name, item.json.hasChildren, item.json.hasRules])).toEqual([
+			['Amsterdam', true, true],
+			['Amsterdam over 40', false, true],
+			['Gold or 50+', false, true],
+			['Everyone', false, false],
+		]);
+		const raw = await runCopernicaNode({ parameters: getMany({ simplify: false }), credentials: copernica.credentials });
+		expect(raw.output.map((item) => [item.json['has-children'], item.json['has-rules']])).toEqual([
+			['true', 'true'],
+			['false', 'true'],
+			['false', 'true'],
+			['false', 'false'],
+		]);
+	});
+
 	it('Return All reads past 1,000 selections; Limit stops the walk early; Simplify off gives Copernica\'s entries', async () => {
 		for (let index = 1; index <= 1001; index++) mailings().addSelection('view', databaseId(), `Filler ${index}`, []);
 		const all = await runCopernicaNode({ parameters: getMany(), credentials: copernica.credentials });
@@ -77,7 +97,7 @@ describe('Selection → Get Many', () => {
 			credentials: copernica.credentials,
 		});
 		expect(two.output.map((item) => item.json.name)).toEqual(['Amsterdam', 'Amsterdam over 40']);
-		expect(two.output[0].json).toMatchObject({ 'parent-type': 'database', 'has-children': true, intentions: { email: true } });
+		expect(two.output[0].json).toMatchObject({ 'parent-type': 'database', 'has-children': 'true', intentions: { email: true } });
 		const [first] = await apiLog();
 		expect(Object.fromEntries(first.query)).toMatchObject({ start: '0', limit: '2' });
 	});
@@ -196,19 +216,23 @@ describe('Selection → Get Profiles', () => {
 describe('Selection → Rebuild', () => {
 	const rebuild = (selection: INodeParameters): INodeParameters => ({ resource: 'selection', operation: 'rebuild', database: customers, selection });
 
-	it('POSTs view/{id}/rebuild: profiles changed since the last build are then in the selection', async () => {
+	it('POSTs view/{id}/rebuild: Copernica rebuilds in the background, so the output may show the previous build; the profiles changed since are in the selection shortly after', async () => {
 		await copernica.client.addProfiles('Customers', 1, { city: 'Amsterdam', customerid: 'NEW' });
 		const amsterdam = viewId('Amsterdam');
-		const before = mailings().selections.find((selection) => selection.name === 'Amsterdam')!.members.length;
+		const view = () => mailings().selections.find((selection) => selection.name === 'Amsterdam')!;
+		const { members: before, lastBuilt } = { ...view() };
 		const { output, error } = await runCopernicaNode({ parameters: rebuild(byName('Amsterdam')), credentials: copernica.credentials });
 		expect(error).toBeUndefined();
-		expect(mailings().selections.find((selection) => selection.name === 'Amsterdam')!.members.length).toBe(before + 1);
-		expect(output.map((item) => item.json)).toEqual([expect.objectContaining({ ID: amsterdam, name: 'Amsterdam', hasRules: true })]);
+		// The selection read right after the POST is still the last build (the emulator rebuilds a request later).
+		expect(output.map((item) => item.json)).toEqual([expect.objectContaining({ ID: amsterdam, name: 'Amsterdam', hasRules: true, lastBuilt })]);
 		fitsSchema('rebuild', output);
+		expect(view().members).toHaveLength(before.length + 1);
 		expect((await apiLog()).slice(-2).map((entry) => [entry.method, entry.path, entry.body ?? null])).toEqual([
 			['POST', `view/${amsterdam}/rebuild`, null],
 			['GET', `view/${amsterdam}`, null],
 		]);
+		const profiles = await runCopernicaNode({ parameters: { resource: 'selection', operation: 'getProfiles', database: customers, selection: byId(amsterdam), returnAll: true }, credentials: copernica.credentials });
+		expect(profiles.output.map((item) => item.json.customerid)).toContain('NEW');
 	});
 
 	it('REST v4 path; Copernica\'s error for an unknown view, as an error item with Continue On Fail', async () => {

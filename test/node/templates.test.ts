@@ -103,7 +103,7 @@ describe('Template → Get Many', () => {
 
 	it('Return All reads past 1,000 templates; Limit reads no more than asked', async () => {
 		const { templates } = mailings();
-		for (let index = 1; index <= 1200; index++) templates.push({ ...templates[0], ID: mailings().newId(), name: `Filler ${index}` });
+		for (let index = 1; index <= 1200; index++) templates.push({ ...templates[0], ID: mailings().newId('template'), name: `Filler ${index}` });
 		const all = await runCopernicaNode({ parameters: getMany(), credentials: copernica.credentials });
 		expect(all.output).toHaveLength(3 + 1200);
 		expect((await apiLog()).map((entry) => Object.fromEntries(entry.query).start)).toEqual(['0', '1000']);

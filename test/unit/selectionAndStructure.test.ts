@@ -1,10 +1,18 @@
 import { fieldBody } from '../../nodes/Copernica/actions/database/createField.operation';
 import { copernicaDateTime, templateFilterQuery } from '../../nodes/Copernica/actions/template/getMany.operation';
+import { copernicaFlag } from '../../nodes/shared/helpers/copernicaFlag';
 import { createdIdOf } from '../../nodes/shared/helpers/createdProfile';
 import type { FoundSelection } from '../../nodes/shared/locators/selectionLocator';
 import { selectionIdByName } from '../../nodes/shared/locators/selectionLocator';
 
 const view = (id: string, name: string, path = name): FoundSelection => ({ id, name, path, raw: {} });
+
+describe('copernicaFlag', () => {
+	it('is true only for true, 1, "true", "1" and "yes"; the string "false" is false', () => {
+		expect([true, 1, 'true', '1', 'yes', ' TRUE ', 'Yes'].map(copernicaFlag)).toEqual([true, true, true, true, true, true, true]);
+		expect([false, 0, 'false', '0', 'no', '', 'n/a', undefined, null, {}, []].map(copernicaFlag)).toEqual(Array(11).fill(false));
+	});
+});
 
 describe('selectionIdByName', () => {
 	const views = [view('7', 'Amsterdam'), view('9', 'Amsterdam over 40', 'Amsterdam › Amsterdam over 40'), view('11', 'Gold or 50+')];

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, INodeListSearchResult, INodeProperties } from 'n8n-workflow';
 
 import { idOrNameGiven } from '../helpers/collectionName';
+import { copernicaFlag } from '../helpers/copernicaFlag';
 import { ParameterProblem } from '../helpers/parameterProblem';
 import type { CopernicaContext } from '../transport';
 import { copernicaGetAll, pathOf } from '../transport';
@@ -41,12 +42,6 @@ export interface FoundSelection {
 /** How deep nested views are followed: Copernica shows no limit; a view that names itself as its own child must not loop. */
 const MAX_DEPTH = 50;
 
-/** Copernica answers `has-children` as a boolean; older answers and hand-made emulators give "1"/"yes". */
-function hasChildren(entry: IDataObject): boolean {
-	const value = entry['has-children'];
-	return value === true || value === 1 || value === '1' || value === 'true' || value === 'yes';
-}
-
 /**
  * Every selection of `table` (a database; for miniviews a collection), nested ones included,
  * parents before their children: each list is read page by page (past 1,000), and
@@ -72,7 +67,7 @@ export async function allSelectionsOf(
 			seen.add(id);
 			const name = String(entry.name ?? '');
 			found.push({ id, name, path: [...parents, name].join(' › '), raw: entry });
-			if (hasChildren(entry) && parents.length < MAX_DEPTH) {
+			if (copernicaFlag(entry['has-children']) && parents.length < MAX_DEPTH) {
 				await walk(pathOf(kind, id, list), `reading the ${noun}s inside ${noun} "${id}"`, [...parents, name]);
 			}
 		}

@@ -32,8 +32,9 @@ const properties: INodeProperties[] = [
 					{ name: 'Failed', value: 'failed' },
 					{ name: 'Sent', value: 'sent' },
 				],
-				default: 'sent',
-				description: 'Which mailings by status; Copernica lists only sent ones when this is not set',
+				default: 'all',
+				description:
+					"Which mailings by status. All when not set: Copernica's own default lists only sent ones, and would hide a mailing that failed (its template lacked a subject or from address, or its sender domain was not configured).",
 			},
 			{
 				displayName: 'Test Mailings',
@@ -72,12 +73,22 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['mailing'], operation: ['getMany'] } }, properties);
 
-/** The filters as `GET {suite}/emailings` takes them (copernica-mailings.md §4.2), in a fixed order. */
+/**
+ * The status asked for: All unless the Status filter says otherwise. Copernica's list defaults to
+ * status=sent (copernica-mailings.md §4.2), and a send whose template lacks a subject or from
+ * address, or whose sender domain is not configured, is not documented as refused: its mailing
+ * may exist and have failed. Copernica's answer documents no status field, so the node cannot
+ * mark which ones failed; Status Failed lists only those.
+ */
+const DEFAULT_STATUS = 'all';
+
+/** The filters as `GET {suite}/emailings` takes them (copernica-mailings.md §4.2), in a fixed order; status always. */
 function filterQuery(filters: IDataObject, publisher: boolean): QueryPairs {
+	const given: IDataObject = { ...filters, status: typeof filters.status === 'string' && filters.status !== '' ? filters.status : DEFAULT_STATUS };
 	const query: QueryPairs = [];
 	// Test Mailings is Publisher's alone: a value left over from switching the Mailing Type is not sent.
 	for (const name of publisher ? (['type', 'status', 'test'] as const) : (['type', 'status'] as const)) {
-		if (typeof filters[name] === 'string' && filters[name] !== '') query.push([name, filters[name] as string]);
+		if (typeof given[name] === 'string' && given[name] !== '') query.push([name, given[name] as string]);
 	}
 	return [...query, ...dateQuery(filters, { fromDate: ['fromdate', 'From Date'], toDate: ['todate', 'To Date'] })];
 }

@@ -20,7 +20,11 @@ export interface SendSpec {
 	source: string;
 	/** Everything of the body but the target: `settings`, `start`, `rrule`. */
 	extra: IDataObject;
-	/** The output's name for the created ID: `mailingId` or `scheduledMailingId`. */
+	/**
+	 * The output's name for the ID Copernica answers with: `requestId` for a Marketing Suite send
+	 * (its docs: "the id of created request", which need not be the mailing's), `mailingId` for
+	 * Publisher ("the created ID"), `scheduledMailingId` for Schedule.
+	 */
 	createdAs: string;
 }
 

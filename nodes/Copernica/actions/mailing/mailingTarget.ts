@@ -265,9 +265,10 @@ export async function sourceOf(context: IExecuteFunctions, suite: MailingSuite, 
 }
 
 /**
- * The ID of what a send created. Copernica's docs say only "the id of created request", not
- * where (copernica-mailings.md §4.2): X-Created, else the end of Location, else the body (a
- * number, or an object's id/ID). Null when none of them says.
+ * The ID a send answered with. Copernica's docs say only "the id of created request" (a Marketing
+ * Suite send: the request's, not the mailing's) or "the created ID" (Publisher), not where
+ * (copernica-mailings.md §4.2): X-Created, else the end of Location, else the body (a number, or
+ * an object's id/ID). Null when none of them says.
  */
 export function createdIdOf(response: CopernicaResponse): string | null {
 	const header = headerOf(response, 'x-created');

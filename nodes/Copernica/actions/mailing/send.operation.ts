@@ -141,7 +141,8 @@ export function publisherSettingsOf(given: IDataObject): IDataObject {
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await sendMailings.call(this, (itemIndex) => {
 		const suite = suiteOfItem(this, itemIndex);
-		if (suite === 'marketingSuite') return { suite, endpoint: 'emailing', extra: {}, createdAs: 'mailingId', sourceParameter: 'template' };
+		// POST ms/emailing answers "the id of created request", not the mailing's (copernica-mailings.md §4.2); Publisher's answers "the created ID".
+		if (suite === 'marketingSuite') return { suite, endpoint: 'emailing', extra: {}, createdAs: 'requestId', sourceParameter: 'template' };
 		const settings = publisherSettingsOf(this.getNodeParameter('publisherSettings', itemIndex, {}) as IDataObject);
 		return { suite, endpoint: 'emailing', extra: { settings }, createdAs: 'mailingId', sourceParameter: 'document' };
 	});

@@ -29,7 +29,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Rebuild',
 				value: 'rebuild',
-				description: 'Rebuild a selection so it holds the profiles that meet its rules now',
+				description:
+					'Ask Copernica to rebuild a selection from its rules. Copernica rebuilds in the background; the profiles may change shortly after.',
 				action: 'Rebuild a selection',
 			},
 		],

@@ -19,8 +19,10 @@ export const description = updateDisplayOptions({ show: { resource: ['selection'
 
 /**
  * POST view/{id}/rebuild ("refreshes the selection", useful before a mailing), then GET
- * view/{id}: the output is the selection as Simplify gives it, with its new last build. A
- * rebuild creates nothing, so a retry after a lost answer is safe.
+ * view/{id}: the output is the selection as Simplify gives it, as Copernica describes it right
+ * after the request. Copernica's docs do not say when the rebuild is done: it may be in the
+ * background, so the output's last build (and the profiles) may still be the previous build's.
+ * A rebuild creates nothing, so a retry after a lost answer is safe.
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const selectionOf = createSelectionResolver(this);

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { copernicaFlag } from '../../../shared/helpers/copernicaFlag';
+
 /**
  * A selection (view) as Simplify gives it: its ID, name and description, where it sits (the
  * database or the view it refines, and the path of names down to it), whether it has rules and
@@ -13,8 +15,9 @@ export function simplifySelection(entry: IDataObject, path?: string): IDataObjec
 		description: String(entry.description ?? ''),
 		parentType: String(entry['parent-type'] ?? ''),
 		parentId: String(entry['parent-id'] ?? ''),
-		hasChildren: entry['has-children'] === true,
-		hasRules: entry['has-rules'] === true,
+		// Copernica's values are strings ("true", "false"): read as flags, never by truthiness.
+		hasChildren: copernicaFlag(entry['has-children']),
+		hasRules: copernicaFlag(entry['has-rules']),
 		lastBuilt: String(entry['last-built'] ?? ''),
 	};
 	if (path !== undefined) simple.path = path;
