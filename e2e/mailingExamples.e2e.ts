@@ -58,11 +58,14 @@ describe.each(N8N_VERSIONS)('n8n $version: the mailing examples', (target) => {
 		return response;
 	}
 
-	/** Sends template `templateName` to the database now (on the emulator's clock): the mailing's ID. */
+	/**
+	 * Sends template `templateName` to the target now (on the emulator's clock): the mailing's ID.
+	 * Copernica answers the send with a request ID, not the mailing's (copernica-mailings.md §4.2).
+	 */
 	async function sendMailing(templateName: string, targettype: string, targetId: number): Promise<string> {
 		const template = emulator.mailings.templates.find((candidate) => candidate.name === templateName)!;
 		const sent = await copernica('POST', 'ms/emailing', { template: template.ID, targettype, target: targetId });
-		return sent.headers.get('x-created') ?? '';
+		return await client.mailingOfRequest(sent.headers.get('x-created') ?? '');
 	}
 
 	beforeAll(async () => {

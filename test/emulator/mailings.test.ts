@@ -407,15 +407,15 @@ describe('the control API\'s clock', () => {
 			expect([bad, refused.status]).toEqual([bad, 400]);
 		}
 		await copernica.client.setClock('2026-11-30 12:00:00');
-		const sent = await api.post('/ms/emailing', { target: database, targettype: 'database', template: 1 });
-		const mailing = (await api.get(`/ms/emailing/${sent.headers['x-created']}`)).data;
+		const sent = await api.post('/ms/emailing', { target: database, targettype: 'database', template: sampleIds.template('Welcome') });
+		const mailing = (await api.get(`/ms/emailing/${await copernica.client.mailingOfRequest(sent.headers['x-created'])}`)).data;
 		expect(mailing.timestamp).toBe('2026-11-30 12:00:00');
 		const yesterday = await api.get('/ms/emailings?fromdate=2026-11-30 00:00:00&todate=2026-11-30 23:59:59');
 		expect(yesterday.data.data.map((entry: { id: string }) => entry.id)).toEqual([mailing.id]);
 		// A reset starts the clock in 2026-01-01 again.
 		copernica.emulator.reset();
-		const again = await api.post('/ms/emailing', { target: database, targettype: 'database', template: 1 });
-		expect((await api.get(`/ms/emailing/${again.headers['x-created']}`)).data.timestamp).toMatch(/^2026-01-01 /);
+		const again = await api.post('/ms/emailing', { target: database, targettype: 'database', template: sampleIds.template('Welcome') });
+		expect((await api.get(`/ms/emailing/${await copernica.client.mailingOfRequest(again.headers['x-created'])}`)).data.timestamp).toMatch(/^2026-01-01 /);
 	});
 });
 
