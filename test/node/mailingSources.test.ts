@@ -57,6 +57,13 @@ describe('Mailing → Send: Template and Document are resource locators', () => 
 		expect([await copernica.client.log(), await copernica.client.mailings()]).toEqual([[], []]);
 	});
 
+	it('refuses a locator value in a mode Send does not offer (By Name, from a copied node): a template named "1000" is not template 1000', async () => {
+		const welcome = templateId('Welcome');
+		const { error, log, sent } = await send({ template: { __rl: true, mode: 'name', value: welcome }, targetType: 'profile', profileId: '1012' });
+		expect(error?.message).toBe('Template must be chosen From List or By ID, not "name"; nothing was sent [item 0]');
+		expect([log, sent]).toEqual([[], []]);
+	});
+
 	it('refuses a template name from an expression before any request', async () => {
 		const { error, log, sent } = await send({ template: 'Spring sale', targetType: 'profile', profileId: '1012' });
 		expect(error?.message).toBe('Template must be a Copernica ID (a whole number), not "Spring sale" [item 0]');
@@ -99,7 +106,7 @@ describe('Mailing → Send to a miniview: Database, Collection and Miniview', ()
 			targetMiniview: byId(open),
 			maxRecipients: 10,
 		});
-		expect(wrongCollection.error?.message).toBe(`The miniview ${open} is in collection ${orders().ID}, not in the chosen collection ${other.ID}; nothing was sent [item 0]`);
+		expect(wrongCollection.error?.message).toBe(`The miniview ${open} is not in the chosen collection ${other.ID}; nothing was sent [item 0]`);
 		expect(wrongCollection.log.filter((entry) => entry.endsWith('/subprofiles') || entry.startsWith('POST'))).toEqual([]);
 
 		const newsletter = store().databases.find((database) => database.name === 'Newsletter')!;
@@ -111,8 +118,16 @@ describe('Mailing → Send to a miniview: Database, Collection and Miniview', ()
 			targetMiniview: byId(open),
 			maxRecipients: 10,
 		});
-		expect(wrongDatabase.error?.message).toBe(`The collection ${orders().ID} is in database ${customers.ID}, not in the chosen database ${newsletter.ID}; nothing was sent [item 0]`);
+		expect(wrongDatabase.error?.message).toBe(`The collection ${orders().ID} is not in the chosen database ${newsletter.ID}; nothing was sent [item 0]`);
 		expect(wrongDatabase.sent).toEqual([]);
+	});
+});
+
+describe('Mailing → Send: a database By ID past 2^53', () => {
+	it('is refused before any request: the count would name one database and the JSON body, rounded, another', async () => {
+		const { error, log, sent } = await send({ template: byId(templateId('Welcome')), targetType: 'database', database: byId('9007199254740993'), maxRecipients: 10 });
+		expect(error?.message).toBe('Database must be a Copernica ID (a whole number), not "9007199254740993" [item 0]');
+		expect([log, sent]).toEqual([[], []]);
 	});
 });
 
@@ -130,6 +145,17 @@ describe('Mailing → Send: a database given by name is read once per run', () =
 });
 
 describe('Mailing → Send: Publisher Settings must have their types', () => {
+	/** January's newsletter to the first profile, with these settings. */
+	const sendJanuary = async (publisherSettings: INodeParameters) =>
+		await send({
+			mailingType: 'publisher',
+			document: byId(documentId('Newsletter January')),
+			targetType: 'profile',
+			profileId: String([...store().profiles.values()][0].ID),
+			publisherSettings,
+		});
+	const REPEAT_WITHOUT_UNIT = /^Publisher Settings → Interval Unit must be set, as text such as day or week, when the mailing repeats/;
+
 	it.each([
 		['Test as the string "false"', { test: 'false' }, /^Publisher Settings → test must be true or false, not "false"; nothing was sent/],
 		['No Doubles as 1', { nodoubles: 1 }, /^Publisher Settings → nodoubles must be true or false/],
@@ -137,26 +163,19 @@ describe('Mailing → Send: Publisher Settings must have their types', () => {
 		['Iterations "2 weeks"', { iterations: '2 weeks' }, /^Publisher Settings → Iterations must be a whole number/],
 		['Interval Count 1.5', { intervalCount: 1.5, intervalUnit: 'day' }, /^Publisher Settings → Interval Count must be a whole number of 1 or more, not 1.5/],
 		['Content Type xml', { contenttype: 'xml' }, /^Publisher Settings → Content Type must be Both, HTML or Text, not "xml"/],
+		['a Description that is not text', { description: { a: 1 } }, /^Publisher Settings → Description must be text, not \{"a":1\}; nothing was sent \[item 0\]$/],
+		// Without its unit the repeat would be dropped, and the mailing go out once.
+		['Interval Count without Interval Unit', { intervalCount: 2, iterations: 3 }, REPEAT_WITHOUT_UNIT],
+		['Interval Unit as a number', { intervalCount: 2, intervalUnit: 7, iterations: 3 }, REPEAT_WITHOUT_UNIT],
+		['Interval Unit of spaces', { intervalCount: 2, intervalUnit: '   ', iterations: 3 }, REPEAT_WITHOUT_UNIT],
 	])('refuses %s before any request', async (_, publisherSettings, message) => {
-		const { error, log, sent } = await send({
-			mailingType: 'publisher',
-			document: byId(documentId('Newsletter January')),
-			targetType: 'profile',
-			profileId: String([...store().profiles.values()][0].ID),
-			publisherSettings,
-		});
+		const { error, log, sent } = await sendJanuary(publisherSettings);
 		expect(error?.message).toMatch(message);
 		expect([log, sent]).toEqual([[], []]);
 	});
 
 	it('takes Iterations -1 (for ever)', async () => {
-		const { error, sent } = await send({
-			mailingType: 'publisher',
-			document: byId(documentId('Newsletter January')),
-			targetType: 'profile',
-			profileId: String([...store().profiles.values()][0].ID),
-			publisherSettings: { iterations: -1, test: false },
-		});
+		const { error, sent } = await sendJanuary({ iterations: -1, test: false });
 		expect(error).toBeUndefined();
 		expect(sent).toHaveLength(1);
 	});

@@ -59,6 +59,24 @@ function switchOf(options: SendOptions, name: 'previewOnly' | 'allowRepeats', di
 	);
 }
 
+/**
+ * The template's (document's) ID: from the list or By ID, or a plain ID (an expression). A locator
+ * value in another mode (By Name, from a copied node or hand-written JSON) is refused: n8n would
+ * hand over its value as if it were an ID, and a template named "1000" is not template 1000.
+ */
+function sourceIdOf(given: unknown, sourceParameter: 'template' | 'document'): string {
+	const displayName = sourceParameter === 'template' ? 'Template' : 'Document';
+	if (given === null || typeof given !== 'object') return requiredId(given, displayName);
+	const { mode, value } = given as { mode?: unknown; value?: unknown };
+	if (mode !== 'list' && mode !== 'id') {
+		throw new ParameterProblem(
+			`${displayName} must be chosen From List or By ID, not ${JSON.stringify(mode ?? null)}; nothing was sent`,
+			`Pick the ${sourceParameter} from the list or give its ID: Copernica's ${sourceParameter} names need not be unique.`,
+		);
+	}
+	return requiredId(value, displayName);
+}
+
 export async function sendMailings(this: IExecuteFunctions, specOf: SpecOf): Promise<INodeExecutionData[]> {
 	// n8n's Retry On Fail runs the node again from the first item: every mailing already sent would go out again.
 	if (this.getNode().retryOnFail === true) {
@@ -72,8 +90,7 @@ export async function sendMailings(this: IExecuteFunctions, specOf: SpecOf): Pro
 	const sent = new Map<number, string | null>();
 	return await forEachItem.call(this, async (itemIndex, limiter) => {
 		const { sourceParameter, ...rest } = specOf(itemIndex);
-		const source = this.getNodeParameter(sourceParameter, itemIndex, '', { extractValue: true });
-		const spec: SendSpec = { ...rest, source: requiredId(source, sourceParameter === 'template' ? 'Template' : 'Document') };
+		const spec: SendSpec = { ...rest, source: sourceIdOf(this.getNodeParameter(sourceParameter, itemIndex, '', { extractValue: false }), sourceParameter) };
 		const options = this.getNodeParameter('options', itemIndex, {}) as SendOptions;
 		const previewOnly = switchOf(options, 'previewOnly', 'Preview Only');
 		const allowRepeats = switchOf(options, 'allowRepeats', 'Allow Repeats');

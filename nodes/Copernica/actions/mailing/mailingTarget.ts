@@ -3,9 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ParameterProblem } from '../../../shared/helpers/parameterProblem';
 import { createCollectionResolver, collectionParameter } from '../../../shared/locators/collectionLocator';
 import { databaseLocator, databaseOf } from '../../../shared/locators/databaseLocator';
-import { createSelectionResolver, selectionLocatorProperty } from '../../../shared/locators/selectionLocator';
+import type { FoundSelection } from '../../../shared/locators/selectionLocator';
+import { allSelectionsOf, createSelectionResolver, selectionLocatorProperty } from '../../../shared/locators/selectionLocator';
 import { copernicaCount, copernicaRequest, headerOf, pathOf } from '../../../shared/transport';
 import type { CopernicaResponse } from '../../../shared/transport';
+import { createCollectionsCache } from '../../../shared/transport/databaseSchema';
 import type { RequestSettings } from '../../../shared/transport/databaseSchema';
 import type { MailingSuite } from '../../../shared/transport/mailingPaths';
 import { sharedPromise } from '../../../shared/transport/sharedPromise';
@@ -167,39 +169,28 @@ function createDatabaseIdResolver(context: IExecuteFunctions) {
 		const database = databaseOf(context, itemIndex);
 		const locator = context.getNodeParameter('database', itemIndex, undefined, { extractValue: false }) as { mode?: unknown } | undefined;
 		const givenByName = typeof locator === 'object' && locator !== null && locator.mode === 'name';
-		if (!givenByName && /^\d+$/.test(database)) return database;
+		if (!givenByName && /^\d+$/.test(database)) return requiredId(database, 'Database');
 		return await sharedPromise(byName, database.toLowerCase(), async () => await read(database, settings));
 	};
 }
 
-/** What holds each kind of target: a selection and a collection are a database's, a miniview a collection's. */
-const HOLDER = {
-	view: { holder: 'database', what: 'selection' },
-	collection: { holder: 'database', what: 'collection' },
-	miniview: { holder: 'collection', what: 'miniview' },
-} as const;
+/** The refusal of a target that is not where the user chose it. */
+function notHeld(what: string, id: string, holder: string, holderId: string, found?: string): ParameterProblem {
+	return new ParameterProblem(
+		`The ${what} ${id} is ${found ? `in ${holder} ${found}, not` : 'not'} in the chosen ${holder} ${holderId}; nothing was sent`,
+		`Pick the ${what} again from the list for this ${holder}, or choose the ${holder} it belongs to.`,
+	);
+}
 
 /**
- * A selection, collection or miniview given by ID must be in the chosen database (collection):
- * after the Database was changed, an ID picked before would otherwise count and mail a selection
- * of another database. Copernica's own entry names its holder (`rest-get-database-views`).
+ * A selection given by ID must be in the chosen database: after the Database was changed, an ID
+ * picked before would otherwise count and mail a selection of another database. `GET view/{id}`
+ * names its database (`rest-get-database-views`' shape).
  */
-async function checkHeldBy(
-	context: IExecuteFunctions,
-	kind: keyof typeof HOLDER,
-	id: string,
-	holderId: string,
-	settings: RequestSettings,
-): Promise<void> {
-	const { holder, what } = HOLDER[kind];
-	const { body } = await copernicaRequest.call(context, { ...settings, method: 'GET', path: pathOf(kind, id), action: `reading ${kind} ${id}` });
-	const found = String((body as IDataObject | undefined)?.[holder] ?? '');
-	if (found !== holderId) {
-		throw new ParameterProblem(
-			`The ${what} ${id} is ${found === '' ? 'not known to be' : `in ${holder} ${found}, not`} in the chosen ${holder} ${holderId}; nothing was sent`,
-			`Pick the ${what} again from the list for this ${holder}, or choose the ${holder} it belongs to.`,
-		);
-	}
+async function checkViewInDatabase(context: IExecuteFunctions, id: string, databaseId: string, settings: RequestSettings): Promise<void> {
+	const { body } = await copernicaRequest.call(context, { ...settings, method: 'GET', path: pathOf('view', id), action: `reading view ${id}` });
+	const found = String((body as IDataObject | undefined)?.database ?? '');
+	if (found !== databaseId) throw notHeld('selection', id, 'database', databaseId, found);
 }
 
 /** Resolves each item's target and counts it: a Max Recipients problem is refused before any request. */
@@ -208,11 +199,26 @@ export function createTargetResolver(context: IExecuteFunctions) {
 	const selectionOf = createSelectionResolver(context, 'targetSelection');
 	const miniviewOf = createSelectionResolver(context, 'targetMiniview', 'miniview');
 	const databaseIdOf = createDatabaseIdResolver(context);
-	/** The collection's ID, checked to be in the chosen database. */
+	const collectionsOf = createCollectionsCache(context);
+	const miniviews = new Map<string, Promise<FoundSelection[]>>();
+	/**
+	 * The collection's ID, checked to be in the chosen database by the database's own list of
+	 * collections (`database/{id}/collections`, documented; once per run).
+	 */
 	const checkedCollection = async (itemIndex: number, settings: RequestSettings): Promise<string> => {
+		const databaseId = await databaseIdOf(itemIndex, settings);
 		const collection = requiredId(await collectionOf(itemIndex, settings), 'Collection');
-		await checkHeldBy(context, 'collection', collection, await databaseIdOf(itemIndex, settings), settings);
+		const collections = await collectionsOf(databaseId, settings);
+		if (!collections.some((entry) => entry.id === collection)) throw notHeld('collection', collection, 'database', databaseId);
 		return collection;
+	};
+	/** The miniview's ID, checked to be in the collection's miniviews (`collection/{id}/miniviews`, nested ones too; once per run). */
+	const checkedMiniview = async (itemIndex: number, settings: RequestSettings): Promise<string> => {
+		const collection = await checkedCollection(itemIndex, settings);
+		const miniview = requiredId(await miniviewOf(itemIndex, settings), 'Miniview');
+		const held = await sharedPromise(miniviews, collection, async () => await allSelectionsOf(context, collection, settings, Number.POSITIVE_INFINITY, 'miniview'));
+		if (!held.some((entry) => entry.id === miniview)) throw notHeld('miniview', miniview, 'collection', collection);
+		return miniview;
 	};
 	return async (itemIndex: number, settings: RequestSettings): Promise<ResolvedTarget> => {
 		const targetType = context.getNodeParameter('targetType', itemIndex, 'profile') as TargetType;
@@ -232,10 +238,9 @@ export function createTargetResolver(context: IExecuteFunctions) {
 			target = await checkedCollection(itemIndex, settings);
 		} else if (targetType === 'view') {
 			target = requiredId(await selectionOf(itemIndex, settings), 'Selection');
-			await checkHeldBy(context, 'view', target, await databaseIdOf(itemIndex, settings), settings);
+			await checkViewInDatabase(context, target, await databaseIdOf(itemIndex, settings), settings);
 		} else {
-			target = requiredId(await miniviewOf(itemIndex, settings), 'Miniview');
-			await checkHeldBy(context, 'miniview', target, await checkedCollection(itemIndex, settings), settings);
+			target = await checkedMiniview(itemIndex, settings);
 		}
 		const recipients = await copernicaCount.call(context, {
 			...settings,

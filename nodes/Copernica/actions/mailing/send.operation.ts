@@ -60,11 +60,11 @@ const properties: INodeProperties[] = [
 			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
 			{ displayName: 'Embedded Images', name: 'embeddedimages', type: 'boolean', default: false, description: 'Whether the images go inside the mail' },
 			{ displayName: 'Interval Count', name: 'intervalCount', type: 'number', default: 1, description: 'With Interval Unit: how often a repeated mailing goes out (interval.count)' },
-			{ displayName: 'Interval Unit', name: 'intervalUnit', type: 'string', default: '', placeholder: 'e.g. day', description: "The interval.unit as Copernica takes it (its docs do not list the units); sent only when set" },
+			{ displayName: 'Interval Unit', name: 'intervalUnit', type: 'string', default: '', placeholder: 'e.g. day', description: "The interval.unit as Copernica takes it (its docs do not list the units); required with Interval Count" },
 			{ displayName: 'Iterations', name: 'iterations', type: 'number', default: 1, description: 'How often a repeated mailing goes out; -1 for ever' },
 			{ displayName: 'No Doubles', name: 'nodoubles', type: 'boolean', default: true, description: 'Whether an email address that appears twice receives the mailing once' },
 			{ displayName: 'Personalized', name: 'personalized', type: 'boolean', default: true },
-			{ displayName: 'Start', name: 'start', type: 'dateTime', default: '', description: 'When to send (YYYY-MM-DD HH:MM:SS as written); now when empty' },
+			{ displayName: 'Start', name: 'start', type: 'dateTime', default: '', description: 'When to send (YYYY-MM-DD HH:MM:SS as written); leave this setting out to send now (an empty Start is refused)' },
 			{
 				displayName: 'Test',
 				name: 'test',
@@ -103,6 +103,17 @@ function checkPublisherSettings(given: IDataObject): void {
 			);
 		}
 	}
+	if ('description' in given && typeof given.description !== 'string') {
+		throw new ParameterProblem(`Publisher Settings → Description must be text, not ${JSON.stringify(given.description)}; nothing was sent`, 'Give the Description as text.');
+	}
+	// An Interval Count without its unit would be dropped, and a repeating mailing would go out once.
+	const unit = given.intervalUnit;
+	if ((unit !== undefined && (typeof unit !== 'string' || unit.trim() === '')) || (given.intervalCount !== undefined && unit === undefined)) {
+		throw new ParameterProblem(
+			`Publisher Settings → Interval Unit must be set, as text such as day or week, when the mailing repeats (given ${JSON.stringify(unit ?? null)}); nothing was sent`,
+			'Add Interval Unit beside Interval Count, or remove both to send once.',
+		);
+	}
 	if ('contenttype' in given && !['both', 'html', 'text'].includes(given.contenttype as string)) {
 		throw new ParameterProblem(
 			`Publisher Settings → Content Type must be Both, HTML or Text, not ${JSON.stringify(given.contenttype)}; nothing was sent`,
@@ -129,7 +140,7 @@ export function publisherSettingsOf(given: IDataObject): IDataObject {
 		throw new ParameterProblem('Start is empty; nothing was sent', 'Give Start a date and time, or remove the Start setting to send now.');
 	}
 	const settings: IDataObject = { ...rest, start: start === undefined ? false : copernicaDateTime(start, 'Start') };
-	if (typeof intervalUnit === 'string' && intervalUnit.trim() !== '') settings.interval = { count: intervalCount ?? 1, unit: intervalUnit.trim() };
+	if (typeof intervalUnit === 'string') settings.interval = { count: intervalCount ?? 1, unit: intervalUnit.trim() };
 	return settings;
 }
 
