@@ -69,7 +69,9 @@ describe('Mailing → Send to one profile', () => {
 			version === 'v4' ? copernica.v4Credentials : copernica.credentials,
 		);
 		expect(error).toBeUndefined();
+		// The template is read first: one without a subject or from address is not sent.
 		expect(log.map((entry) => [entry.method, entry.path, entry.body])).toEqual([
+			['GET', `${ms}/template/${WELCOME}`, undefined],
 			['POST', `${ms}/emailing`, { template: Number(WELCOME), target: Number(anna), targettype: 'profile' }],
 		]);
 		expect(mailings).toHaveLength(1);
@@ -143,9 +145,10 @@ describe('Mailing → Send to more than one: counted first, bounded by Max Recip
 		expect(log.map((entry) => [entry.method, entry.path, entry.query])).toEqual([
 			['GET', 'database/Customers', []],
 			['GET', `database/${id}/profiles`, [['limit', '1'], ['total', '1']]],
+			['GET', `ms/template/${WELCOME}`, []],
 			['POST', 'ms/emailing', []],
 		]);
-		expect(log[2].body).toEqual({ template: Number(WELCOME), target: Number(id), targettype: 'database' });
+		expect(log[3].body).toEqual({ template: Number(WELCOME), target: Number(id), targettype: 'database' });
 		expect(output[0].json).toMatchObject({ sent: true, targetType: 'database', target: id, recipients: liveProfiles() });
 		expect(mailings).toEqual([expect.objectContaining({ targetType: 'database', destinations: liveProfiles() })]);
 	});
@@ -187,6 +190,7 @@ describe('Mailing → Send to more than one: counted first, bounded by Max Recip
 			'GET database/Customers',
 			`GET view/${AMSTERDAM_VIEW}`,
 			`GET view/${AMSTERDAM_VIEW}/profiles`,
+			`GET ms/template/${WELCOME}`,
 			'POST ms/emailing',
 		]);
 		expect(output[0].json).toMatchObject({ sent: true, targetType: 'view', target: AMSTERDAM_VIEW, recipients: mailings[0].destinations });
@@ -197,7 +201,7 @@ describe('Mailing → Send to more than one: counted first, bounded by Max Recip
 		const orders = store().databases[0].collections[0];
 		const collection = await run({ template: WELCOME, targetType: 'collection', database: databaseByName('Customers'), collection: { __rl: true, mode: 'name', value: 'Orders' }, maxRecipients: 10 });
 		expect(collection.error).toBeUndefined();
-		expect(collection.log.map((entry) => `${entry.method} ${entry.path}`).slice(-2)).toEqual([`GET collection/${orders.ID}/subprofiles`, 'POST ms/emailing']);
+		expect(collection.log.map((entry) => `${entry.method} ${entry.path}`).slice(-3)).toEqual([`GET collection/${orders.ID}/subprofiles`, `GET ms/template/${WELCOME}`, 'POST ms/emailing']);
 		const miniview = await run({ template: WELCOME, ...toOpenOrders(10) });
 		// The miniview must be in the chosen collection, and the collection in the chosen database:
 		// each checked against Copernica's documented lists (the database's collections, the collection's miniviews).
@@ -207,11 +211,15 @@ describe('Mailing → Send to more than one: counted first, bounded by Max Recip
 			`GET database/${customersId()}/collections`,
 			`GET collection/${orders.ID}/miniviews`,
 			`GET miniview/${OPEN_ORDERS_MINIVIEW}/subprofiles`,
+			`GET ms/template/${WELCOME}`,
 			'POST ms/emailing',
 		]);
 		const subprofileId = String([...store().subprofiles.values()][0].ID);
 		const single = await run({ template: WELCOME, targetType: 'subprofile', subprofileId });
-		expect(single.log.map((entry) => [entry.method, entry.body])).toEqual([['POST', { template: Number(WELCOME), target: Number(subprofileId), targettype: 'subprofile' }]]);
+		expect(single.log.map((entry) => [entry.method, entry.body])).toEqual([
+			['GET', undefined],
+			['POST', { template: Number(WELCOME), target: Number(subprofileId), targettype: 'subprofile' }],
+		]);
 		expect(single.mailings.map((mailing) => [mailing.targetType, mailing.destinations])).toEqual([
 			['collection', collection.output[0].json.recipients],
 			['miniview', miniview.output[0].json.recipients],

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import type { NodeRunOptions } from '../harness/engine';
 import { runCopernicaNode, searchNodeList } from '../harness/engine';
 import { useEmulator } from '../harness/fixture';
 import { databaseByName } from '../harness/parameters';
@@ -20,9 +21,9 @@ const selectionId = (name: string) => String(mailings().selections.find((selecti
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const fromList = (value: string) => ({ __rl: true, mode: 'list', value, cachedResultName: 'as the list showed it' });
 
-async function send(parameters: INodeParameters, input?: IDataObject[]) {
+async function send(parameters: INodeParameters, input?: IDataObject[], onError?: NodeRunOptions['onError']) {
 	await copernica.client.clearLog();
-	const result = await runCopernicaNode({ parameters: { resource: 'mailing', operation: 'send', ...parameters }, credentials: copernica.credentials, input });
+	const result = await runCopernicaNode({ parameters: { resource: 'mailing', operation: 'send', ...parameters }, credentials: copernica.credentials, input, onError });
 	const log = (await copernica.client.log()).map((entry) => `${entry.method} ${entry.path}`);
 	return { ...result, log, sent: await copernica.client.mailings() };
 }
@@ -120,6 +121,29 @@ describe('Mailing → Send to a miniview: Database, Collection and Miniview', ()
 		});
 		expect(wrongDatabase.error?.message).toBe(`The collection ${orders().ID} is not in the chosen database ${newsletter.ID}; nothing was sent [item 0]`);
 		expect(wrongDatabase.sent).toEqual([]);
+	});
+});
+
+describe('Mailing → Send: a template without a subject or from address', () => {
+	it.each([
+		['Send', {}],
+		['Preview Only', { options: { previewOnly: true } }],
+	])('%s: refused after reading the template, nothing sent (Copernica may take the POST and fail the mailing)', async (_, extra) => {
+		const draft = templateId('Draft');
+		const { error, log, sent } = await send({ template: byId(draft), targetType: 'profile', profileId: String([...store().profiles.values()][0].ID), ...extra });
+		expect(error?.message).toBe(`The template ${draft} has no subject and no from address; Copernica would not send it, and nothing was sent [item 0]`);
+		expect(log).toEqual([`GET ms/template/${draft}`]);
+		expect(sent).toEqual([]);
+	});
+
+	it('a subject alone is not enough; with Continue On Fail each item fails, paired, and the template is read once per run', async () => {
+		const welcome = mailings().templates.find((template) => template.name === 'Welcome')!;
+		welcome.fromEmail = ' ';
+		const items = [1, 2].map((n) => ({ n }));
+		const { output, log, sent } = await send({ template: byId(String(welcome.ID)), targetType: 'profile', profileId: String([...store().profiles.values()][0].ID) }, items, 'continueRegularOutput');
+		expect(output.map((item) => [item.json.error, item.pairedItem])).toEqual([0, 1].map((item) => [`The template ${welcome.ID} has no from address; Copernica would not send it, and nothing was sent [item ${item}]`, { item }]));
+		expect(sent).toEqual([]);
+		expect(log.filter((entry) => entry.startsWith('GET ms/template/'))).toHaveLength(1);
 	});
 });
 

@@ -106,11 +106,13 @@ describe('Mailing → Get Many', () => {
 		expect(some.log.map((entry) => entry.query)).toEqual([[['type', 'individual'], ['status', 'all'], ['start', '0'], ['limit', '2'], ['total', '1']]]);
 	});
 
-	it('lists a failed mailing by default (status=all): a template without a subject is sent all the same, and fails', async () => {
+	it('lists a failed mailing by default (status=all): a send from a sender domain not configured is taken, and fails', async () => {
 		const sent = await sendToDatabase();
+		// The docs give no call to read the configured sender domains: the node cannot see this coming.
+		await copernica.client.setSenderDomains(['elsewhere.example']);
 		const send = await run({
 			operation: 'send',
-			template: sampleIds.template('Draft'),
+			template: sampleIds.template('Welcome'),
 			targetType: 'database',
 			database: { __rl: true, mode: 'name', value: 'Customers' },
 			maxRecipients: 10,
@@ -125,7 +127,7 @@ describe('Mailing → Get Many', () => {
 		expect(byDefault.log.map((entry) => Object.fromEntries(entry.query).status)).toEqual(['all']);
 		expect(byDefault.output.map((item) => item.json.id)).toEqual([sent, failed]);
 		// Copernica's answer has no status: the failed one shows as a mailing to nobody.
-		expect(byDefault.output[1].json).toMatchObject({ destinations: '0', template: sampleIds.template('Draft') });
+		expect(byDefault.output[1].json).toMatchObject({ destinations: '0', template: sampleIds.template('Welcome') });
 		const onlyFailed = await run({ operation: 'getMany', returnAll: true, filters: { status: 'failed' } });
 		expect(onlyFailed.output.map((item) => item.json.id)).toEqual([failed]);
 		const onlySent = await run({ operation: 'getMany', returnAll: true, filters: { status: 'sent' } });

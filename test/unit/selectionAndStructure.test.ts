@@ -1,6 +1,6 @@
 import { fieldBody } from '../../nodes/Copernica/actions/database/createField.operation';
 import { copernicaDateTime, templateFilterQuery } from '../../nodes/Copernica/actions/template/getMany.operation';
-import { copernicaFlag } from '../../nodes/shared/helpers/copernicaFlag';
+import { copernicaFlag, mayBeCopernicaFlag } from '../../nodes/shared/helpers/copernicaFlag';
 import { createdIdOf } from '../../nodes/shared/helpers/createdProfile';
 import type { FoundSelection } from '../../nodes/shared/locators/selectionLocator';
 import { selectionIdByName } from '../../nodes/shared/locators/selectionLocator';
@@ -11,6 +11,11 @@ describe('copernicaFlag', () => {
 	it('is true only for true, 1, "true", "1" and "yes"; the string "false" is false', () => {
 		expect([true, 1, 'true', '1', 'yes', ' TRUE ', 'Yes'].map(copernicaFlag)).toEqual([true, true, true, true, true, true, true]);
 		expect([false, 0, 'false', '0', 'no', '', 'n/a', undefined, null, {}, []].map(copernicaFlag)).toEqual(Array(11).fill(false));
+	});
+
+	it('mayBeCopernicaFlag (the nested-view walk): no only for what plainly says no, so a child is never skipped on a value it cannot read', () => {
+		expect([false, 0, 'false', ' FALSE ', '0', 'no', '', undefined, null].map(mayBeCopernicaFlag)).toEqual(Array(9).fill(false));
+		expect([true, 1, 2, '2', 'y', 'on', 'true', {}].map(mayBeCopernicaFlag)).toEqual(Array(8).fill(true));
 	});
 });
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, INodeListSearchResult, INodeProperties } from 'n8n-workflow';
 
 import { idOrNameGiven } from '../helpers/collectionName';
-import { copernicaFlag } from '../helpers/copernicaFlag';
+import { mayBeCopernicaFlag } from '../helpers/copernicaFlag';
 import { ParameterProblem } from '../helpers/parameterProblem';
 import type { CopernicaContext } from '../transport';
 import { copernicaGetAll, pathOf } from '../transport';
@@ -67,7 +67,7 @@ export async function allSelectionsOf(
 			seen.add(id);
 			const name = String(entry.name ?? '');
 			found.push({ id, name, path: [...parents, name].join(' › '), raw: entry });
-			if (copernicaFlag(entry['has-children']) && parents.length < MAX_DEPTH) {
+			if (mayBeCopernicaFlag(entry['has-children']) && parents.length < MAX_DEPTH) {
 				await walk(pathOf(kind, id, list), `reading the ${noun}s inside ${noun} "${id}"`, [...parents, name]);
 			}
 		}

@@ -3,6 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { ParameterProblem } from '../../../shared/helpers/parameterProblem';
 import { copernicaRequest } from '../../../shared/transport';
+import type { RequestSettings } from '../../../shared/transport/databaseSchema';
+import { sharedPromise } from '../../../shared/transport/sharedPromise';
 import type { MailingSuite } from '../../../shared/transport/mailingPaths';
 import { forEachItem } from '../../itemRunner/perItem';
 import { requestSettingsOf } from '../../parameters/requestOptions';
@@ -77,6 +79,34 @@ function sourceIdOf(given: unknown, sourceParameter: 'template' | 'document'): s
 	return requiredId(value, displayName);
 }
 
+/**
+ * The template (document) of each send, read once per run. A Marketing Suite template without a
+ * subject or a from address is refused before anything is sent: "the template needs a
+ * subject and from address" (copernica-mailings.md §4.2 `rest-post-ms-emailing`), and the docs do
+ * not say Copernica refuses the POST. It may accept it and fail the mailing, and the item would
+ * say sent. (Whether the sender domain is configured, the docs give no call to read.)
+ */
+function createSourceReader(context: IExecuteFunctions) {
+	const cache = new Map<string, Promise<IDataObject>>();
+	return async (suite: MailingSuite, id: string, settings: RequestSettings): Promise<IDataObject> => {
+		const details = await sharedPromise(cache, `${suite} ${id}`, async () => await sourceOf(context, suite, id, settings));
+		if (suite === 'marketingSuite') {
+			const fromAddress = (details.from_address ?? {}) as IDataObject;
+			const missing = [
+				typeof details.subject === 'string' && details.subject.trim() !== '' ? undefined : 'subject',
+				typeof fromAddress.email === 'string' && fromAddress.email.trim() !== '' ? undefined : 'from address',
+			].filter((part) => part !== undefined);
+			if (missing.length > 0) {
+				throw new ParameterProblem(
+					`The template ${id} has no ${missing.join(' and no ')}; Copernica would not send it, and nothing was sent`,
+					'Give the template a subject and a from address in Copernica (on a configured sender domain), or choose another template.',
+				);
+			}
+		}
+		return details;
+	};
+}
+
 export async function sendMailings(this: IExecuteFunctions, specOf: SpecOf): Promise<INodeExecutionData[]> {
 	// n8n's Retry On Fail runs the node again from the first item: every mailing already sent would go out again.
 	if (this.getNode().retryOnFail === true) {
@@ -86,6 +116,7 @@ export async function sendMailings(this: IExecuteFunctions, specOf: SpecOf): Pro
 		});
 	}
 	const resolveTarget = createTargetResolver(this);
+	const sourceDetails = createSourceReader(this);
 	const repeats = createRepeatGuard();
 	const sent = new Map<number, string | null>();
 	return await forEachItem.call(this, async (itemIndex, limiter) => {
@@ -95,11 +126,13 @@ export async function sendMailings(this: IExecuteFunctions, specOf: SpecOf): Pro
 		const previewOnly = switchOf(options, 'previewOnly', 'Preview Only');
 		const allowRepeats = switchOf(options, 'allowRepeats', 'Allow Repeats');
 		const settings = requestSettingsOf(options, itemIndex, limiter);
+		// The target first: its parameter checks come before any request.
 		const target = await resolveTarget(itemIndex, settings);
+		const details = await sourceDetails(spec.suite, spec.source, settings);
 		const body = bodyOf(spec, target);
 		const what = { mailingType: spec.suite, [sourceParameter]: spec.source, targetType: target.targetType, target: target.target, recipients: target.recipients };
 		if (previewOnly) {
-			return { preview: true, sent: false, ...what, [`${sourceParameter}Details`]: await sourceOf(this, spec.suite, spec.source, settings), wouldSend: body };
+			return { preview: true, sent: false, ...what, [`${sourceParameter}Details`]: details, wouldSend: body };
 		}
 		if (!allowRepeats) {
 			// The same template to the same target is a repeat, whatever its start or settings: it would reach the same people.
