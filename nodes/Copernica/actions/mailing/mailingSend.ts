@@ -84,7 +84,7 @@ function sourceIdOf(given: unknown, sourceParameter: 'template' | 'document'): s
  * subject or a from address is refused before anything is sent: "the template needs a
  * subject and from address" (copernica-mailings.md §4.2 `rest-post-ms-emailing`), and the docs do
  * not say Copernica refuses the POST. It may accept it and fail the mailing, and the item would
- * say sent. (Whether the sender domain is configured, the docs give no call to read.)
+ * say sent. (Whether the sender domain is configured is not checked: no call to read it is documented.)
  */
 function createSourceReader(context: IExecuteFunctions) {
 	const cache = new Map<string, Promise<IDataObject>>();
