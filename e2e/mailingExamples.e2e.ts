@@ -96,7 +96,7 @@ describe.each(N8N_VERSIONS)('n8n $version: the mailing examples', (target) => {
 		try {
 			// The mailing webhooks are the account's, for every database (copernica-webhooks.md §3.1).
 			expect((await client.webhooks()).map((webhook) => [webhook.trigger, webhook.database])).toEqual([['bounce', undefined]]);
-			// 14 more customers: any 14 consecutive IDs hold two multiples of 7, the seed's four one.
+			// 14 more customers: any 14 consecutive IDs hold two multiples of 7, the seed's four (1000–1003) one, 1001.
 			await client.addProfiles('Customers', 14, { customerid: 'C-3{n}', email: 'customer{n}@example.com' });
 			const recipients = await client.profiles('Customers');
 			const bounced = recipients.filter((profile) => Number(profile.ID) % 7 === 0);
@@ -137,13 +137,14 @@ describe.each(N8N_VERSIONS)('n8n $version: the mailing examples', (target) => {
 		const spring = emulator.store.database('Spring leads');
 		const autumn = emulator.store.database('Autumn leads');
 
-		// Yesterday, on Copernica's clock: 25 spring leads (IDs 1033–1057: 4 bounce, 7 of the 21
-		// delivered open, 4 click), 8 customers who signed up meanwhile, 20 autumn leads (IDs
-		// 1066–1085: 3 bounce, 5 of 17 open, 3 click).
+		// Yesterday, on Copernica's clock: 25 spring leads (IDs 1005–1029, after the seed's five
+		// profiles, as profiles have an ID sequence of their own: 4 bounce, 7 of the 21 delivered
+		// open, 4 click), 6 customers who signed up meanwhile, 20 autumn leads (IDs 1036–1055:
+		// 3 bounce, 5 of 17 open, 3 click).
 		await client.setClock(`${yesterday} 09:00:00`);
-		expect((await client.addProfiles(spring.ID, 25, { email: 'spring{n}@example.com' })).first).toBe(1033);
-		await client.addProfiles('Customers', 8, { customerid: 'C-4{n}', email: 'new{n}@example.com' });
-		expect((await client.addProfiles(autumn.ID, 20, { email: 'autumn{n}@example.com' })).first).toBe(1066);
+		expect((await client.addProfiles(spring.ID, 25, { email: 'spring{n}@example.com' })).first).toBe(1005);
+		await client.addProfiles('Customers', 6, { customerid: 'C-4{n}', email: 'new{n}@example.com' });
+		expect((await client.addProfiles(autumn.ID, 20, { email: 'autumn{n}@example.com' })).first).toBe(1036);
 		const springSale = await sendMailing('Spring sale', 'database', spring.ID);
 		const welcome = await sendMailing('Welcome', 'database', autumn.ID);
 		// Left out by the filters: yesterday's mailing to one profile (Type Mass), today's to Customers (the dates).

@@ -246,8 +246,11 @@ export class MailingStore {
 	readonly mailings: StoredMailing[] = [];
 	readonly scheduled: StoredScheduledMailing[] = [];
 	readonly events: StoredEvent[] = [];
-	/** By database or collection ID. docs silent on the default: `nothing`. */
-	private readonly behaviours = new Map<number, UnsubscribeBehaviour>();
+	/**
+	 * By kind and ID (`database:1000`, `collection:1000`): a database and a collection can share an
+	 * ID (store.ts newId). docs silent on the default: `nothing`.
+	 */
+	private readonly behaviours = new Map<string, UnsubscribeBehaviour>();
 	/**
 	 * The account's configured sender domains: "the sender domain must be configured" before a
 	 * send (§4.2 `rest-post-ms-emailing`). A from address must be on one exactly (docs silent on
@@ -541,11 +544,11 @@ export class MailingStore {
 	}
 
 	behaviour(table: StoredDatabase | StoredCollection): UnsubscribeBehaviour {
-		return this.behaviours.get(table.ID) ?? { behavior: 'nothing', fields: {} };
+		return this.behaviours.get(behaviourKey(table)) ?? { behavior: 'nothing', fields: {} };
 	}
 
 	setBehaviour(table: StoredDatabase | StoredCollection, behaviour: UnsubscribeBehaviour): void {
-		this.behaviours.set(table.ID, behaviour);
+		this.behaviours.set(behaviourKey(table), behaviour);
 	}
 
 	/**
@@ -569,6 +572,11 @@ export class MailingStore {
 			else store.updateProfile(entity, fields, undefined);
 		}
 	}
+}
+
+/** The key of a table's unsubscribe behaviour: its kind and its ID, as the two kinds' IDs can be equal. */
+function behaviourKey(table: StoredDatabase | StoredCollection): string {
+	return `${'collections' in table ? 'database' : 'collection'}:${table.ID}`;
 }
 
 /** Events in a `begintime`…`endtime` window, both ends included; see routes/mailingEvents.ts. */

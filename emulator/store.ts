@@ -195,6 +195,17 @@ export function isBooleanTrue(value: string | undefined): boolean {
 	return text !== '' && !Number.isNaN(number) && number >= 1;
 }
 
+/**
+ * The kinds with an ID sequence of their own (Store.newId). A database's fields and a
+ * collection's are apart: their paths are (`database/{id}/field/{field}`, `collection/{id}/field/{field}`,
+ * copernica-mailings.md §4.2 "Database structure"), and docs silent on whether one table holds both,
+ * so the worse case, that their IDs collide.
+ */
+type StoreIdKind = 'database' | 'field' | 'collectionField' | 'interest' | 'collection' | 'profile' | 'subprofile' | 'webhook';
+
+/** Where every sequence starts, as the mailing store's do (mailingStore.ts SEQUENCE_START). */
+const ID_SEQUENCE_START = 1000;
+
 export class Store {
 	readonly databases: StoredDatabase[] = [];
 	readonly profiles = new Map<number, StoredProfile>();
@@ -203,7 +214,8 @@ export class Store {
 	validatedDomains: string[] = [];
 	/** Writes since the last takeChanges(), for the webhooks (emulator/webhookDelivery.ts). */
 	private changes: StoreChange[] = [];
-	private nextId = 1000;
+	/** The next ID of each kind; see newId. */
+	private readonly sequences = new Map<StoreIdKind, number>();
 	private clock = Date.parse('2026-01-01T00:00:00Z');
 	/**
 	 * Equals look-ups, by database and field: lower-cased value → IDs of live profiles. Built on
@@ -212,8 +224,19 @@ export class Store {
 	 */
 	private readonly equalsIndexes = new Map<number, Map<string, Map<string, number[]>>>();
 
-	private newId(): number {
-		return this.nextId++;
+	/**
+	 * The next ID of one kind. Each kind has its own sequence from 1000, as each is its own table
+	 * in Copernica (the mailing store's kinds too, mailingStore.ts newId): a subprofile's ID can
+	 * equal a profile's, a collection's a database's, a collection field's a database field's.
+	 * docs silent on how IDs are handed out (copernica-api.md §3 only shows each kind's own
+	 * `ID`); the worse case for a client is that the IDs of different kinds collide, so an ID
+	 * read as the wrong kind (a subprofile's sent to profile/{id}) names a real entity, and is
+	 * changed, instead of failing.
+	 */
+	private newId(kind: StoreIdKind): number {
+		const id = this.sequences.get(kind) ?? ID_SEQUENCE_START;
+		this.sequences.set(kind, id + 1);
+		return id;
 	}
 
 	/** The writes since the last call, oldest first. */
@@ -251,7 +274,7 @@ export class Store {
 	}
 
 	addWebhook(webhook: Omit<StoredWebhook, 'ID'>): StoredWebhook {
-		const stored = { ID: this.newId(), ...webhook };
+		const stored = { ID: this.newId('webhook'), ...webhook };
 		this.webhooks.set(stored.ID, stored);
 		return stored;
 	}
@@ -288,12 +311,12 @@ export class Store {
 		description = '',
 	): StoredDatabase {
 		const database: StoredDatabase = {
-			ID: this.newId(),
+			ID: this.newId('database'),
 			name,
 			description,
-			fields: fields.map((field) => this.fieldDefinition(field)),
+			fields: fields.map((field) => this.fieldDefinition(field, 'field')),
 			interests: interests.map((interest) => ({
-				ID: this.newId(),
+				ID: this.newId('interest'),
 				name: interest.name,
 				group: interest.group ?? '',
 			})),
@@ -305,18 +328,18 @@ export class Store {
 
 	addCollection(database: StoredDatabase, name: string, fields: FieldSpec[]): StoredCollection {
 		const collection: StoredCollection = {
-			ID: this.newId(),
+			ID: this.newId('collection'),
 			name,
 			database: database.ID,
-			fields: fields.map((field) => this.fieldDefinition(field)),
+			fields: fields.map((field) => this.fieldDefinition(field, 'collectionField')),
 		};
 		database.collections.push(collection);
 		return collection;
 	}
 
-	private fieldDefinition(field: FieldSpec): FieldDefinition {
+	private fieldDefinition(field: FieldSpec, kind: 'field' | 'collectionField'): FieldDefinition {
 		return {
-			ID: this.newId(),
+			ID: this.newId(kind),
 			name: field.name,
 			type: field.type ?? 'text',
 			value: field.value ?? '',
@@ -330,9 +353,9 @@ export class Store {
 	 * (sub)profile gets its default, so the profile routes read and write it at once.
 	 */
 	addField(table: StoredDatabase | StoredCollection, spec: FieldSpec): FieldDefinition {
-		const field = this.fieldDefinition(spec);
-		table.fields.push(field);
 		const isDatabase = 'collections' in table;
+		const field = this.fieldDefinition(spec, isDatabase ? 'field' : 'collectionField');
+		table.fields.push(field);
 		const entities: Selectable[] = isDatabase
 			? [...this.profiles.values()].filter((profile) => profile.database === table.ID && profile.removed === null)
 			: [...this.subprofiles.values()].filter((subprofile) => subprofile.collection === table.ID && subprofile.removed === null);
@@ -342,7 +365,7 @@ export class Store {
 	}
 
 	addInterest(database: StoredDatabase, name: string, group: string, description?: string): InterestDefinition {
-		const interest: InterestDefinition = { ID: this.newId(), name, group, description };
+		const interest: InterestDefinition = { ID: this.newId('interest'), name, group, description };
 		database.interests.push(interest);
 		return interest;
 	}
@@ -518,7 +541,7 @@ export class Store {
 		const checked = this.checkFieldsInput(fields);
 		const created = this.now();
 		const profile: StoredProfile = {
-			ID: this.newId(),
+			ID: this.newId('profile'),
 			database: database.ID,
 			fields: Object.fromEntries(database.fields.map((field) => [field.name, coerce(defaultOf(field), field)])),
 			interests: new Set(),
@@ -625,7 +648,7 @@ export class Store {
 		const checked = this.checkFieldsInput(fields);
 		const created = this.now();
 		const subprofile: StoredSubprofile = {
-			ID: this.newId(),
+			ID: this.newId('subprofile'),
 			profile: profile.ID,
 			collection: collection.ID,
 			fields: Object.fromEntries(collection.fields.map((field) => [field.name, coerce(defaultOf(field), field)])),

@@ -313,3 +313,56 @@ describe('collections and subprofiles (copernica-api.md §3)', () => {
 		expect([again.status, again.data]).toEqual([400, { error: { message: 'This subprofile has already been removed' } }]);
 	});
 });
+
+/**
+ * Each kind its own ID sequence (emulator/store.ts newId): the sample's IDs collide across
+ * kinds, as they can in Copernica, and each path finds its own kind.
+ */
+describe('IDs of different kinds can be equal', () => {
+	type Entity = { ID: string; fields: Record<string, string> };
+
+	async function listed(path: string): Promise<Entity[]> {
+		return (await api().get(path)).data.data as Entity[];
+	}
+
+	it('a subprofile can have a profile\'s ID: profile/{id} answers the profile, subprofile/{id} the subprofile, and a PUT to one leaves the other', async () => {
+		const collection = (await api().get('/database/Customers/collections')).data.data[0].ID as string;
+		const profiles = await listed('/database/Customers/profiles');
+		const orders = await listed(`/collection/${collection}/subprofiles`);
+		const shared = orders.filter((order) => profiles.some((profile) => profile.ID === order.ID));
+		// All three orders: Orders' 1000–1002 are Customers' 1000–1002 too.
+		expect(shared.map((order) => order.fields.orderid)).toEqual(['O-1', 'O-2', 'O-3']);
+		for (const order of shared) {
+			const profile = profiles.find((candidate) => candidate.ID === order.ID)!;
+			expect((await api().get(`/profile/${order.ID}`)).data).toMatchObject({ ID: order.ID, fields: { customerid: profile.fields.customerid } });
+			expect((await api().get(`/subprofile/${order.ID}`)).data).toMatchObject({ ID: order.ID, fields: { orderid: order.fields.orderid } });
+		}
+		// O-2 (Anna's) has the ID of Bram's profile.
+		const o2 = shared.find((order) => order.fields.orderid === 'O-2')!;
+		const bram = (await api().get(`/profile/${o2.ID}`)).data;
+		expect(bram.fields.customerid).toBe('C-1002');
+		expect((await api().put(`/subprofile/${o2.ID}`, { fields: { status: 'shipped' } })).status).toBe(204);
+		expect((await api().get(`/subprofile/${o2.ID}`)).data.fields.status).toBe('shipped');
+		expect((await api().get(`/profile/${o2.ID}`)).data).toEqual(bram);
+		expect((await api().delete(`/profile/${o2.ID}`)).status).toBe(204);
+		// Bram's subprofile O-3 goes with him; Anna's O-2, with his ID, stays.
+		expect((await listed(`/collection/${collection}/subprofiles`)).map((order) => order.fields.orderid)).toEqual(['O-1', 'O-2']);
+	});
+
+	it('a collection can have a database\'s ID: database/{id} is the database, collection/{id} the collection', async () => {
+		const customers = (await api().get('/database/Customers')).data;
+		const newsletter = (await api().get('/database/Newsletter')).data;
+		const orders = (await api().get('/database/Customers/collections')).data.data[0];
+		// Orders is the first collection and Customers the first database: both 1000.
+		expect(orders.ID).toBe(customers.ID);
+		expect(newsletter.ID).not.toBe(customers.ID);
+		expect((await api().get(`/database/${orders.ID}`)).data.name).toBe('Customers');
+		expect((await listed(`/collection/${orders.ID}/subprofiles`)).map((order) => order.fields.orderid)).toEqual(['O-1', 'O-2', 'O-3']);
+		expect((await listed(`/database/${orders.ID}/profiles`)).map((profile) => profile.fields.customerid)).toEqual(['C-1001', 'C-1002', 'C-1003', 'C-1004']);
+		// Fields too: a collection's field IDs and a database's start at 1000 alike.
+		const orderFields = (await api().get(`/collection/${orders.ID}/fields`)).data.data as Array<{ ID: string; name: string }>;
+		const customerFields = (await api().get(`/database/${customers.ID}/fields`)).data.data as Array<{ ID: string; name: string }>;
+		expect(orderFields.map((field) => field.ID)).toEqual(customerFields.slice(0, 3).map((field) => field.ID));
+		expect(orderFields.map((field) => field.name)).toEqual(['orderid', 'status', 'total']);
+	});
+});

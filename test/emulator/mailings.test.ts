@@ -44,6 +44,16 @@ async function customers(api: AxiosInstance): Promise<{ database: string; ids: R
 	return { database, ids: Object.fromEntries(profiles.map((profile) => [profile.fields.customerid, profile.ID])) };
 }
 
+/**
+ * `count` customers more, M-1 on (IDs from 1005: profiles have an ID sequence of their own, and
+ * the sample's five take 1000–1004), for a test that needs events the sample's four customers
+ * (1000–1003: two clicks, a bounce, an open, a delivery) do not have. The tests' totals are
+ * checked against expectedTotals of the IDs the emulator gave, so a shift in them shows.
+ */
+async function moreCustomers(count: number): Promise<void> {
+	await copernica.client.addProfiles('Customers', count, { customerid: 'M-{n}', email: 'more{n}@example.com' });
+}
+
 /** POST {ms}/emailing and the ID of the mailing it sent: the answer carries the request's ID (emulator/mailingStore.ts SEQUENCE_STARTS). */
 async function sendMs(api: AxiosInstance, ms: string, body: Record<string, unknown>): Promise<string> {
 	const answer = await api.post(`/${ms}/emailing`, body);
@@ -174,45 +184,50 @@ describe.each(VERSIONS)('sending Marketing Suite mailings on %s', (version, path
 
 	it('computes the statistics from the generated events', async () => {
 		const { api, ms } = await paths();
+		// Ten more customers, so that Customers holds every kind of event (the sample's four alone have no unsubscribe or abuse).
+		await moreCustomers(10);
 		const { database, ids } = await customers(api);
 		const id = await sendMs(api, ms, { target: database, targettype: 'database', template: SPRING_SALE });
 		const totals = expectedTotals(Object.values(ids).map(Number));
-		// The sample's four profiles 1012–1015: 1012 unsubscribes (%11), 1014 opens (%3) and reports abuse (%13), 1015 bounces (%7).
-		expect(totals).toEqual({ deliveries: 3, errors: 1, impressions: 1, clicks: 0, unsubscribes: 1, abuses: 1 });
+		// The sample's four profiles 1000–1003 (Erik of Newsletter is 1004) and M-1…M-10, 1005–1014:
+		// 1001 (Bram) and 1008 bounce (%7); 1002, 1005, 1011 and 1014 open (%3); 1000 and 1010 click twice
+		// (%10), 1005 once; 1012 unsubscribes (%11); 1014 reports abuse (%13).
+		expect(totals).toEqual({ deliveries: 12, errors: 2, impressions: 4, clicks: 5, unsubscribes: 1, abuses: 1 });
 		expect((await api.get(`/${ms}/emailing/${id}/statistics`)).data).toEqual({
 			// Strings, as Copernica returns its values (copernica-api.md §3.1).
-			destinations: '4',
-			deliveries: { total: '3' },
-			errors: { total: '1', unique: '1' },
-			impressions: { total: '1', unique: '1' },
-			clicks: { total: '0', unique: '0' },
+			destinations: '14',
+			deliveries: { total: '12' },
+			errors: { total: '2', unique: '2' },
+			impressions: { total: '4', unique: '4' },
+			clicks: { total: '5', unique: '3' },
 			unsubscribes: { total: '1', unique: '1' },
 			abuses: { total: '1', unique: '1' },
 			unknown: { total: '0' },
-			dominant_results: { abuses: '1', unsubscribes: '1', clicks: '0', impressions: '0', deliveries: '1', errors: '1' },
+			dominant_results: { abuses: '1', unsubscribes: '1', clicks: '3', impressions: '2', deliveries: '5', errors: '2' },
 		});
 		const errors = (await api.get(`/${ms}/emailing/${id}/errors`)).data;
-		expect(errors.data).toEqual([
-			{
-				ID: expect.any(String),
-				mailing: id,
-				timestamp: expect.any(String),
-				destination: expect.any(String),
-				profile: ids['C-1004'],
-				subprofile: null,
-				status: 'bounce',
-				errorcode: '550',
-				description: 'User unknown',
-				errortype: 'hard',
-			},
-		]);
+		const bounce = (profile: string) => ({
+			ID: expect.any(String),
+			mailing: id,
+			timestamp: expect.any(String),
+			destination: expect.any(String),
+			profile,
+			subprofile: null,
+			status: 'bounce',
+			errorcode: '550',
+			description: 'User unknown',
+			errortype: 'hard',
+		});
+		expect(errors.data).toEqual([bounce(ids['C-1002']), bounce(ids['M-4'])]);
 		const impressions = (await api.get(`/${ms}/emailing/${id}/impressions`)).data.data;
-		expect(impressions.map((event: { profile: string; device: string }) => [event.profile, event.device])).toEqual([[ids['C-1003'], 'desktop']]);
+		expect(impressions.map((event: { profile: string; device: string }) => [event.profile, event.device])).toEqual(
+			['C-1003', 'M-1', 'M-7', 'M-10'].map((customerid) => [ids[customerid], 'desktop']),
+		);
 		const mailing = (await api.get(`/${ms}/emailing/${id}`)).data;
 		expect(impressions[0].timestamp).toBe(later(mailing.timestamp, 3600));
 		// Before the opens (an hour after the send), only deliveries and errors.
 		const early = (await api.get(`/${ms}/emailing/${id}/statistics`, { params: { endtime: later(mailing.timestamp, 60) } })).data;
-		expect([early.deliveries.total, early.errors.total, early.impressions.total, early.unsubscribes.total]).toEqual(['3', '1', '0', '0']);
+		expect([early.deliveries.total, early.errors.total, early.impressions.total, early.unsubscribes.total]).toEqual(['12', '2', '0', '0']);
 	});
 
 	it('refuses a send without target, targettype or template, an unknown template, and unknown targets, sending nothing', async () => {
@@ -363,24 +378,26 @@ describe.each(VERSIONS)('sending Marketing Suite mailings on %s', (version, path
 describe.each(VERSIONS)('Publisher mailings on %s', (_version, paths) => {
 	it('sends a document; test mailings are listed only with test=yes or both', async () => {
 		const { api, publisher } = await paths();
+		// Ten more customers (1005–1014), for an unsubscribe and an abuse report: M-8 (1012, %11) is the one who unsubscribes.
+		await moreCustomers(10);
 		const { database, ids } = await customers(api);
 		const refused = await api.post(`/${publisher}/emailing`, { target: database, targettype: 'database' });
 		expect([refused.status, refused.data]).toEqual([400, { error: { message: 'Parameter document is required' } }]);
 		const real = await api.post(`/${publisher}/emailing`, { target: database, targettype: 'database', document: JANUARY, settings: { description: 'January' } });
 		expect([real.status, real.data]).toEqual([201, '']);
-		const test = (await api.post(`/${publisher}/emailing`, { target: ids['C-1001'], targettype: 'profile', document: FEBRUARY, settings: { test: true } })).headers['x-created'];
+		const test = (await api.post(`/${publisher}/emailing`, { target: ids['M-8'], targettype: 'profile', document: FEBRUARY, settings: { test: true } })).headers['x-created'];
 		const listed = (await api.get(`/${publisher}/emailings`)).data;
 		expect(listed.data.map((mailing: { id: string }) => mailing.id)).toEqual([real.headers['x-created']]);
-		expect(listed.data[0]).toMatchObject({ document: String(JANUARY), subject: 'News for January', destinations: '4', clicks: '0', impressions: '1', errors: '1', unsubscribes: '1', abuses: '1', test: false, description: 'January', contenttype: 'html' });
+		expect(listed.data[0]).toMatchObject({ document: String(JANUARY), subject: 'News for January', destinations: '14', clicks: '5', impressions: '4', errors: '2', unsubscribes: '1', abuses: '1', test: false, description: 'January', contenttype: 'html' });
 		expect((await api.get(`/${publisher}/emailings`, { params: { test: 'both' } })).data.total).toBe(2);
 		expect((await api.get(`/${publisher}/emailings`, { params: { test: 'yes' } })).data.data[0].id).toBe(test);
-		expect((await api.get(`/${publisher}/emailing/${test}/destinations`)).data.data.map((destination: { profile: string }) => destination.profile)).toEqual([ids['C-1001']]);
-		expect((await api.get(`/${publisher}/emailing/${real.headers['x-created']}/statistics`)).data.deliveries).toEqual({ total: '3' });
-		expect((await api.get(`/profile/${ids['C-1001']}/${publisher}/destinations`)).data.total).toBe(2);
+		expect((await api.get(`/${publisher}/emailing/${test}/destinations`)).data.data.map((destination: { profile: string }) => destination.profile)).toEqual([ids['M-8']]);
+		expect((await api.get(`/${publisher}/emailing/${real.headers['x-created']}/statistics`)).data.deliveries).toEqual({ total: '12' });
+		expect((await api.get(`/profile/${ids['M-8']}/${publisher}/destinations`)).data.total).toBe(2);
 		// Publisher mailings are not Marketing Suite ones.
 		const wrongSuite = await api.get(`/${publisher === 'html' ? 'draganddrop' : 'ms'}/emailing/${test}`);
 		expect([wrongSuite.status, wrongSuite.data]).toEqual([400, { error: { message: 'No emailing with supplied ID' } }]);
-		// Anna (1012, %11) unsubscribes from both: a test mailing is a real send to its target (docs silent).
+		// M-8 (1012, %11) unsubscribes from both: a test mailing is a real send to its target (docs silent).
 		expect((await api.get(`/${publisher}/unsubscribes`)).data.total).toBe(2);
 	});
 
@@ -449,7 +466,9 @@ describe('events', () => {
 		expect(unsubscribed).toBe(totals.unsubscribes);
 		expect((await api.get(`/ms/emailing/${id}/destinations`, { params: { unsubscribed: 'true' } })).data.total).toBe(1504);
 
-		await api.post('/ms/emailing', { target: ids['C-1003'], targettype: 'profile', template: WELCOME });
+		// One more mailing, to a recipient who opens and reports abuse (%3 and %13: 1014, one of the added).
+		const opensAndAbuses = recipients.find((recipient) => expectedEvents(recipient).impressions === 1 && expectedEvents(recipient).abuses === 1);
+		await api.post('/ms/emailing', { target: opensAndAbuses, targettype: 'profile', template: WELCOME });
 		expect((await api.get('/ms/impressions')).data.total).toBe(totals.impressions + 1);
 		expect((await api.get('/ms/abuses')).data.total).toBe(totals.abuses + 1);
 		expect((await api.get('/ms/impressions', { params: { begintime: 'garbage' } })).data.total).toBe(totals.impressions + 1);
@@ -466,17 +485,17 @@ describe('events', () => {
 			expect((await api.post('/webhooks', { handler: 'http://127.0.0.1:9/hook', trigger })).status).toBe(201);
 		}
 		await api.post('/ms/emailing', { target: ids['C-1003'], targettype: 'profile', template: WELCOME });
-		await api.post('/ms/emailing', { target: ids['C-1004'], targettype: 'profile', template: WELCOME });
+		await api.post('/ms/emailing', { target: ids['C-1002'], targettype: 'profile', template: WELCOME });
 		const calls = await copernica.client.settleDeliveries();
 		const destinations = [...(await copernica.client.mailings())].map((mailing) => mailing.ID);
 		const [chloe] = await copernica.client.mailingDestinations(destinations[0]);
-		const [daan] = await copernica.client.mailingDestinations(destinations[1]);
+		const [bram] = await copernica.client.mailingDestinations(destinations[1]);
 		const sent = calls.map((call) => [call.trigger, new URLSearchParams(call.body).get('id'), new URLSearchParams(call.body).get('recipient')]);
-		// 1014: a delivery and an open; 1015 (%7): a bounce.
+		// Chloé (1002, %3): a delivery and an open; Bram (1001, %7): a bounce.
 		expect(sent).toEqual([
 			['delivery', String(chloe.ID), 'chloe@example.org'],
 			['open', String(chloe.ID), 'chloe@example.org'],
-			['bounce', String(daan.ID), 'daan@example.org'],
+			['bounce', String(bram.ID), 'bram@example.com'],
 		]);
 	});
 });

@@ -54,12 +54,14 @@ describe.each(VERSIONS)('unsubscribe on %s', (_version, connect) => {
 	it('runs the behaviour when a mailing\'s recipient unsubscribes through its link', async () => {
 		const { api, ms } = await connect();
 		await api.put('/database/Customers/unsubscribe', { behavior: 'remove' });
-		// Anna (1012) unsubscribes (1012 % 11 == 0); Bram (1013) does not.
-		for (const customerid of ['C-1001', 'C-1002']) {
+		// None of the sample's customers (1000–1003) unsubscribes; of eight more (1005–1012, after
+		// Newsletter's Erik, 1004), M-8 does (1012 % 11 == 0). Anna (1000) does not.
+		await copernica.client.addProfiles('Customers', 8, { customerid: 'M-{n}', email: 'more{n}@example.com' });
+		for (const customerid of ['M-8', 'C-1001']) {
 			expect((await api.post(`/${ms}/emailing`, { target: await profileId(api, customerid), targettype: 'profile', template: Number(sampleIds.template('Welcome')) })).status).toBe(201);
 		}
 		const live = (await api.get('/database/Customers/profiles')).data.data.map((profile: { fields: { customerid: string } }) => profile.fields.customerid);
-		expect(live).toEqual(['C-1002', 'C-1003', 'C-1004']);
+		expect(live).toEqual(['C-1001', 'C-1002', 'C-1003', 'C-1004', 'M-1', 'M-2', 'M-3', 'M-4', 'M-5', 'M-6', 'M-7']);
 		const events = await copernica.client.mailingEvents();
 		expect(events.filter((event) => event.kind === 'unsubscribes').map((event) => event.source)).toEqual(['link']);
 	});
@@ -85,6 +87,26 @@ describe.each(VERSIONS)('unsubscribe on %s', (_version, connect) => {
 		expect((await api.get(`/collection/${collection}/subprofiles`)).data.total).toBe(2);
 		const missing = await api.put('/subprofile/1/unsubscribe');
 		expect([missing.status, missing.data]).toEqual([400, { error: { message: 'No entity with supplied ID' } }]);
+	});
+
+	it('keeps a collection\'s behaviour apart from that of the database with the same ID', async () => {
+		const { api } = await connect();
+		const database = (await api.get('/database/Customers')).data.ID;
+		const collection = (await api.get('/database/Customers/collections')).data.data[0].ID;
+		// Orders and Customers are both 1000: each kind has its own IDs (emulator/store.ts newId).
+		expect(collection).toBe(database);
+		await api.put(`/collection/${collection}/unsubscribe`, { behavior: 'remove' });
+		expect((await api.get(`/database/${database}/unsubscribe`)).data).toEqual({ behavior: 'nothing', fields: [] });
+		await api.put(`/database/${database}/unsubscribe`, { behavior: 'update', fields: { city: 'gone' } });
+		expect((await api.get(`/collection/${collection}/unsubscribe`)).data).toEqual({ behavior: 'remove', fields: [] });
+		// The profile with the subprofile's ID is updated by its database's behaviour, the subprofile removed by its collection's.
+		const [order] = (await api.get(`/collection/${collection}/subprofiles`)).data.data;
+		await api.put(`/profile/${order.ID}/unsubscribe`);
+		expect((await api.get(`/profile/${order.ID}`)).data).toMatchObject({ removed: false, fields: { city: 'gone' } });
+		expect((await api.get(`/subprofile/${order.ID}`)).data.removed).toBe(false);
+		await api.put(`/subprofile/${order.ID}/unsubscribe`);
+		expect((await api.get(`/subprofile/${order.ID}`)).data.removed).not.toBe(false);
+		expect((await api.get(`/profile/${order.ID}`)).data.removed).toBe(false);
 	});
 });
 

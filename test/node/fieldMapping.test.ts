@@ -119,8 +119,9 @@ describe('Update with the field mapper', () => {
 
 	it('a mapped value that is not of the field\'s type stops the item before anything is sent', async () => {
 		const schema = await customerSchema();
+		const anna = (await copernica.client.profilesWhere('Customers', 'customerid', 'C-1001'))[0];
 		const { error } = await run(
-			{ operation: 'update', profileId: '1000', columns: mapper('defineBelow', schema, { age: '={{ $json.age }}' }) },
+			{ operation: 'update', profileId: anna.ID, columns: mapper('defineBelow', schema, { age: '={{ $json.age }}' }) },
 			[{ age: 'thirty' }],
 		);
 		expect(error?.message).toBe("Invalid input for 'age' [item 0]");

@@ -18,6 +18,8 @@ const store = () => copernica.emulator.store;
 const templateId = (name: string) => String(mailings().templates.find((template) => template.name === name)!.ID);
 const documentId = (name: string) => String(mailings().documents.find((document) => document.name === name)!.ID);
 const selectionId = (name: string) => String(mailings().selections.find((selection) => selection.name === name)!.ID);
+/** Anna's profile, the sample's first. */
+const annaId = () => String([...store().profiles.values()][0].ID);
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const fromList = (value: string) => ({ __rl: true, mode: 'list', value, cachedResultName: 'as the list showed it' });
 
@@ -54,19 +56,19 @@ describe('Mailing → Send: Template and Document are resource locators', () => 
 		['empty: n8n\'s own check of a required parameter', fromList(''), 'Parameter "Template" is required.'],
 		['a name By ID: n8n\'s check of the mode\'s pattern', byId('Spring sale'), 'A template ID is a number'],
 	])('refuses a template that is %s, before the node runs', async (_, template, message) => {
-		await expect(send({ template, targetType: 'profile', profileId: '1012' })).rejects.toThrow(message);
+		await expect(send({ template, targetType: 'profile', profileId: annaId() })).rejects.toThrow(message);
 		expect([await copernica.client.log(), await copernica.client.mailings()]).toEqual([[], []]);
 	});
 
 	it('refuses a locator value in a mode Send does not offer (By Name, from a copied node): a template named "1000" is not template 1000', async () => {
 		const welcome = templateId('Welcome');
-		const { error, log, sent } = await send({ template: { __rl: true, mode: 'name', value: welcome }, targetType: 'profile', profileId: '1012' });
+		const { error, log, sent } = await send({ template: { __rl: true, mode: 'name', value: welcome }, targetType: 'profile', profileId: annaId() });
 		expect(error?.message).toBe('Template must be chosen From List or By ID, not "name"; nothing was sent [item 0]');
 		expect([log, sent]).toEqual([[], []]);
 	});
 
 	it('refuses a template name from an expression before any request', async () => {
-		const { error, log, sent } = await send({ template: 'Spring sale', targetType: 'profile', profileId: '1012' });
+		const { error, log, sent } = await send({ template: 'Spring sale', targetType: 'profile', profileId: annaId() });
 		expect(error?.message).toBe('Template must be a Copernica ID (a whole number), not "Spring sale" [item 0]');
 		expect([log, sent]).toEqual([[], []]);
 	});

@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { runCopernicaNode } from '../harness/engine';
 import { useEmulator } from '../harness/fixture';
 import { databaseByName, updateProfiles } from '../harness/parameters';
+import { sampleIds } from '../harness/sampleIds';
 
 /**
  * What each parameter of Update Profiles puts on the wire, read from the emulator's request
@@ -296,7 +297,7 @@ describe('Update Profiles on the wire', () => {
 				method: 'PUT',
 				status: 303,
 				body: '',
-				headers: { Location: `${copernica.credentials.baseUrl}/profile/1000` },
+				headers: { Location: `${copernica.credentials.baseUrl}/profile/${sampleIds.profile('C-1001')}` },
 			},
 		]);
 		const { output } = await run(

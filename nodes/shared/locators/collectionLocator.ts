@@ -14,7 +14,7 @@ export const collectionParameter: INodeProperties = {
 	default: { mode: 'list', value: '' },
 	required: true,
 	description: 'The collection of subprofiles, such as orders; its fields fill the field lists',
-	modes: locatorModes({ noun: 'collection', searchListMethod: 'searchCollections', idExample: '1016', nameExample: 'Orders' }),
+	modes: locatorModes({ noun: 'collection', searchListMethod: 'searchCollections', idExample: '1000', nameExample: 'Orders' }),
 };
 
 /**

@@ -54,7 +54,7 @@ export const targetProperties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: 'e.g. 1012',
+		placeholder: 'e.g. 1001',
 		displayOptions: show('profile'),
 	},
 	{
@@ -63,7 +63,7 @@ export const targetProperties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: 'e.g. 1020',
+		placeholder: 'e.g. 2001',
 		displayOptions: show('subprofile'),
 	},
 	{
