@@ -121,7 +121,7 @@ describe('Mailing → Send to a miniview: Database, Collection and Miniview', ()
 			targetMiniview: byId(open),
 			maxRecipients: 10,
 		});
-		expect(wrongDatabase.error?.message).toBe(`The collection ${orders().ID} is not in the chosen database ${newsletter.ID}; nothing was sent [item 0]`);
+		expect(wrongDatabase.error?.message).toBe(`The collection ${orders().ID} is not in the chosen database "${newsletter.ID}"; nothing was sent [item 0]`);
 		expect(wrongDatabase.sent).toEqual([]);
 	});
 });

@@ -129,7 +129,7 @@ describe('Subprofile → Get and Get Many', () => {
 		const { output, error } = await run('getMany', { returnAll: true });
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(3 + DAAN_ORDERS);
-		const pages = (await copernica.client.log()).map((entry) => Object.fromEntries(entry.query));
+		const pages = (await copernica.client.log()).filter((entry) => entry.path.endsWith('/subprofiles')).map((entry) => Object.fromEntries(entry.query));
 		expect(pages.map((query) => [query.start, query.limit, query.dataonly])).toEqual([
 			['0', '1000', 'true'],
 			['1000', '1000', 'true'],
@@ -159,7 +159,7 @@ describe('Subprofile → Get and Get Many', () => {
 			selection: { conditions: [{ field: 'state', operator: 'equals', value: 'open' }] },
 		});
 		expect(error?.message).toBe('Condition 1: the collection has no field "state" [item 0]');
-		expect((await copernica.client.log()).map((entry) => entry.path)).toEqual([`collection/${(await orders()).collectionId}/fields`]);
+		expect((await copernica.client.log()).map((entry) => entry.path)).toEqual(['database/Customers/collections', `collection/${(await orders()).collectionId}/fields`]);
 	});
 });
 
@@ -243,5 +243,26 @@ describe('Subprofile → Delete', () => {
 		const again = await run('delete', { subprofileId: o1.ID });
 		expect(again.error).toBeUndefined();
 		expect(again.output[0].json).toEqual({ deleted: true });
+	});
+});
+
+describe('a collection given by ID must be one of the chosen database\'s', () => {
+	it('Update Many refuses the Orders ID under Newsletter, and a database ID typed as a collection, before any write', async () => {
+		const { collectionId } = await orders();
+		const newsletterId = String(copernica.emulator.store.databases.find((database) => database.name === 'Newsletter')!.ID);
+		const before = JSON.stringify((await orders()).all);
+		const cases: Array<[INodeParameters, string]> = [
+			// An ID picked for Customers, after the Database was switched to Newsletter.
+			[{ database: databaseByName('Newsletter'), collection: { __rl: true, mode: 'id', value: collectionId } }, `The collection ${collectionId} is not in the chosen database "Newsletter"; nothing was sent [item 0]`],
+			// Newsletter's database ID typed into Collection: Customers has no collection of that ID (IDs are per kind).
+			[{ collection: { __rl: true, mode: 'id', value: newsletterId } }, `The collection ${newsletterId} is not in the chosen database "Customers"; nothing was sent [item 0]`],
+		];
+		for (const [parameters, message] of cases) {
+			await copernica.client.clearLog();
+			const { error } = await run('updateMany', { ...parameters, selection: { conditions: [{ field: 'status', operator: 'equals', value: 'open' }] }, fieldValues: fieldRows({ status: 'x' }) });
+			expect(error?.message).toBe(message);
+			expect((await copernica.client.log()).filter((entry) => entry.method !== 'GET')).toEqual([]);
+		}
+		expect(JSON.stringify((await orders()).all)).toBe(before);
 	});
 });

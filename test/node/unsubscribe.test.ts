@@ -151,6 +151,8 @@ describe('Subprofile → Unsubscribe', () => {
 		const { output, error } = await runCopernicaNode({ parameters: unsubscribeOrder(order.ID), credentials: copernica.credentials });
 		expect(error).toBeUndefined();
 		expect(await requests()).toEqual([
+			// The collection, given by ID, must be one of the database's (collectionLocator.ts).
+			['GET', 'database/Customers/collections', null],
 			['GET', `subprofile/${order.ID}`, null],
 			['GET', `collection/${ordersId()}/unsubscribe`, null],
 			['PUT', `subprofile/${order.ID}/unsubscribe`, null],

@@ -7,7 +7,6 @@ import type { FoundSelection } from '../../../shared/locators/selectionLocator';
 import { allSelectionsOf, createSelectionResolver, selectionLocatorProperty } from '../../../shared/locators/selectionLocator';
 import { copernicaCount, copernicaRequest, headerOf, pathOf } from '../../../shared/transport';
 import type { CopernicaResponse } from '../../../shared/transport';
-import { createCollectionsCache } from '../../../shared/transport/databaseSchema';
 import type { RequestSettings } from '../../../shared/transport/databaseSchema';
 import type { MailingSuite } from '../../../shared/transport/mailingPaths';
 import { sharedPromise } from '../../../shared/transport/sharedPromise';
@@ -199,18 +198,15 @@ export function createTargetResolver(context: IExecuteFunctions) {
 	const selectionOf = createSelectionResolver(context, 'targetSelection');
 	const miniviewOf = createSelectionResolver(context, 'targetMiniview', 'miniview');
 	const databaseIdOf = createDatabaseIdResolver(context);
-	const collectionsOf = createCollectionsCache(context);
 	const miniviews = new Map<string, Promise<FoundSelection[]>>();
 	/**
-	 * The collection's ID, checked to be in the chosen database by the database's own list of
-	 * collections (`database/{id}/collections`, documented; once per run).
+	 * The collection's ID; the resolver checks it is among the database's collections
+	 * (collectionLocator.ts). The database is confirmed first: a name Copernica would read as
+	 * another database's ID is refused before its collections are trusted.
 	 */
 	const checkedCollection = async (itemIndex: number, settings: RequestSettings): Promise<string> => {
-		const databaseId = await databaseIdOf(itemIndex, settings);
-		const collection = requiredId(await collectionOf(itemIndex, settings), 'Collection');
-		const collections = await collectionsOf(databaseId, settings);
-		if (!collections.some((entry) => entry.id === collection)) throw notHeld('collection', collection, 'database', databaseId);
-		return collection;
+		await databaseIdOf(itemIndex, settings);
+		return requiredId(await collectionOf(itemIndex, settings), 'Collection');
 	};
 	/** The miniview's ID, checked to be in the collection's miniviews (`collection/{id}/miniviews`, nested ones too; once per run). */
 	const checkedMiniview = async (itemIndex: number, settings: RequestSettings): Promise<string> => {
